@@ -1,0 +1,138 @@
+"""The verdict of every party on a proposal, and why.
+
+``assess`` is pure: the same scenario and proposal always give an equal ``Assessment``.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Sequence
+
+from attrs import frozen
+
+from sim.engine.compiled import SCALE, CompiledParty, CompiledScenario, compiled
+from sim.model import Proposal, Scenario
+from sim.model.scenario import Citation, Party, RedLine
+
+
+class Verdict(StrEnum):
+    ACCEPT = "accept"  # no hard red line crossed, utility at or above the walk-away level
+    BASIS = "basis"  # no hard red line crossed, but not enough yet: open to talks
+    REJECT = "reject"  # a hard red line crossed
+
+
+@frozen
+class Violation:
+    """A red line the proposal crosses, and the terms that cross it."""
+
+    red_line: RedLine
+    # (issue id, option id) for each issue the rule reads; option None when the issue is open
+    triggers: tuple[tuple[str, str | None], ...]
+    penalty: float  # utility points lost (0 for a hard red line: it vetoes instead)
+
+    @property
+    def id(self) -> str:
+        return self.red_line.id
+
+    @property
+    def statement(self) -> str:
+        return self.red_line.statement
+
+    @property
+    def hard(self) -> bool:
+        return self.red_line.hard
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        return self.red_line.citations
+
+
+@frozen
+class PartyAssessment:
+    party: Party
+    utility: float  # 0–100, after soft penalties
+    base_utility: float  # 0–100, before soft penalties
+    walk_away: float
+    verdict: Verdict
+    violations: tuple[Violation, ...]  # hard red lines crossed
+    penalties: tuple[Violation, ...]  # soft red lines crossed
+
+    @property
+    def id(self) -> str:
+        return self.party.id
+
+    @property
+    def margin(self) -> float:
+        """Utility above the walk-away level (negative when short of it)."""
+        return self.utility - self.walk_away
+
+
+@frozen
+class Assessment:
+    proposal: Proposal
+    parties: tuple[PartyAssessment, ...]
+    deal: bool  # every principal accepts
+    blockers: tuple[str, ...]  # ids of the principals that do not accept
+
+    def party(self, party_id: str) -> PartyAssessment:
+        for result in self.parties:
+            if result.party.id == party_id:
+                return result
+        raise KeyError(party_id)
+
+
+def fixed_utility(party: CompiledParty, index: Sequence[int]) -> tuple[int, bool]:
+    """(utility after soft penalties, whether a hard red line is crossed), in fixed point."""
+    utility = party.base_utility(index)
+    vetoed = False
+    for line in party.red_lines:
+        if not line.test(index):
+            if line.hard:
+                vetoed = True
+            else:
+                utility -= line.penalty
+    return max(0, utility), vetoed
+
+
+def verdict_of(utility: int, vetoed: bool, walk_away: int) -> Verdict:
+    if vetoed:
+        return Verdict.REJECT
+    return Verdict.ACCEPT if utility >= walk_away else Verdict.BASIS
+
+
+def _assess_party(
+    scenario: CompiledScenario, party: CompiledParty, index: Sequence[int], proposal: Proposal
+) -> PartyAssessment:
+    base = party.base_utility(index)
+    hard: list[Violation] = []
+    soft: list[Violation] = []
+    penalty = 0
+    for line in party.red_lines:
+        if line.test(index):
+            continue
+        triggers = tuple((scenario.issue_ids[i], proposal.terms.get(scenario.issue_ids[i])) for i in line.scope)
+        if line.hard:
+            hard.append(Violation(line.red_line, triggers, 0.0))
+        else:
+            penalty += line.penalty
+            soft.append(Violation(line.red_line, triggers, line.penalty / SCALE))
+    utility = max(0, base - penalty)
+    return PartyAssessment(
+        party=party.party,
+        utility=utility / SCALE,
+        base_utility=base / SCALE,
+        walk_away=party.walk_away / SCALE,
+        verdict=verdict_of(utility, bool(hard), party.walk_away),
+        violations=tuple(hard),
+        penalties=tuple(soft),
+    )
+
+
+def assess(scenario: Scenario, proposal: Proposal) -> Assessment:
+    """Every party's verdict on ``proposal``, with the red lines it crosses and their sources."""
+    compiled_scenario = compiled(scenario)
+    index = compiled_scenario.index(proposal)
+    results = tuple(_assess_party(compiled_scenario, p, index, proposal) for p in compiled_scenario.parties)
+    blockers = tuple(r.party.id for r in results if r.party.principal and r.verdict is not Verdict.ACCEPT)
+    return Assessment(proposal=proposal, parties=results, deal=not blockers, blockers=blockers)
+

@@ -1,0 +1,176 @@
+"""Checks that need the whole scenario: ids, cross-references, ranges, and self-contradiction.
+
+Each check reports at the key path where the author must make the fix.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from sim.engine.compiled import compile_rule
+from sim.engine.satisfiable import satisfying_choices
+from sim.loading.converter import suggest
+from sim.loading.problems import KeyPath
+from sim.model.rules import AllOf, AnyOf, AtLeast, AtMost, IfThen, Not, Require, Rule
+from sim.model.scenario import Issue, Party, Scenario, Source
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+ID_FIX = "ids use lowercase letters, digits, `_` and `-`, like `nato_membership`"
+
+Found = list[tuple[KeyPath, str, str]]
+
+
+def check_id(value: str, path: KeyPath, found: Found) -> None:
+    if not ID_PATTERN.match(value):
+        found.append((path, f"`{value}` is not a valid id", ID_FIX))
+
+
+def check_text(value: str, path: KeyPath, found: Found, what: str) -> None:
+    if not value.strip():
+        found.append((path, f"the {what} is empty", f"write the {what}"))
+
+
+def check_range(value: float, path: KeyPath, found: Found, low: float = 0, high: float = 100) -> None:
+    if not low <= value <= high:
+        found.append((path, f"{value:g} is out of range", f"use a number from {low:g} to {high:g}"))
+
+
+def check_unique(ids: Iterable[tuple[str, KeyPath]], found: Found, what: str) -> None:
+    seen: dict[str, KeyPath] = {}
+    for value, path in ids:
+        if value in seen:
+            found.append((path, f"duplicate {what} id `{value}`", "give each a different id"))
+        else:
+            seen[value] = path
+
+
+def rule_leaves(rule: Rule, path: KeyPath) -> Iterator[tuple[Rule, KeyPath]]:
+    if isinstance(rule, (AllOf, AnyOf)):
+        key = "all_of" if isinstance(rule, AllOf) else "any_of"
+        for i, child in enumerate(rule.rules):
+            yield from rule_leaves(child, path + (key, i))
+    elif isinstance(rule, Not):
+        yield from rule_leaves(rule.rule, path + ("not",))
+    elif isinstance(rule, IfThen):
+        yield from rule_leaves(rule.condition, path + ("if",))
+        yield from rule_leaves(rule.then, path + ("then",))
+    else:
+        yield rule, path
+
+
+def check_rule_references(
+    rule: Rule, path: KeyPath, issues: dict[str, Issue], unknown_ok: set[str], found: Found
+) -> None:
+    for leaf, leaf_path in rule_leaves(rule, path):
+        issue = issues.get(leaf.issue)  # type: ignore[union-attr]
+        if issue is None:
+            if leaf.issue not in unknown_ok:  # type: ignore[union-attr]
+                found.append(
+                    (leaf_path + ("issue",), f"unknown issue `{leaf.issue}`", suggest(leaf.issue, issues))  # type: ignore[union-attr]
+                )
+            continue
+        if isinstance(leaf, (AtLeast, AtMost)):
+            key, options = ("at_least" if isinstance(leaf, AtLeast) else "at_most"), (leaf.option,)
+        else:
+            key, options = ("require" if isinstance(leaf, Require) else "forbid"), leaf.options  # type: ignore[union-attr]
+        for option in options:
+            if option not in issue.option_ids:
+                found.append(
+                    (
+                        leaf_path + (key,),
+                        f"issue `{issue.id}` has no option `{option}`",
+                        suggest(option, issue.option_ids),
+                    )
+                )
+
+
+def check_sources(sources: list[tuple[int, Source]], found: Found) -> None:
+    for i, source in sources:
+        check_id(source.id, ("sources", i, "id"), found)
+        check_text(source.title, ("sources", i, "title"), found, "title")
+    check_unique(((s.id, ("sources", i, "id")) for i, s in sources), found, "source")
+
+
+def check_issues(issues: list[tuple[int, Issue]], found: Found) -> None:
+    for i, issue in issues:
+        check_id(issue.id, ("issues", i, "id"), found)
+        check_text(issue.title, ("issues", i, "title"), found, "title")
+        if not issue.options:
+            found.append((("issues", i, "options"), f"issue `{issue.id}` has no options", "list at least one option"))
+        for j, option in enumerate(issue.options):
+            check_id(option.id, ("issues", i, "options", j, "id"), found)
+            check_text(option.label, ("issues", i, "options", j, "label"), found, "label")
+        check_unique(
+            ((o.id, ("issues", i, "options", j, "id")) for j, o in enumerate(issue.options)),
+            found,
+            f"option (in issue `{issue.id}`)",
+        )
+    check_unique(((s.id, ("issues", i, "id")) for i, s in issues), found, "issue")
+
+
+def check_party(
+    i: int, party: Party, issues: dict[str, Issue], sources: set[str], unknown_ok: set[str], found: Found
+) -> None:
+    at: KeyPath = ("parties", i)
+    check_id(party.id, at + ("id",), found)
+    check_text(party.name, at + ("name",), found, "name")
+    check_range(party.walk_away, at + ("walk_away",), found)
+    for issue_id, pref in party.preferences.items():
+        here = at + ("preferences", issue_id)
+        issue = issues.get(issue_id)
+        if issue is None:
+            if issue_id not in unknown_ok:
+                found.append((here, f"unknown issue `{issue_id}`", suggest(issue_id, issues)))
+            continue
+        check_range(pref.weight, here + ("weight",), found)
+        check_range(pref.open, here + ("open",), found)
+        for option_id, value in pref.values.items():
+            if option_id not in issue.option_ids:
+                found.append(
+                    (here + ("values", option_id), f"issue `{issue_id}` has no option `{option_id}`",
+                     suggest(option_id, issue.option_ids))
+                )
+            else:
+                check_range(value, here + ("values", option_id), found)
+        missing = [o for o in issue.option_ids if o not in pref.values]
+        if missing:
+            listed = ", ".join(f"`{o}`" for o in missing)
+            found.append((here + ("values",), f"no value for {listed}", "give every option a value from 0 to 100"))
+    if party.preferences and not any(p.weight > 0 for p in party.preferences.values()):
+        found.append((at + ("preferences",), f"party `{party.id}` gives every issue weight 0",
+                      "give at least one issue a weight above 0"))
+    elif not party.preferences:
+        found.append((at, f"party `{party.id}` has no preferences", "add [parties.preferences.<issue>] tables"))
+    for j, red_line in enumerate(party.red_lines):
+        here = at + ("red_lines", j)
+        check_id(red_line.id, here + ("id",), found)
+        check_text(red_line.statement, here + ("statement",), found, "statement")
+        check_range(red_line.penalty, here + ("penalty",), found)
+        if not red_line.citations:
+            found.append((here + ("citations",), f"red line `{red_line.id}` cites no source",
+                          "add a [[parties.red_lines.citations]] table with source, passage and confidence"))
+        for k, citation in enumerate(red_line.citations):
+            if citation.source not in sources:
+                found.append((here + ("citations", k, "source"), f"unknown source `{citation.source}`",
+                              suggest(citation.source, sorted(sources))))
+            check_text(citation.passage, here + ("citations", k, "passage"), found, "passage")
+        check_rule_references(red_line.rule, here + ("rule",), issues, unknown_ok, found)
+    check_unique(((r.id, at + ("red_lines", j, "id")) for j, r in enumerate(party.red_lines)), found,
+                 f"red line (of party `{party.id}`)")
+
+
+def check_consistency(i: int, party: Party, scenario: Scenario, found: Found) -> None:
+    """Every red line of a party must be able to hold at once; if not, name a minimal clash."""
+    rules = [compile_rule(r.rule, scenario) for r in party.red_lines]
+    sizes = [len(issue.options) + 1 for issue in scenario.issues]
+    if satisfying_choices(rules, sizes) is not None:
+        return
+    clash = list(range(len(rules)))
+    for j in list(clash):  # drop every red line the contradiction does not need
+        trial = [k for k in clash if k != j]
+        if satisfying_choices([rules[k] for k in trial], sizes) is None:
+            clash = trial
+    names = ", ".join(f"`{party.red_lines[k].id}`" for k in clash)
+    found.append((("parties", i, "red_lines"), f"the red lines of `{party.id}` contradict each other: {names} "
+                  "cannot all hold at once", "relax or remove one of them"))

@@ -1,0 +1,203 @@
+"""Loading scenarios and proposals from TOML: every problem in a file reported at once.
+
+The only exception that leaves this module is ScenarioError.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from attrs import evolve, frozen
+
+from sim.loading import checks
+from sim.loading.converter import CONVERTER, describe_value, suggest, translate
+from sim.loading.problems import KeyPath, Problem, ScenarioError
+from sim.loading.toml_file import TomlFile, parse_text, read_toml
+from sim.model import FrozenMap, Proposal
+from sim.model.scenario import Issue, Party, Preference, RedLine, Role, Scenario, Source
+
+SCENARIO_FILE = "scenario.toml"
+LISTS: dict[str, type] = {"sources": Source, "issues": Issue, "parties": Party}
+
+
+@frozen
+class _Header:
+    """The scenario's own keys, structured apart from its lists so each element fails alone."""
+
+    id: str
+    title: str
+    summary: str
+    as_of: dt.date
+    briefing: str = ""
+
+
+def _structure(file: TomlFile, value: Any, cls: type, at: KeyPath, found: list) -> Any:
+    try:
+        return CONVERTER.structure(value, cls)
+    except Exception as error:  # noqa: BLE001 - translated into problems, never re-raised
+        found.extend((at + path, message, fix) for path, message, fix in translate(error))
+        return None
+
+
+def _elements(file: TomlFile, key: str, found: list) -> tuple[list[tuple[int, Any]], set[str]]:
+    """The structured elements of a top-level list, and the ids of those that failed."""
+    raw = file.data.get(key, [])
+    if not isinstance(raw, list):
+        found.append(((key,), f"expected a list of tables, found {describe_value(raw)}", f"write [[{key}]] tables"))
+        return [], set()
+    good, failed = [], set()
+    for i, item in enumerate(raw):
+        if key == "parties" and isinstance(item, dict):
+            result = _structure_party(file, item, (key, i), found)
+        else:
+            result = _structure(file, item, LISTS[key], (key, i), found)
+        if result is None:
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                failed.add(item["id"])
+        else:
+            good.append((i, result))
+    return good, failed
+
+
+def _structure_party(file: TomlFile, item: dict, at: KeyPath, found: list) -> Party | None:
+    """A party built piece by piece, so one bad red line doesn't hide the checks of the rest."""
+    preferences, red_lines = item.get("preferences", {}), item.get("red_lines", [])
+    shell = {k: v for k, v in item.items() if k not in ("preferences", "red_lines")}
+    party = _structure(file, {**shell, "preferences": {}}, Party, at, found)
+    good_preferences = {}
+    if isinstance(preferences, dict):
+        for issue_id, raw in preferences.items():
+            pref = _structure(file, raw, Preference, at + ("preferences", issue_id), found)
+            if pref is not None:
+                good_preferences[issue_id] = pref
+    else:
+        found.append((at + ("preferences",), f"expected a table, found {describe_value(preferences)}",
+                      "write [parties.preferences.<issue>] tables"))
+    good_lines = []
+    if isinstance(red_lines, list):
+        for j, raw in enumerate(red_lines):
+            line = _structure(file, raw, RedLine, at + ("red_lines", j), found)
+            if line is not None:
+                good_lines.append(line)
+    else:
+        found.append((at + ("red_lines",), f"expected a list of tables, found {describe_value(red_lines)}",
+                      "write [[parties.red_lines]] tables"))
+    if party is None:
+        # The party's own keys are broken (already reported). A stand-in keeps the checks of its
+        # preferences and red lines running; the file fails regardless, so it is never returned.
+        raw_id = item.get("id")
+        party = Party(raw_id if isinstance(raw_id, str) else "?", "?", Role.PRINCIPAL, 0.0, FrozenMap())
+    return evolve(party, preferences=FrozenMap(good_preferences), red_lines=tuple(good_lines))
+
+
+def _drop_explained_missing(found: list) -> list:
+    """A misspelt key is reported once, as unknown with its correction, not also as missing."""
+    corrected = {
+        (path[:-1], fix.split("`")[1]) for path, message, fix in found
+        if message.startswith("unknown key") and fix.startswith("did you mean")
+    }
+    return [
+        (path, message, fix) for path, message, fix in found
+        if not (message.startswith("missing required key") and (path, message.split("`")[1]) in corrected)
+    ]
+
+
+def _problems(file: TomlFile, found: list) -> list[Problem]:
+    problems = [file.problem(path, message, fix) for path, message, fix in _drop_explained_missing(found)]
+    return sorted(problems, key=lambda p: p.line or 0)  # file order: the order an author fixes them
+
+
+def scenario_from_toml(file: TomlFile) -> Scenario:
+    found: list[tuple[KeyPath, str, str]] = []
+    header_data = {k: v for k, v in file.data.items() if k not in LISTS}
+    header = _structure(file, header_data, _Header, (), found)
+    sources, _ = _elements(file, "sources", found)
+    issues, failed_issues = _elements(file, "issues", found)
+    parties, _ = _elements(file, "parties", found)
+    for key in LISTS:
+        if key not in file.data and key != "sources":
+            found.append(((), f"the scenario has no `{key}`", f"add [[{key}]] tables; see scenarios/FORMAT.md"))
+
+    if header is not None:
+        checks.check_id(header.id, ("id",), found)
+        checks.check_text(header.title, ("title",), found, "title")
+    checks.check_sources(sources, found)
+    checks.check_issues(issues, found)
+    issue_map = {issue.id: issue for _, issue in issues}
+    source_ids = {s.id for _, s in sources}
+    failed_sources = {
+        item["id"] for item in file.data.get("sources", []) if isinstance(item, dict) and isinstance(item.get("id"), str)
+    } - source_ids if isinstance(file.data.get("sources"), list) else set()
+    for i, party in parties:
+        checks.check_party(i, party, issue_map, source_ids | failed_sources, failed_issues, found)
+    checks.check_unique(((p.id, ("parties", i, "id")) for i, p in parties), found, "party")
+    if parties and not any(p.principal for _, p in parties):
+        found.append((("parties",), "no party is a principal", 'mark the parties a deal needs with role = "principal"'))
+
+    if found:
+        raise ScenarioError(_problems(file, found))
+    scenario = Scenario(
+        id=header.id,
+        title=header.title,
+        summary=header.summary,
+        as_of=header.as_of,
+        briefing=header.briefing,
+        sources=tuple(s for _, s in sources),
+        issues=tuple(i for _, i in issues),
+        parties=tuple(p for _, p in parties),
+        path=file.path,
+    )
+    for i, party in parties:
+        checks.check_consistency(i, party, scenario, found)
+    if found:
+        raise ScenarioError(_problems(file, found))
+    return scenario
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Loads a scenario from its folder or its scenario.toml."""
+    path = Path(path)
+    if path.is_dir():
+        path = path / SCENARIO_FILE
+    return scenario_from_toml(read_toml(path))
+
+
+def proposal_from_toml(file: TomlFile, scenario: Scenario | None = None) -> Proposal:
+    found: list[tuple[KeyPath, str, str]] = []
+    proposal = _structure(file, file.data, Proposal, (), found)
+    if proposal is not None and scenario is not None:
+        check_proposal(proposal, scenario, found)
+    if found:
+        raise ScenarioError(_problems(file, found))
+    return Proposal(proposal.scenario, proposal.terms, proposal.title, proposal.description, path=file.path)
+
+
+def check_proposal(proposal: Proposal, scenario: Scenario, found: list) -> None:
+    if proposal.scenario != scenario.id:
+        found.append(
+            (("scenario",), f"this proposal is for scenario `{proposal.scenario}`, not `{scenario.id}`",
+             f'load it with its own scenario, or set scenario = "{scenario.id}"')
+        )
+        return
+    for issue_id, option_id in proposal.terms.items():
+        if issue_id not in scenario.issue_ids:
+            found.append((("terms", issue_id), f"unknown issue `{issue_id}`", suggest(issue_id, scenario.issue_ids)))
+        elif option_id not in scenario.issue(issue_id).option_ids:
+            options = scenario.issue(issue_id).option_ids
+            found.append((("terms", issue_id), f"issue `{issue_id}` has no option `{option_id}`",
+                          suggest(option_id, options) + "; leave the issue out to keep it open"))
+
+
+def load_proposal(path: str | Path, scenario: Scenario | None = None) -> Proposal:
+    """Loads a proposal; with a scenario, also checks that its terms exist there."""
+    return proposal_from_toml(read_toml(path), scenario)
+
+
+def parse_proposal(text: str, scenario: Scenario | None = None, name: str = "<proposal>") -> Proposal:
+    return proposal_from_toml(parse_text(text.encode("utf-8"), name), scenario)
+
+
+def parse_scenario(text: str, name: str = "<scenario>") -> Scenario:
+    return scenario_from_toml(parse_text(text.encode("utf-8"), name))

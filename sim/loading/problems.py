@@ -1,0 +1,43 @@
+"""Problems found in a scenario or proposal file, and the one error type the loader raises."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from attrs import frozen
+
+KeyPath = tuple[str | int, ...]
+
+
+def format_path(path: KeyPath) -> str:
+    """``("parties", 0, "red_lines", 2, "rule")`` → ``parties[0].red_lines[2].rule``."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else part
+    return text
+
+
+@frozen
+class Problem:
+    file: str
+    path: KeyPath
+    message: str  # what is wrong
+    fix: str = ""  # how to fix it
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.file + (f":{self.line}" if self.line else "")
+        key = format_path(self.path)
+        text = f"{where}: {key + ': ' if key else ''}{self.message}"
+        return f"{text}; {self.fix}" if self.fix else text
+
+
+class ScenarioError(Exception):
+    """Everything wrong with one or more files, reported together."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
