@@ -1,0 +1,55 @@
+"""The `redlines` command: a thin shell over the core.
+
+Each subcommand is a module here with ``register(subparsers)``; heavy imports happen inside the
+handlers, so that `redlines --help` and the game's first frame stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from sim.loading.problems import ScenarioError
+
+COMMANDS = ("evaluate", "validate", "scenarios")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="redlines",
+        description="Red Lines: mediate a peace negotiation, or test what-if proposals against stated red lines.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(f"sim.cli.{name}_command").register(sub)
+    return parser
+
+
+def report_problems(error: ScenarioError) -> int:
+    for problem in error.problems:
+        print(problem, file=sys.stderr)
+    count = len(error.problems)
+    print(f"{count} problem{'s' if count != 1 else ''} found.", file=sys.stderr)
+    return 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from sim.cli.default_command import run_default
+
+        handler = run_default
+    else:
+        handler = args.run
+    try:
+        return handler(args) or 0
+    except ScenarioError as error:
+        return report_problems(error)
+    except KeyboardInterrupt:
+        print("Interrupted.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # e.g. `redlines evaluate ... | head`
+        sys.stderr.close()
+        return 0
