@@ -1,18 +1,22 @@
 """The `redlines` command: a thin shell over the core.
 
-Each subcommand is a module here with ``register(subparsers)``; heavy imports happen inside the
-handlers, so that `redlines --help` and the game's first frame stay fast.
+Each subcommand is a module ``sim/cli/<name>_command.py`` with ``register(subparsers)``, found
+automatically; heavy imports happen inside the handlers, so `redlines --help` stays fast.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import pkgutil
 import sys
 
 from sim.loading.problems import ScenarioError
 
-COMMANDS = ("evaluate", "validate", "scenarios")
+
+def command_modules() -> list[str]:
+    package = importlib.import_module("sim.cli")
+    return sorted(m.name for m in pkgutil.iter_modules(package.__path__) if m.name.endswith("_command"))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -21,8 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Red Lines: mediate a peace negotiation, or test what-if proposals against stated red lines.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
-        importlib.import_module(f"sim.cli.{name}_command").register(sub)
+    for name in command_modules():
+        importlib.import_module(f"sim.cli.{name}").register(sub)
     return parser
 
 
@@ -38,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        from sim.cli.default_command import run_default
+        from sim.cli.briefing import run_default
 
         handler = run_default
     else:

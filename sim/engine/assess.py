@@ -81,19 +81,6 @@ class Assessment:
         raise KeyError(party_id)
 
 
-def fixed_utility(party: CompiledParty, index: Sequence[int]) -> tuple[int, bool]:
-    """(utility after soft penalties, whether a hard red line is crossed), in fixed point."""
-    utility = party.base_utility(index)
-    vetoed = False
-    for line in party.red_lines:
-        if not line.test(index):
-            if line.hard:
-                vetoed = True
-            else:
-                utility -= line.penalty
-    return max(0, utility), vetoed
-
-
 def verdict_of(utility: int, vetoed: bool, walk_away: int) -> Verdict:
     if vetoed:
         return Verdict.REJECT

@@ -1,0 +1,116 @@
+"""Hypothesis strategies for scenarios, rules and proposals, shared by every property test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import strategies as st
+
+from sim.model import AllOf, AnyOf, AtLeast, AtMost, Forbid, FrozenMap, IfThen, Not, Proposal, Require, Rule
+from sim.model.scenario import Citation, Issue, Kind, Option, Party, Preference, RedLine, Role, Scenario, Source
+
+SOURCE = Source("src", "A source", dt.date(2025, 1, 1))
+values = st.integers(0, 100).map(float)
+
+
+@st.composite
+def issues(draw, max_issues: int = 4, max_options: int = 4) -> tuple[Issue, ...]:
+    count = draw(st.integers(1, max_issues))
+    return tuple(
+        Issue(f"i{k}", f"Issue {k}", tuple(Option(f"o{j}", f"Option {j}") for j in range(draw(st.integers(1, max_options)))))
+        for k in range(count)
+    )
+
+
+def leaf_rules(issue_list: tuple[Issue, ...]) -> st.SearchStrategy[Rule]:
+    def for_issue(issue: Issue) -> st.SearchStrategy[Rule]:
+        some = st.lists(st.sampled_from(issue.option_ids), min_size=1, max_size=len(issue.options), unique=True).map(tuple)
+        one = st.sampled_from(issue.option_ids)
+        return st.one_of(
+            some.map(lambda o: Require(issue.id, o)),
+            some.map(lambda o: Forbid(issue.id, o)),
+            one.map(lambda o: AtLeast(issue.id, o)),
+            one.map(lambda o: AtMost(issue.id, o)),
+        )
+
+    return st.sampled_from(issue_list).flatmap(for_issue)
+
+
+def rules(issue_list: tuple[Issue, ...]) -> st.SearchStrategy[Rule]:
+    return st.recursive(
+        leaf_rules(issue_list),
+        lambda inner: st.one_of(
+            st.lists(inner, min_size=1, max_size=3).map(lambda r: AllOf(tuple(r))),
+            st.lists(inner, min_size=1, max_size=3).map(lambda r: AnyOf(tuple(r))),
+            inner.map(Not),
+            st.tuples(inner, inner).map(lambda pair: IfThen(*pair)),
+        ),
+        max_leaves=5,
+    )
+
+
+@st.composite
+def red_lines(draw, issue_list: tuple[Issue, ...], max_lines: int = 3) -> tuple[RedLine, ...]:
+    count = draw(st.integers(0, max_lines))
+    return tuple(
+        RedLine(
+            id=f"r{k}",
+            statement=f"Red line {k}",
+            rule=draw(rules(issue_list)),
+            citations=(Citation(SOURCE.id, "paraphrase"),),
+            kind=draw(st.sampled_from([Kind.HARD, Kind.HARD, Kind.SOFT])),
+            penalty=draw(values),
+        )
+        for k in range(count)
+    )
+
+
+@st.composite
+def parties(draw, issue_list: tuple[Issue, ...], index: int, max_lines: int = 3) -> Party:
+    preferences = {}
+    for issue in issue_list:
+        if draw(st.booleans()) or not preferences:
+            preferences[issue.id] = Preference(
+                weight=draw(st.integers(1, 100).map(float)),
+                values=FrozenMap({o: draw(values) for o in issue.option_ids}),
+                open=draw(values),
+            )
+    return Party(
+        id=f"p{index}",
+        name=f"Party {index}",
+        role=draw(st.sampled_from([Role.PRINCIPAL, Role.PRINCIPAL, Role.STAKEHOLDER])) if index else Role.PRINCIPAL,
+        walk_away=draw(values),
+        preferences=FrozenMap(preferences),
+        red_lines=draw(red_lines(issue_list, max_lines)),
+    )
+
+
+@st.composite
+def scenarios(draw, max_issues: int = 4, max_options: int = 4, max_parties: int = 3, max_lines: int = 3) -> Scenario:
+    issue_list = draw(issues(max_issues, max_options))
+    count = draw(st.integers(1, max_parties))
+    return Scenario(
+        id="generated",
+        title="Generated",
+        summary="A generated scenario",
+        as_of=dt.date(2025, 1, 1),
+        issues=issue_list,
+        parties=tuple(draw(parties(issue_list, k, max_lines)) for k in range(count)),
+        sources=(SOURCE,),
+    )
+
+
+@st.composite
+def proposals(draw, scenario: Scenario) -> Proposal:
+    terms = {}
+    for issue in scenario.issues:
+        choice = draw(st.sampled_from((None, *issue.option_ids)))
+        if choice is not None:
+            terms[issue.id] = choice
+    return Proposal(scenario.id, terms)
+
+
+@st.composite
+def scenario_and_proposal(draw, **shape) -> tuple[Scenario, Proposal]:
+    scenario = draw(scenarios(**shape))
+    return scenario, draw(proposals(scenario))
