@@ -225,5 +225,6 @@ def compiled(scenario: Scenario) -> CompiledScenario:
         return entry[1]
     result = _compile(scenario)
     key = id(scenario)
-    _cache[key] = (weakref.ref(scenario, lambda _ref: _cache.pop(key, None)), result)
+    # The cache is bound now: at interpreter exit the module global may already be gone.
+    _cache[key] = (weakref.ref(scenario, lambda _ref, cache=_cache: cache.pop(key, None)), result)
     return result
