@@ -1,0 +1,220 @@
+"""The Red Lines app: one factory (``make_app``) shared by the command line, the browser server and the tests.
+
+The app loads scenarios, switches screens and keeps the settings; the screens call the engine and
+the game; the widgets only draw and post messages.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Callable, Iterable
+
+from attrs import frozen
+from textual.app import App
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+
+from sim import catalog
+from sim.model import Scenario
+from sim.ui.commands import RedLinesCommands
+from sim.ui.keymap import load_keymap
+from sim.ui.screens.start import GameChoice, StartScreen
+from sim.ui.themes import DEFAULT_THEME, HIGH_CONTRAST_THEME, THEMES
+
+MIN_SIZE = (70, 20)  # below this the layout cannot show a draft beside the cards: say so instead
+DIFFICULTIES = ("easy", "normal", "hard")
+START_SCREENS = ("start", "briefing", "table", "sandbox")
+
+
+@frozen
+class Launch:
+    """How the app opens: which scenario, on which screen, with which game settings."""
+
+    scenario: str | None = None  # an id or a path; None: the default scenario (the tutorial if it is missing)
+    screen: str = "start"
+    difficulty: str = "normal"
+    seed: int | None = None  # None: a fresh seed, shown on the start screen so the game can be replayed
+    high_contrast: bool = False
+
+
+class RedLinesApp(App):
+    """Red Lines in a terminal (or a browser through ``redlines serve``)."""
+
+    TITLE = "Red Lines"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {RedLinesCommands}
+    BINDINGS = [
+        Binding("f1,question_mark", "help", "Help", id="app.help", tooltip="How to play, and every key"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", show=False, priority=True),
+    ]
+
+    class Ready(Message):
+        """The first screen has been drawn and takes input (the startup benchmark waits for this)."""
+
+        def __init__(self, screen_name: str) -> None:
+            self.screen_name = screen_name
+            super().__init__()
+
+    def __init__(self, launch: Launch = Launch()) -> None:
+        super().__init__()
+        self.launch = launch
+        self.seed = launch.seed if launch.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
+        self.difficulty = launch.difficulty
+        self.scenario: Scenario | None = None
+        self.keymap_problems: list[str] = []
+        self.user_keymap: dict[str, str] = {}
+        self._too_small: Screen | None = None
+
+    # --- start-up -----------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = HIGH_CONTRAST_THEME if self.launch.high_contrast else DEFAULT_THEME
+        self._apply_keymap()
+        screen = self._first_screen()
+        self.push_screen(screen)
+        screen.call_after_refresh(lambda: self.post_message(self.Ready(self.launch.screen)))
+        self.check_size()
+
+    def _apply_keymap(self) -> None:
+        keymap, problems = load_keymap(catalog.data_dir())
+        known = {b.id for _, bindings in self.all_bindings() for b in bindings if isinstance(b, Binding) and b.id}
+        for binding_id in sorted(set(keymap) - known):
+            from sim.loading.converter import suggest
+
+            problems.append(f"keys.toml: no key has the id `{binding_id}`; {suggest(binding_id, sorted(known))}")
+            del keymap[binding_id]
+        self.user_keymap = keymap
+        self.keymap_problems = problems
+        if keymap:
+            self.set_keymap(keymap)
+        for problem in problems:
+            self.notify(problem, title="Keys not remapped", severity="warning", timeout=10)
+
+    def load_scenario(self, id_or_path: str | None) -> Scenario:
+        """The scenario asked for; without one, the default, or the tutorial while the default is missing."""
+        if id_or_path is not None:
+            return catalog.find_scenario(id_or_path)
+        try:
+            return catalog.find_scenario(catalog.DEFAULT_SCENARIO)
+        except catalog.ScenarioError:
+            return catalog.find_scenario("tutorial")
+
+    def _first_screen(self) -> Screen:
+        if self.launch.screen == "start":
+            return self.start_screen()
+        self.scenario = self.load_scenario(self.launch.scenario)
+        if self.launch.screen == "sandbox":
+            return self.sandbox_screen(self.scenario)
+        if self.launch.screen == "briefing":
+            return self.briefing_screen(self.scenario)
+        return self.table_screen(self.scenario)
+
+    # --- screens ------------------------------------------------------------------------------
+
+    def start_screen(self) -> StartScreen:
+        entries = catalog.entries()
+        ids = [entry.id for entry in entries]
+        selected = self.launch.scenario if self.launch.scenario in ids else (
+            catalog.DEFAULT_SCENARIO if catalog.DEFAULT_SCENARIO in ids else (ids[0] if ids else "")
+        )
+        return StartScreen(entries, selected, DIFFICULTIES, self.difficulty, self.seed, self.saved_game_label())
+
+    def saved_game_label(self) -> str | None:
+        """A short description of the autosaved game, or None when there is nothing to continue."""
+        return None
+
+    def sandbox_screen(self, scenario: Scenario) -> Screen:
+        from sim.ui.screens.sandbox import SandboxScreen
+
+        return SandboxScreen(scenario)
+
+    def briefing_screen(self, scenario: Scenario) -> Screen:
+        from sim.ui.screens.briefing import BriefingScreen
+
+        return BriefingScreen(scenario)
+
+    def table_screen(self, scenario: Scenario) -> Screen:
+        # Until the game exists the table is the sandbox with its clock stopped.
+        return self.sandbox_screen(scenario)
+
+    def on_start_screen_new_game(self, message: StartScreen.NewGame) -> None:
+        choice: GameChoice = message.choice
+        self.scenario = self.load_scenario(choice.scenario_id)
+        self.difficulty, self.seed = choice.difficulty, choice.seed
+        self.push_screen(self.briefing_screen(self.scenario))
+
+    def on_start_screen_open_sandbox(self, message: StartScreen.OpenSandbox) -> None:
+        self.scenario = self.load_scenario(message.scenario_id)
+        self.push_screen(self.sandbox_screen(self.scenario))
+
+    def on_briefing_screen_begin(self, message: Message) -> None:
+        self.switch_screen(self.table_screen(self.scenario))
+
+    # --- actions everywhere -------------------------------------------------------------------
+
+    def all_bindings(self) -> list[tuple[str, list]]:
+        """Every screen's bindings, for the help page and for checking remapped ids."""
+        from sim.ui.screens.briefing import BriefingScreen
+        from sim.ui.screens.compare import CompareScreen
+        from sim.ui.screens.sandbox import SandboxScreen
+        from sim.ui.screens.sources import SourcesScreen
+        from sim.ui.widgets.draft_editor import DraftEditor
+        from sim.ui.widgets.party_card import PartyCard
+
+        return [
+            ("Everywhere", self.BINDINGS),
+            ("Start", StartScreen.BINDINGS),
+            ("Briefing", BriefingScreen.BINDINGS),
+            ("The draft", DraftEditor.BINDINGS),
+            ("A party's card", PartyCard.BINDINGS),
+            ("Sandbox", SandboxScreen.BINDINGS),
+            ("Compare", CompareScreen.BINDINGS),
+            ("Sources", SourcesScreen.BINDINGS),
+        ]
+
+    def action_help(self) -> None:
+        from sim.ui.screens.help import HelpScreen
+
+        if type(self.screen).__name__ != "HelpScreen":
+            self.push_screen(HelpScreen(self.all_bindings(), self.user_keymap))
+
+    def action_sources(self) -> None:
+        from sim.ui.screens.sources import SourcesScreen
+
+        if self.scenario is not None:
+            self.push_screen(SourcesScreen(self.scenario))
+
+    def action_toggle_contrast(self) -> None:
+        self.theme = DEFAULT_THEME if self.theme == HIGH_CONTRAST_THEME else HIGH_CONTRAST_THEME
+
+    def palette_commands(self) -> Iterable[tuple[str, str, Callable[[], object]]]:
+        contrast = "off" if self.theme == HIGH_CONTRAST_THEME else "on"
+        yield (f"Theme: high contrast {contrast}", "Louder colours for projectors and low vision", self.action_toggle_contrast)
+        yield ("Help", "How to play, and every key", self.action_help)
+        if self.scenario is not None:
+            yield ("Sources", "Every source of the scenario and what cites it", self.action_sources)
+
+    # --- too small a terminal -----------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        self.check_size()
+
+    def check_size(self) -> None:
+        from sim.ui.screens.too_small import TooSmallScreen
+
+        small = self.size.width < MIN_SIZE[0] or self.size.height < MIN_SIZE[1]
+        if small and self._too_small is None:
+            self._too_small = TooSmallScreen(MIN_SIZE)
+            self.push_screen(self._too_small)
+        elif not small and self._too_small is not None:
+            if self.screen is self._too_small:
+                self.pop_screen()
+            self._too_small = None
+
+
+def make_app(launch: Launch | None = None, **options) -> RedLinesApp:
+    """The app, configured by a ``Launch`` or its fields as keywords: ``make_app(screen="sandbox")``."""
+    return RedLinesApp(launch if launch is not None else Launch(**options))

@@ -1,0 +1,80 @@
+"""What the sandbox and the negotiating table share: a draft being edited, and every party's live verdict.
+
+The screen owns the draft and its assessment; the editor and the cards only show them and post
+messages. ``set_draft`` is the one place a change lands, so every card repaints in the same frame.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from sim.engine import Assessment, assess
+from sim.model import Proposal, Scenario
+from sim.ui import present, writing
+from sim.ui.screens.option_picker import OptionPicker, Picked
+from sim.ui.screens.reading import ReadingScreen
+from sim.ui.widgets.draft_editor import DraftEditor
+from sim.ui.widgets.party_card import PartyCard
+
+
+class DraftScreen(Screen):
+    """A screen with a draft editor beside a card per party."""
+
+    def __init__(self, scenario: Scenario, draft: Proposal | None = None, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.scenario = scenario
+        self.draft = draft if draft is not None else Proposal(scenario.id, title="Untitled draft")
+        self.assessment: Assessment = assess(scenario, self.draft)
+
+    def compose_desk(self) -> ComposeResult:
+        """The editor and the cards, side by side (stacked when the terminal is narrow)."""
+        with Horizontal(id="desk"):
+            editor = DraftEditor(self.scenario, self.draft, self.assessment, id="draft")
+            editor.border_title = "Draft"
+            editor.border_subtitle = self.draft.title
+            yield editor
+            with VerticalScroll(id="cards") as cards:
+                cards.can_focus = False
+                for result in self.assessment.parties:
+                    yield PartyCard(result, status=self.party_status(result.party.id))
+        yield Static(self._deal_text(), id="deal")
+
+    def party_status(self, party_id: str) -> str:
+        """A line under a party's card; the game puts trust and patience there."""
+        return ""
+
+    def set_draft(self, draft: Proposal) -> None:
+        """Make ``draft`` the current draft and show every party's answer to it."""
+        self.draft = draft
+        self.assessment = assess(self.scenario, draft)
+        self.refresh_desk()
+
+    def refresh_desk(self) -> None:
+        editor = self.query_one(DraftEditor)
+        editor.show(self.draft, self.assessment)
+        editor.border_subtitle = self.draft.title
+        for result in self.assessment.parties:
+            self.query_one(f"#card-{result.party.id}", PartyCard).show(result, self.party_status(result.party.id))
+        deal = self.query_one("#deal", Static)
+        deal.update(self._deal_text())
+        deal.set_class(self.assessment.deal, "-deal")
+
+    def _deal_text(self) -> str:
+        return present.deal_line(self.scenario, self.assessment)
+
+    def on_draft_editor_term_chosen(self, message: DraftEditor.TermChosen) -> None:
+        self.set_draft(self.draft.with_term(message.issue_id, message.option_id))
+
+    def on_draft_editor_pick_requested(self, message: DraftEditor.PickRequested) -> None:
+        def chosen(picked: Picked | None) -> None:
+            if picked is not None:
+                self.set_draft(self.draft.with_term(message.issue_id, picked.option_id))
+
+        self.app.push_screen(OptionPicker(self.scenario, self.draft, message.issue_id), chosen)
+
+    def on_party_card_explain(self, message: PartyCard.Explain) -> None:
+        result = self.assessment.party(message.party_id)
+        self.app.push_screen(ReadingScreen(writing.reasons_markdown(self.scenario, result), result.party.name))

@@ -1,0 +1,113 @@
+"""Markdown the screens show: reasons behind a verdict, a party's public position, the sources.
+
+Plain text in, plain text out (no Textual), so tests read exactly what a player will read.
+"""
+
+from __future__ import annotations
+
+from sim.engine import PartyAssessment
+from sim.model import Scenario
+from sim.model.scenario import Citation, Party, RedLine
+from sim.ui import present
+
+
+def _escape(text: str) -> str:
+    return " ".join(text.split()).replace("*", "\\*").replace("_", "\\_")
+
+
+def citation_markdown(scenario: Scenario, citation: Citation) -> str:
+    heading = present.source_heading(scenario, citation)
+    return f"> {_escape(citation.passage)}\n>\n> — *{_escape(heading)}* ({citation.confidence.value} confidence)"
+
+
+def red_line_markdown(scenario: Scenario, red_line: RedLine, because: str = "") -> str:
+    kind = "hard red line" if red_line.hard else f"soft red line, costs {red_line.penalty:g} points"
+    lines = [f"**{_escape(red_line.statement)}** ({kind})"]
+    if because:
+        lines.append(f"\nCrossed by: {_escape(because)}")
+    for citation in red_line.citations:
+        lines.append("\n" + citation_markdown(scenario, citation))
+    if red_line.note:
+        lines.append(f"\n*Note:* {_escape(red_line.note)}")
+    return "\n".join(lines)
+
+
+def reasons_markdown(scenario: Scenario, result: PartyAssessment) -> str:
+    """Why a party answers the draft as it does, each reason with its source."""
+    party = result.party
+    out = [
+        f"# {_escape(party.name)}: {present.verdict_label(result.verdict)}",
+        f"The draft is worth **{result.utility:.1f}** to {_escape(party.name)}; it needs "
+        f"**{result.walk_away:.1f}** to prefer it to no deal (margin {result.margin:+.1f}).",
+    ]
+    if result.violations:
+        out.append("## Red lines the draft crosses")
+        out += [red_line_markdown(scenario, v.red_line, present.because(scenario, v)) for v in result.violations]
+    if result.penalties:
+        out.append("## Soft red lines crossed (cost points, no veto)")
+        out += [red_line_markdown(scenario, v.red_line, present.because(scenario, v)) for v in result.penalties]
+    crossed = {v.id for v in (*result.violations, *result.penalties)}
+    kept = [line for line in party.red_lines if line.id not in crossed]
+    if kept:
+        out.append("## Red lines the draft respects")
+        out += [f"- {_escape(line.statement)}" for line in kept]
+    if party.position:
+        out.append(f"## Public position\n{_escape(party.position)}")
+    return "\n\n".join(out)
+
+
+def party_markdown(scenario: Scenario, party: Party) -> str:
+    """A party's public position and every red line it has stated, each with its source."""
+    role = "a principal: a deal needs its signature" if party.principal else "a stakeholder: its reaction matters"
+    out = [f"# {_escape(party.name)}", f"*{role}*"]
+    if party.position:
+        out.append(_escape(party.position))
+    if party.red_lines:
+        out.append("## What it has said it will not accept")
+        out += [red_line_markdown(scenario, line) for line in party.red_lines]
+    return "\n\n".join(out)
+
+
+def situation_markdown(scenario: Scenario) -> str:
+    out = [f"# {_escape(scenario.title)}", f"*As of {scenario.as_of.isoformat()}*", _escape(scenario.summary)]
+    if scenario.briefing:
+        out.append(_escape(scenario.briefing))
+    out.append("## The parties")
+    out += [f"- **{_escape(p.name)}** ({p.role.value}): {_escape(p.position)}" for p in scenario.parties]
+    out.append("## What is on the table")
+    out += [f"- **{_escape(i.title)}**: " + ", ".join(_escape(o.label) for o in i.options) for i in scenario.issues]
+    return "\n\n".join(out)
+
+
+def citing(scenario: Scenario, source_id: str) -> list[tuple[Party, RedLine, Citation]]:
+    """Everything in the scenario that cites a source: each party's red lines, with the passage."""
+    found = []
+    for party in scenario.parties:
+        for line in party.red_lines:
+            found += [(party, line, c) for c in line.citations if c.source == source_id]
+    return found
+
+
+def source_markdown(scenario: Scenario, source_id: str, extra: list[str] = ()) -> str:
+    """A source, and what in the scenario (and the game, through ``extra``) rests on it."""
+    source = scenario.source(source_id)
+    out = [f"# {_escape(source.title)}"]
+    facts = [source.date.isoformat()]
+    if source.outlet:
+        facts.append(_escape(source.outlet))
+    out.append(" · ".join(facts))
+    if source.url:
+        out.append(f"<{source.url}>")
+    if source.document:
+        out.append(f"Document: `{source.document}`")
+    cited = citing(scenario, source_id)
+    out.append(f"## Cited by {len(cited) + len(extra)} item{'s' if len(cited) + len(extra) != 1 else ''}")
+    for party, line, citation in cited:
+        out.append(
+            f"**{_escape(party.name)}**: {_escape(line.statement)}\n\n> {_escape(citation.passage)} "
+            f"({citation.confidence.value} confidence)"
+        )
+    out += list(extra)
+    if not cited and not extra:
+        out.append("Nothing in this scenario cites it yet.")
+    return "\n\n".join(out)
