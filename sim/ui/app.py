@@ -10,7 +10,9 @@ import random
 from typing import Callable, Iterable
 
 from attrs import frozen
+from textual import events
 from textual.app import App
+from textual.geometry import Size
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
@@ -64,7 +66,7 @@ class RedLinesApp(App):
         self.scenario: Scenario | None = None
         self.keymap_problems: list[str] = []
         self.user_keymap: dict[str, str] = {}
-        self._too_small: Screen | None = None
+        self._started = False
 
     # --- start-up -----------------------------------------------------------------------------
 
@@ -76,7 +78,7 @@ class RedLinesApp(App):
         screen = self._first_screen()
         self.push_screen(screen)
         screen.call_after_refresh(lambda: self.post_message(self.Ready(self.launch.screen)))
-        self.check_size()
+        self.call_after_refresh(self._start_watching_size)  # the notice must go on top of the first screen
 
     def _apply_keymap(self) -> None:
         keymap, problems = load_keymap(catalog.data_dir())
@@ -199,20 +201,24 @@ class RedLinesApp(App):
 
     # --- too small a terminal -----------------------------------------------------------------
 
-    def on_resize(self) -> None:
+    def on_resize(self, event: events.Resize) -> None:
+        # Runs before Textual's own handler has recorded the new size: use the event's.
+        if self._started:  # before the first screen is up there is nothing to cover yet
+            self.check_size(event.size)
+
+    def _start_watching_size(self) -> None:
+        self._started = True
         self.check_size()
 
-    def check_size(self) -> None:
+    def check_size(self, size: Size | None = None) -> None:
         from sim.ui.screens.too_small import TooSmallScreen
 
-        small = self.size.width < MIN_SIZE[0] or self.size.height < MIN_SIZE[1]
-        if small and self._too_small is None:
-            self._too_small = TooSmallScreen(MIN_SIZE)
-            self.push_screen(self._too_small)
-        elif not small and self._too_small is not None:
-            if self.screen is self._too_small:
-                self.pop_screen()
-            self._too_small = None
+        size = size or self.size
+        small = size.width < MIN_SIZE[0] or size.height < MIN_SIZE[1]
+        if small and not isinstance(self.screen, TooSmallScreen):
+            self.push_screen(TooSmallScreen(MIN_SIZE))
+        elif not small and isinstance(self.screen, TooSmallScreen):
+            self.pop_screen()
 
 
 def make_app(launch: Launch | None = None, **options) -> RedLinesApp:
