@@ -150,3 +150,35 @@ def test_the_draft_saved_as_toml_loads_back_equal(run, redlines_home) -> None:
             assert loaded.terms == draft.terms and loaded.title == draft.title
 
     run(scenario())
+
+
+def test_the_sandbox_opens_on_the_draft_left_last_time(run) -> None:
+    async def edit() -> None:
+        async with sandbox_app().run_test(size=(100, 30)) as pilot:
+            await pilot.press("down", "right", "right")  # water: 50 percent
+
+    async def reopen() -> None:
+        app = sandbox_app()
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert app.screen.draft.option("water") == "w50"
+            assert app.screen.query_one("#card-arvenia", PartyCard).result.party.id == "arvenia"
+
+    run(edit())
+    run(reopen())
+
+
+def test_an_unreadable_kept_draft_is_set_aside_with_a_warning(run, redlines_home) -> None:
+    kept = redlines_home / "sandbox" / "tutorial.toml"
+    kept.parent.mkdir()
+    kept.write_text('scenario = "tutorial"\n[terms]\nwater = "w99"\n')
+
+    async def scenario() -> None:
+        app = sandbox_app()
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            await pilot.pause()
+            assert app.screen.draft.terms == {}
+            assert app.screen.kept_problem.startswith("The kept sandbox draft was set aside:")
+            assert "w99" in app.screen.kept_problem
+
+    run(scenario())

@@ -30,8 +30,26 @@ class SandboxScreen(DraftScreen):
         yield from self.compose_desk()
         yield Footer()
 
+    def __init__(self, scenario, draft: Proposal | None = None, **kwargs) -> None:
+        from sim.ui.export import kept_sandbox_draft
+
+        kept, self.kept_problem = kept_sandbox_draft(catalog.data_dir(), scenario) if draft is None else (None, None)
+        super().__init__(scenario, draft if draft is not None else kept, **kwargs)
+
     def on_mount(self) -> None:
         self.query_one("#draft").focus()
+        if self.kept_problem:
+            self.notify(self.kept_problem, severity="warning", timeout=8)
+
+    def set_draft(self, draft: Proposal) -> None:
+        """Show the draft and keep it, so the sandbox opens on it next time."""
+        from sim.ui.export import keep_sandbox_draft
+
+        super().set_draft(draft)
+        problem = keep_sandbox_draft(catalog.data_dir(), self.scenario, draft)
+        if problem and problem != self.kept_problem:
+            self.kept_problem = problem
+            self.notify(problem, severity="error", timeout=8)
 
     def choices(self) -> list[tuple[str, Proposal]]:
         """The proposals one can load or compare with: the presets, the current draft, an empty one."""
