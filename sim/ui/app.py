@@ -22,7 +22,7 @@ from sim.model import Scenario
 from sim.ui.commands import RedLinesCommands
 from sim.ui.keymap import load_keymap
 from sim.ui.screens.start import GameChoice, StartScreen
-from sim.ui.themes import DEFAULT_THEME, HIGH_CONTRAST_THEME, THEMES
+from sim.ui.themes import DEFAULT_THEME, HIGH_CONTRAST_THEME, NEUTRAL_DEFAULTS, THEMES
 
 MIN_SIZE = (70, 20)  # below this the layout cannot show a draft beside the cards: say so instead
 DIFFICULTIES = ("easy", "normal", "hard")
@@ -67,13 +67,17 @@ class RedLinesApp(App):
         self.keymap_problems: list[str] = []
         self.user_keymap: dict[str, str] = {}
         self._started = False
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = HIGH_CONTRAST_THEME if launch.high_contrast else DEFAULT_THEME
 
     # --- start-up -----------------------------------------------------------------------------
 
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        # Our own variables, for any theme (Textual's or a user's) that does not set them.
+        return {**super().get_theme_variable_defaults(), **NEUTRAL_DEFAULTS}
+
     def on_mount(self) -> None:
-        for theme in THEMES:
-            self.register_theme(theme)
-        self.theme = HIGH_CONTRAST_THEME if self.launch.high_contrast else DEFAULT_THEME
         self._apply_keymap()
         screen = self._first_screen()
         self.push_screen(screen)

@@ -24,6 +24,7 @@ REDLINES = Theme(
     surface="#1D232A",
     panel="#26303A",
     dark=True,
+    variables={"neutral-border": "#55606B"},  # cards and panes that carry no verdict
 )
 
 HIGH_CONTRAST = Theme(
@@ -42,6 +43,8 @@ HIGH_CONTRAST = Theme(
     dark=True,
     luminosity_spread=0.0,  # no muted in-between shades: everything stays fully readable
     text_alpha=1.0,
+    variables={"neutral-border": "#FFFFFF"},
 )
 
 THEMES = (REDLINES, HIGH_CONTRAST)
+NEUTRAL_DEFAULTS = {"neutral-border": "#808080"}  # for Textual's own themes, picked from the palette

@@ -21,3 +21,11 @@ def redlines_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def run() -> Callable[[Awaitable[None]], None]:
     """Runs a Pilot coroutine to completion (the suite has no asyncio plugin; it needs none)."""
     return lambda coroutine: asyncio.run(coroutine)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Snapshots are updated by a person who has looked at them, never by CI."""
+    import os
+
+    if os.environ.get("CI") and getattr(config.option, "update_snapshots", False):
+        raise pytest.UsageError("--snapshot-update is refused in CI: update snapshots locally and review them.")
