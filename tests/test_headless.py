@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-CORE = ["sim.model", "sim.loading", "sim.engine", "sim.catalog", "sim.synthetic", "sim.engine.report"]
+CORE = ["sim.model", "sim.loading", "sim.engine", "sim.catalog", "sim.synthetic", "sim.engine.report", "sim.game"]
 
 
 @pytest.mark.parametrize("module", CORE)
