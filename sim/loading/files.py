@@ -34,10 +34,22 @@ class _Header:
 
 
 def _structure(file: TomlFile, value: Any, cls: type, at: KeyPath, found: list) -> Any:
+    """The structured object, or None; its problems go to ``found``.
+
+    When some keys are broken, the rest is structured again without them (where the class has
+    defaults), so that the semantic checks of the rest still run: every problem at once.
+    """
     try:
         return CONVERTER.structure(value, cls)
     except Exception as error:  # noqa: BLE001 - translated into problems, never re-raised
-        found.extend((at + path, message, fix) for path, message, fix in translate(error))
+        problems = translate(error)
+        found.extend((at + path, message, fix) for path, message, fix in problems)
+    broken = {path[0] for path, _, _ in problems if path}
+    if not isinstance(value, dict) or not broken & value.keys():
+        return None
+    try:
+        return CONVERTER.structure({k: v for k, v in value.items() if k not in broken}, cls)
+    except Exception:  # noqa: BLE001 - its problems were reported above
         return None
 
 
