@@ -110,12 +110,12 @@ def test_if_without_then() -> None:
 def test_red_line_without_citation() -> None:
     text = edited(("""[[parties.red_lines.citations]]
 source = "union-communique"
-passage = "The Union said it would back a split of the lake that leaves both sides enough to farm."
+passage = "The Union said it would pay only for a settlement that splits the lake at least evenly for Belmark."
 confidence = "low"
 """, ""))
     assert [p.split(": ", 2)[1:] for p in problems_of(text)] == [
         ["parties[2].red_lines[0].citations",
-         "red line `water_not_weapon` cites no source; add a [[parties.red_lines.citations]] table with source, "
+         "red line `fair_water_split` cites no source; add a [[parties.red_lines.citations]] table with source, "
          "passage and confidence"]
     ]
 
