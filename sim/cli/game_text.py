@@ -26,7 +26,7 @@ def render_feed(state: GameState) -> list[str]:
         if item.event and not item.citations and item.kind is FeedKind.NEWS:
             note = state.setup.event(item.event).note
             if note:
-                out.append(wrap(f"not from the sources: {note}", "      "))
+                out.append(wrap(f"note: {note}", "      "))
     return out
 
 

@@ -7,6 +7,8 @@ else the meeting helps only if the gaps are already small, and sets the talks ba
 
 A leaders' summit can be called from anywhere, but it only signs a deal: called early, it fails
 publicly and costs every principal's trust and patience.
+
+Nobody signs anything a mediator it distrusts has brokered (trust below SIGNING_TRUST).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from sim.game.state import Agreement, FeedKind, GameState, Status
 from sim.model import FrozenMap
 
 SMALL_GAP = 2  # a joint meeting helps when no principal is more than this many issues from accepting
+SIGNING_TRUST = 30.0  # a principal signs nothing brokered by a mediator it trusts less than this
 INTERIM_TRUST, INTERIM_PATIENCE = 3.0, 6.0
 NARROWING_TRUST, NARROWING_PATIENCE = 2.0, 4.0
 FAILED_TRUST, FAILED_PATIENCE = -3.0, -6.0
@@ -73,12 +76,25 @@ def check_convene(state: GameState) -> None:
                           "consult it at its own venue to coax it back, or wait for events")
 
 
+def _distrustful(state: GameState) -> list[str]:
+    return [p for p in state.game.principals if state.party(p).trust < SIGNING_TRUST]
+
+
+def _refuse_to_sign(state: GameState, where: str, wary: list[str]) -> GameState:
+    names = ", ".join(state.scenario.party(p).name for p in wary)
+    return say(state, FeedKind.MEETING, f"{where}: {names} will sign nothing you broker until it trusts you more "
+               "(consult it in private first).")
+
+
 def convene(state: GameState) -> GameState:
     check_convene(state)
     scenario = effective_scenario(state)
     result = assess(scenario, state.draft)
     state = _hear(state, result, state.game.principals)
     venue = state.setup.venue(state.venue).name
+    wary = _distrustful(state)
+    if wary:
+        return _for_all(_refuse_to_sign(state, f"Joint meeting at {venue}", wary), FAILED_TRUST, FAILED_PATIENCE)
     if result.deal:
         return _sign_deal(state, result, f"Joint meeting at {venue}")
     locked = state.locked
@@ -109,6 +125,10 @@ def summit(state: GameState) -> GameState:
         raise ActionError(f"{names} walked out and will not come to a summit", "coax it back first")
     result = assess(effective_scenario(state), state.draft)
     state = _hear(state, result, state.game.principals)
+    wary = _distrustful(state)
+    if wary:
+        state = _refuse_to_sign(state, "Leaders' summit", wary)
+        return _for_all(state, FAILED_SUMMIT_TRUST, FAILED_SUMMIT_PATIENCE)
     if result.deal:
         return _sign_deal(state, result, "Leaders' summit")
     names = ", ".join(state.scenario.party(p).name for p in result.blockers)
