@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from enum import Enum
 from typing import Any, Collection
 
+import attrs
 from attrs import frozen
 from cattrs.gen import make_dict_structure_fn, override
 
-from sim.game.setup import Condition, Costs, Event, GameSetup, Lever, LeverKind, Temperament, Venue
+from sim.game.setup import Condition, Costs, Effect, Event, GameSetup, Lever, LeverKind, Temperament, Venue
 from sim.loading import checks
 from sim.loading.converter import CONVERTER, describe_value, suggest, translate
 from sim.loading.files import _problems as problems_in_file_order  # shared: one error style for every file
@@ -78,6 +80,35 @@ def _structure(value: Any, cls: type, at: KeyPath, found: Found) -> Any:
         return None
 
 
+def _lenient(value: Any, cls: type, at: KeyPath, found: Found) -> Any:
+    """Structures ``value``; on failure reports why, then tries again without the broken keys, so
+    the checks of everything else in the element still run (and report) in the same pass."""
+    before = len(found)
+    result = _structure(value, cls, at, found)
+    if result is not None or not isinstance(value, dict):
+        return result
+    broken = {path[len(at)] for path, _, _ in found[before:] if len(path) > len(at)}
+    repaired = {k: v for k, v in value.items() if k not in broken}
+    for field in attrs.fields(attrs.resolve_types(cls)):
+        if field.name in broken and field.default is attrs.NOTHING:
+            if isinstance(field.type, type) and issubclass(field.type, Enum):
+                repaired[field.name] = next(iter(field.type)).value  # a stand-in: the element is already reported
+            else:
+                return None
+    return _structure(repaired, cls, at, [])
+
+
+def _event(item: Any, at: KeyPath, found: Found) -> Event | None:
+    """An event built piece by piece, so one bad effect doesn't hide the checks of the rest."""
+    if not isinstance(item, dict) or not isinstance(item.get("effects", []), list):
+        return _lenient(item, Event, at, found)
+    effects = [_lenient(raw, Effect, at + ("effects", j), found) for j, raw in enumerate(item.get("effects", []))]
+    event = _lenient({k: v for k, v in item.items() if k != "effects"}, Event, at, found)
+    if event is None:
+        return None
+    return attrs.evolve(event, effects=tuple(e for e in effects if e is not None))
+
+
 def _elements(file: TomlFile, key: str, found: Found) -> list[tuple[int, Any]]:
     raw = file.data.get(key, [])
     if not isinstance(raw, list):
@@ -85,7 +116,10 @@ def _elements(file: TomlFile, key: str, found: Found) -> list[tuple[int, Any]]:
         return []
     good = []
     for i, item in enumerate(raw):
-        result = _structure(item, LISTS[key], (key, i), found)
+        if key == "events":
+            result = _event(item, (key, i), found)
+        else:
+            result = _lenient(item, LISTS[key], (key, i), found)
         if result is not None:
             good.append((i, result))
     return good
