@@ -110,11 +110,12 @@ def convene(state: GameState) -> GameState:
     distances = {p: party_distance(scenario, state.draft, p, fixed) for p in state.game.principals}
     apart = "; ".join(f"{scenario.party(p).name} is {d} issue{'s' if d != 1 else ''} from accepting"
                       for p, d in distances.items())
+    refused = "".join(f" {scenario.party(p).name} will not sign even part of it: {w}." for p, w in refusals.items())
     if max(distances.values()) <= SMALL_GAP:
-        state = say(state, FeedKind.MEETING, f"Joint meeting at {venue}: no signature yet, but the gaps are narrow ({apart}).")
+        state = say(state, FeedKind.MEETING,
+                    f"Joint meeting at {venue}: no signature yet, but the gaps are narrow ({apart}).{refused}")
         return _for_all(state, NARROWING_TRUST, NARROWING_PATIENCE)
-    why = "; ".join(f"{scenario.party(p).name}: {w}" for p, w in refusals.items()) if refusals else apart
-    state = say(state, FeedKind.MEETING, f"Joint meeting at {venue} goes nowhere ({why}).")
+    state = say(state, FeedKind.MEETING, f"Joint meeting at {venue} goes nowhere ({apart}).{refused}")
     return _for_all(state, FAILED_TRUST, FAILED_PATIENCE)
 
 
