@@ -1,105 +1,33 @@
 """The game's questions to the analysis, in one place.
 
-* the closest proposal one party accepts at a given utility (its counter-proposal, and the
-  distance behind the score's "gap");
-* the best Nash product a deal can reach (what the score compares a deal against).
-
-``sim.analysis`` answers both exactly and fast. Until it is merged into this branch, a small exact
-search stands in: it enumerates changes by count, so it is only fit for small scenarios, and it
-gives up (answers None) past a budget rather than hang the game.
+* the closest proposal one party accepts at a given utility: its counter-proposal, and the
+  distance behind the score's "gap" (``sim.analysis.closest_acceptable``);
+* the best Nash product any deal reaches, which the score compares a deal against
+  (``sim.analysis.nash_point``).
 """
 
 from __future__ import annotations
 
-from itertools import combinations, product
-from typing import Collection
+from typing import Mapping
 
-from attrs import frozen
-
-from sim.engine.compiled import SCALE, compiled
-from sim.engine.fast import evaluate_all, fixed_utility
+from sim.analysis import Suggestion, closest_acceptable, nash_point
 from sim.model import Proposal, Scenario
 
-SEARCH_BUDGET = 200_000  # evaluations the stand-in search may spend before giving up
-
-
-@frozen
-class Change:
-    issue: str
-    before: str | None
-    after: str | None
-
-
-@frozen
-class Counter:
-    """A proposal one party accepts, and how it differs from the draft."""
-
-    proposal: Proposal
-    changes: tuple[Change, ...]
-    distance: int
-    utility: float  # the party's utility for it, 0-100
+Counter = Suggestion  # a proposal one party accepts, with its changes to the draft and its distance
 
 
 def closest_for_party(
-    scenario: Scenario, draft: Proposal, party_id: str, min_utility: float, fixed: Collection[str] = ()
+    scenario: Scenario, draft: Proposal, party_id: str, min_utility: float, fixed: Mapping[str, str] | None = None
 ) -> Counter | None:
     """The fewest changes to ``draft`` (never to ``fixed`` issues) that ``party_id`` accepts with at
-    least ``min_utility``; ties go to the party's higher utility. None when there is none."""
-    space = compiled(scenario)
-    party = space.parties[scenario.party_ids.index(party_id)]
-    floor = max(party.walk_away, round(min_utility * SCALE))
-    start = space.index(draft)
-    free = [i for i, issue in enumerate(scenario.issue_ids) if issue not in fixed]
-    spent = 0
-    for count in range(len(free) + 1):
-        best: tuple[int, tuple[int, ...]] | None = None
-        for issues in combinations(free, count):
-            alternatives = [[c for c in range(space.sizes[i]) if c != start[i]] for i in issues]
-            for choices in product(*alternatives):
-                spent += 1
-                if spent > SEARCH_BUDGET:
-                    return _counter(space, draft, start, best) if best else None
-                index = list(start)
-                for i, c in zip(issues, choices):
-                    index[i] = c
-                utility, vetoed = fixed_utility(party, index)
-                if not vetoed and utility >= floor and (best is None or utility > best[0]):
-                    best = (utility, tuple(index))
-        if best is not None:
-            return _counter(space, draft, start, best)
-    return None
+    least ``min_utility`` (never less than its walk-away level); ties go to its higher gain. Its hard
+    red lines always hold. None when there is no such proposal."""
+    level = max(min_utility, scenario.party(party_id).walk_away)
+    return closest_acceptable(scenario, draft, parties=[party_id], min_utility={party_id: level}, fixed=fixed or None)
 
 
-def _counter(space, draft: Proposal, start: tuple[int, ...], best: tuple[int, tuple[int, ...]]) -> Counter:
-    utility, index = best
-    proposal = space.proposal(index, title=draft.title)
-    changes = tuple(
-        Change(issue, draft.option(issue), proposal.option(issue))
-        for i, issue in enumerate(space.issue_ids)
-        if index[i] != start[i]
-    )
-    return Counter(proposal, changes, len(changes), utility / SCALE)
-
-
-def best_nash_product(scenario: Scenario) -> float | None:
+def best_nash_product(scenario: Scenario) -> float:
     """The largest product of principals' gains over their walk-away levels among deals, in
-    utility points; 0 when no deal exists; None when the space is too large to search here."""
-    space = compiled(scenario)
-    total = 1
-    for size in space.sizes:
-        total *= size
-    if total > SEARCH_BUDGET:
-        return None
-    best = 0.0
-    for index in product(*(range(size) for size in space.sizes)):
-        results = evaluate_all(space, index)
-        value = 1.0
-        for p in space.principals:
-            utility, vetoed = results[p]
-            gain = utility - space.parties[p].walk_away
-            if vetoed or gain < 0:
-                break
-            value *= gain / SCALE
-        else:
-            best = max(best, value)
-    return best
+    utility points; 0 when no deal exists."""
+    point = nash_point(scenario)
+    return point.nash_product if point is not None else 0.0

@@ -37,7 +37,7 @@ class Answer:
 def counter_proposal(state: GameState, scenario: Scenario, party_id: str, draft: Proposal) -> Counter | None:
     """The closest proposal the party would sign at today's demand, or at its walk-away level
     when its demand is out of reach."""
-    fixed = tuple(state.locked)
+    fixed = state.locked
     wanted = demand(state, scenario, party_id)
     found = closest_for_party(scenario, draft, party_id, wanted, fixed)
     if found is None:

@@ -9,6 +9,8 @@ but only for drafts every principal has actually heard.
 
 from __future__ import annotations
 
+from typing import Mapping
+
 from attrs import evolve
 
 from sim.game.analysis_adapter import closest_for_party
@@ -17,7 +19,7 @@ from sim.game.state import GameState
 from sim.model import Proposal, Scenario
 
 
-def party_distance(scenario: Scenario, draft: Proposal, party_id: str, fixed: tuple[str, ...]) -> int:
+def party_distance(scenario: Scenario, draft: Proposal, party_id: str, fixed: Mapping[str, str]) -> int:
     found = closest_for_party(scenario, draft, party_id, scenario.party(party_id).walk_away, fixed)
     return found.distance if found is not None else len(scenario.issues)
 
@@ -25,7 +27,7 @@ def party_distance(scenario: Scenario, draft: Proposal, party_id: str, fixed: tu
 def gap(state: GameState, draft: Proposal | None = None) -> int:
     scenario = effective_scenario(state)
     draft = state.draft if draft is None else draft
-    fixed = tuple(state.locked)
+    fixed = state.locked
     unsettled = len(scenario.issues) - len(draft.terms)
     return unsettled + sum(party_distance(scenario, draft, p, fixed) for p in state.game.principals)
 

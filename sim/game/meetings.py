@@ -106,7 +106,7 @@ def convene(state: GameState) -> GameState:
         settled = "; ".join(f"{scenario.issue(i).title}" for i in new)
         state = say(state, FeedKind.SIGNING, f"Joint meeting at {venue}: an interim agreement is signed on {settled}.")
         return _for_all(state, INTERIM_TRUST, INTERIM_PATIENCE)
-    fixed = tuple(locked)
+    fixed = locked
     distances = {p: party_distance(scenario, state.draft, p, fixed) for p in state.game.principals}
     apart = "; ".join(f"{scenario.party(p).name} is {d} issue{'s' if d != 1 else ''} from accepting"
                       for p, d in distances.items())

@@ -112,9 +112,7 @@ def score(state: GameState) -> Score:
         for gain in gains:
             product *= max(0.0, gain)
         best = best_nash_product(scenario)
-        if best is None:
-            quality, detail = QUALITY_POINTS / 2, "the best possible deal is unknown here: half marks"
-        elif best <= 0:
+        if best <= 0:
             quality, detail = QUALITY_POINTS, "no deal could give everyone more"
         else:
             quality = QUALITY_POINTS * min(1.0, product / best)
