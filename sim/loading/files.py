@@ -16,7 +16,7 @@ from sim.loading.converter import CONVERTER, describe_value, suggest, translate
 from sim.loading.problems import KeyPath, Problem, ScenarioError
 from sim.loading.toml_file import TomlFile, parse_text, read_toml
 from sim.model import FrozenMap, Proposal
-from sim.model.scenario import Issue, Party, Preference, RedLine, Role, Scenario, Source
+from sim.model.scenario import Citation, Issue, Party, Preference, RedLine, Role, Scenario, Source
 
 SCENARIO_FILE = "scenario.toml"
 LISTS: dict[str, type] = {"sources": Source, "issues": Issue, "parties": Party}
@@ -34,10 +34,22 @@ class _Header:
 
 
 def _structure(file: TomlFile, value: Any, cls: type, at: KeyPath, found: list) -> Any:
+    """The structured object, or None; its problems go to ``found``.
+
+    When some keys are broken, the rest is structured again without them (where the class has
+    defaults), so that the semantic checks of the rest still run: every problem at once.
+    """
     try:
         return CONVERTER.structure(value, cls)
     except Exception as error:  # noqa: BLE001 - translated into problems, never re-raised
-        found.extend((at + path, message, fix) for path, message, fix in translate(error))
+        problems = translate(error)
+        found.extend((at + path, message, fix) for path, message, fix in problems)
+    broken = {path[0] for path, _, _ in problems if path}
+    if not isinstance(value, dict) or not broken & value.keys():
+        return None
+    try:
+        return CONVERTER.structure({k: v for k, v in value.items() if k not in broken}, cls)
+    except Exception:  # noqa: BLE001 - its problems were reported above
         return None
 
 
@@ -78,7 +90,7 @@ def _structure_party(file: TomlFile, item: dict, at: KeyPath, found: list) -> Pa
     good_lines = []
     if isinstance(red_lines, list):
         for j, raw in enumerate(red_lines):
-            line = _structure(file, raw, RedLine, at + ("red_lines", j), found)
+            line = _structure_red_line(file, raw, at + ("red_lines", j), found)
             if line is not None:
                 good_lines.append(line)
     else:
@@ -92,20 +104,42 @@ def _structure_party(file: TomlFile, item: dict, at: KeyPath, found: list) -> Pa
     return evolve(party, preferences=FrozenMap(good_preferences), red_lines=tuple(good_lines))
 
 
-def _drop_explained_missing(found: list) -> list:
-    """A misspelt key is reported once, as unknown with its correction, not also as missing."""
+def _structure_red_line(file: TomlFile, item: Any, at: KeyPath, found: list) -> RedLine | None:
+    """A red line built piece by piece (its own keys, its rule, each citation), for the same reason."""
+    if not isinstance(item, dict):
+        return _structure(file, item, RedLine, at, found)
+    citations = item.get("citations", [])
+    shell = {k: v for k, v in item.items() if k != "citations"}
+    line = _structure(file, shell, RedLine, at, found)
+    good = []
+    if isinstance(citations, list):
+        for k, raw in enumerate(citations):
+            citation = _structure(file, raw, Citation, at + ("citations", k), found)
+            if citation is not None:
+                good.append(citation)
+    else:
+        found.append((at + ("citations",), f"expected a list of tables, found {describe_value(citations)}",
+                      "write [[parties.red_lines.citations]] tables"))
+    return None if line is None else evolve(line, citations=tuple(good))
+
+
+def _drop_redundant(found: list) -> list:
+    """Each mistake is reported once: a misspelt key as unknown (with its correction), not also as
+    missing; citations that failed to load, not also as "cites no source"."""
     corrected = {
         (path[:-1], fix.split("`")[1]) for path, message, fix in found
         if message.startswith("unknown key") and fix.startswith("did you mean")
     }
+    broken = {path[: path.index("citations") + 1] for path, _, _ in found if "citations" in path[:-1]}
     return [
         (path, message, fix) for path, message, fix in found
         if not (message.startswith("missing required key") and (path, message.split("`")[1]) in corrected)
+        and not (message.endswith("cites no source") and path in broken)
     ]
 
 
 def _problems(file: TomlFile, found: list) -> list[Problem]:
-    problems = [file.problem(path, message, fix) for path, message, fix in _drop_explained_missing(found)]
+    problems = [file.problem(path, message, fix) for path, message, fix in _drop_redundant(found)]
     return sorted(problems, key=lambda p: p.line or 0)  # file order: the order an author fixes them
 
 
@@ -187,7 +221,7 @@ def check_proposal(proposal: Proposal, scenario: Scenario, found: list) -> None:
         elif option_id not in scenario.issue(issue_id).option_ids:
             options = scenario.issue(issue_id).option_ids
             found.append((("terms", issue_id), f"issue `{issue_id}` has no option `{option_id}`",
-                          suggest(option_id, options) + "; leave the issue out to keep it open"))
+                          suggest(option_id, options) + " To leave the issue open, remove this line"))
 
 
 def load_proposal(path: str | Path, scenario: Scenario | None = None) -> Proposal:

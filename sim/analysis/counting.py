@@ -1,0 +1,171 @@
+"""Counting the proposals every party accepts, exactly, without listing them.
+
+The blocks are split into two sides, L and R, of about equal size, and each side's joint choices are
+listed with their column sums. A pair (a, b) is accepted when ``L[a, k] + R[b, k] >= minimum[k]``
+for every constrained column k. For one column, the b that pass are a prefix of R sorted by that
+column, so R gets one table of prefix bitsets per column (row j: the top j entries), and the
+partners of a row a are the AND of one prefix per column, counted by popcount. That is
+``|L| * |R| / 64`` word operations per column: about a millisecond for the ten-million-proposal
+benchmark, where testing every proposal takes a tenth of a second.
+
+Spaces past ``PAIR_BUDGET`` are estimated by uniform sampling instead, and say so.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+
+import numpy as np
+from attrs import frozen
+
+from sim.analysis.blocks import Decomposition
+
+CHUNK = 8192  # R entries per bitset table: (CHUNK + 1) * CHUNK / 8 bytes, 8 MB, per column
+ROWS = 2048  # L rows gathered at once: ROWS * CHUNK / 8 bytes, 2 MB, per column
+PAIR_BUDGET = 2_000_000_000  # proposals counted exactly; past this, counts are estimates
+SAMPLES = 200_000  # draws behind an estimate: about 2% error at a ZOPA of one proposal in 200
+
+
+@frozen(eq=False)
+class Side:
+    blocks: tuple[int, ...]  # positions in the decomposition's blocks
+    shape: tuple[int, ...]  # rows of each of those blocks
+    columns: np.ndarray  # (rows, width): the column sums of every joint choice of the side's blocks
+
+    def rows(self, row: int) -> tuple[int, ...]:
+        """The row of each block behind one row of the side."""
+        return tuple(int(r) for r in np.unravel_index(row, self.shape)) if self.shape else ()
+
+
+@frozen
+class Count:
+    size: int
+    exact: bool
+    error: float = 0.0  # standard error of an estimate
+
+
+def _side(decomposition: Decomposition, blocks: list[int]) -> Side:
+    columns = np.zeros((1, decomposition.problem.width), dtype=np.int64)
+    for b in blocks:
+        part = decomposition.blocks[b].columns
+        columns = (columns[:, None, :] + part[None, :, :]).reshape(-1, columns.shape[1])
+    shape = tuple(len(decomposition.blocks[b].columns) for b in blocks)
+    return Side(tuple(blocks), shape, columns)
+
+
+def split(decomposition: Decomposition) -> tuple[Side, Side]:
+    """Two sides of about equal size; the second is the smaller one (it carries the bitsets)."""
+    order = sorted(range(len(decomposition.blocks)), key=lambda b: -len(decomposition.blocks[b].columns))
+    sides: tuple[list[int], list[int]] = ([], [])
+    sizes = [1, 1]
+    for b in order:
+        s = 0 if sizes[0] <= sizes[1] else 1
+        sides[s].append(b)
+        sizes[s] *= len(decomposition.blocks[b].columns)
+    left, right = (sides[0], sides[1]) if sizes[0] >= sizes[1] else (sides[1], sides[0])
+    return _side(decomposition, sorted(left)), _side(decomposition, sorted(right))
+
+
+def _minimums(decomposition: Decomposition) -> tuple[np.ndarray, np.ndarray]:
+    """The constrained columns and what the two sides' sums must reach there (the offset taken off)."""
+    problem = decomposition.problem
+    columns = np.array([c for c, _ in problem.constraints], dtype=np.int64)
+    minimums = np.array([m for _, m in problem.constraints], dtype=np.int64)
+    if len(columns):
+        minimums = minimums - decomposition.offset[columns]
+    return columns, minimums
+
+
+@frozen(eq=False)
+class _Prefixes:
+    """Per constrained column, one chunk of R sorted descending and its prefix bitsets."""
+
+    sorted_values: tuple[np.ndarray, ...]  # ascending, per column
+    bitsets: tuple[np.ndarray, ...]  # (len + 1, words) per column: row j holds the top j entries
+
+
+def _prefixes(values: np.ndarray) -> _Prefixes:
+    count = values.shape[0]
+    words = (count + 63) // 64
+    sorted_values, bitsets = [], []
+    rank = np.arange(1, count + 1)
+    for k in range(values.shape[1]):
+        order = np.argsort(-values[:, k], kind="stable")
+        table = np.zeros((count + 1, words), dtype=np.uint64)
+        table[rank, order // 64] = np.left_shift(np.uint64(1), (order % 64).astype(np.uint64))
+        np.bitwise_or.accumulate(table, axis=0, out=table)
+        sorted_values.append(np.sort(values[:, k]))
+        bitsets.append(table)
+    return _Prefixes(tuple(sorted_values), tuple(bitsets))
+
+
+def _partner_words(prefixes: _Prefixes, left: np.ndarray, minimums: np.ndarray) -> np.ndarray:
+    """(rows, words): the bitset of accepted R entries of a chunk, for each row of ``left``."""
+    result = None
+    for k, (values, table) in enumerate(zip(prefixes.sorted_values, prefixes.bitsets)):
+        top = len(values) - np.searchsorted(values, minimums[k] - left[:, k], side="left")
+        gathered = table[top]
+        result = gathered if result is None else np.bitwise_and(result, gathered, out=result)
+    return result
+
+
+def row_counts(decomposition: Decomposition, left: Side, right: Side) -> np.ndarray:
+    """How many R partners every L row has (int64, one per L row)."""
+    columns, minimums = _minimums(decomposition)
+    counts = np.zeros(len(left.columns), dtype=np.int64)
+    if not len(columns):
+        counts[:] = len(right.columns)
+        return counts
+    lcols, rcols = left.columns[:, columns], right.columns[:, columns]
+    reachable = np.all(lcols + rcols.max(axis=0) >= minimums, axis=1)
+    live = np.nonzero(reachable)[0]
+    for start in range(0, len(rcols), CHUNK):
+        prefixes = _prefixes(rcols[start:start + CHUNK])
+        for first in range(0, len(live), ROWS):
+            rows = live[first:first + ROWS]
+            words = _partner_words(prefixes, lcols[rows], minimums)
+            counts[rows] += np.bitwise_count(words).sum(axis=1, dtype=np.int64)
+    return counts
+
+
+def partners(decomposition: Decomposition, left: Side, right: Side, row: int) -> np.ndarray:
+    """The R rows accepted together with one L row, ascending."""
+    columns, minimums = _minimums(decomposition)
+    if not len(columns):
+        return np.arange(len(right.columns))
+    need = minimums - left.columns[row, columns]
+    return np.nonzero(np.all(right.columns[:, columns] >= need, axis=1))[0]
+
+
+def exact_count(decomposition: Decomposition) -> int:
+    if not decomposition.feasible:
+        return 0
+    left, right = split(decomposition)
+    return int(row_counts(decomposition, left, right).sum())
+
+
+def countable(decomposition: Decomposition) -> bool:
+    return decomposition.size <= PAIR_BUDGET
+
+
+def estimate_count(decomposition: Decomposition, rng: random.Random, samples: int = SAMPLES) -> Count:
+    """An unbiased estimate from uniform draws over the blocks, with its standard error."""
+    if not decomposition.feasible:
+        return Count(0, True)
+    generator = np.random.default_rng(rng.getrandbits(64))
+    sums = np.broadcast_to(decomposition.offset, (samples, decomposition.problem.width)).copy()
+    for block in decomposition.blocks:
+        sums += block.columns[generator.integers(0, len(block.columns), samples)]
+    hits = int(np.all(sums[:, [c for c, _ in decomposition.problem.constraints]]
+                      >= np.array([m for _, m in decomposition.problem.constraints], dtype=np.int64), axis=1).sum())
+    share = hits / samples
+    size = decomposition.size
+    return Count(round(size * share), False, size * math.sqrt(share * (1 - share) / samples))
+
+
+def count(decomposition: Decomposition, rng: random.Random | None = None) -> Count:
+    """The number of accepted proposals: exact when the space is within budget, else estimated."""
+    if countable(decomposition):
+        return Count(exact_count(decomposition), True)
+    return estimate_count(decomposition, rng or random.Random(0))

@@ -1,0 +1,131 @@
+"""``analyze``: the whole outcome space at once: is there a deal, which is best, what blocks it."""
+
+from __future__ import annotations
+
+import math
+import random
+from typing import Callable, Mapping
+
+import numpy as np
+
+from sim.analysis.bargaining import best_row
+from sim.analysis.blocks import Decomposition
+from sim.analysis.explain import why_none
+from sim.analysis.members import sample_zopa
+from sim.analysis.pareto import Frontier, FrontierTooLarge, frontier, nondominated
+from sim.analysis.points import point
+from sim.analysis.problem import Problem, problem_for
+from sim.analysis.results import Analysis, Point
+from sim.analysis.relaxing import STEP, sensitivity
+from sim.analysis.space import count_all, decompositions, solve
+from sim.model import Scenario
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+ESTIMATE_SAMPLES = 2000  # members sampled for an estimated frontier
+
+
+def _exact_frontier(parts: list[Decomposition]) -> list[tuple[tuple[int, ...], list[int]]]:
+    """(index, utilities) per frontier vector, over every branch."""
+    found: list[tuple[tuple[int, ...], list[int]]] = []
+    for part in parts:
+        front: Frontier = frontier(part)
+        for rows, utilities in zip(front.rows.tolist(), front.utilities.tolist()):
+            found.append((part.index(rows), utilities))
+    if len(parts) > 1 and found:
+        keep = nondominated(np.array([u for _, u in found], dtype=np.int64))
+        found = [found[k] for k in keep.tolist()]
+    return found
+
+
+def _sampled_frontier(scenario: Scenario, problem: Problem, fixed, rng: random.Random, extra) -> list:
+    """An estimate: the non-dominated among sampled members and the exact Nash and egalitarian points."""
+    compiled = problem.compiled
+    found = list(extra)
+    for proposal in sample_zopa(scenario, ESTIMATE_SAMPLES, rng, fixed=fixed):
+        index = compiled.index(proposal)
+        found.append((index, problem.utilities_of(index)))
+    if not found:
+        return []
+    keep = nondominated(np.array([u for _, u in found], dtype=np.int64))
+    return [found[k] for k in keep.tolist()]
+
+
+def analyze(
+    scenario: Scenario,
+    *,
+    fixed: Mapping[str, str | None] | None = None,
+    progress: Progress | None = None,
+    blocking: bool = True,
+    step: float = STEP,
+    rng: random.Random | None = None,
+) -> Analysis:
+    """ZOPA size, Pareto frontier, Nash and egalitarian points, and (``blocking``) the ranked
+    sensitivity table, for the principals at their walk-away levels; ``fixed`` pins issues.
+
+    ``exact`` is False when the space was too large to count or its frontier too large to merge;
+    the Nash and egalitarian points are exact either way. ``rng`` seeds the estimates.
+    """
+    rng = rng or random.Random(0)
+    report = progress or (lambda stage, done, total: None)
+    problem = problem_for(scenario, fixed=fixed)
+    cache: dict = {}
+    report("blocks", 0, 1)
+    parts = decompositions(problem, cache)
+    report("counting", 0, 1)
+    counted = count_all(parts, rng)
+    report("frontier", 0, 1)
+    exact = counted.exact
+    try:
+        front = _exact_frontier(parts)
+        choose_from = front
+    except FrontierTooLarge:
+        exact = False
+        choose_from = [found for found in (solve(parts, "nash"), solve(parts, "egalitarian")) if found]
+        front = _sampled_frontier(scenario, problem, fixed, rng, choose_from)
+    nash = egalitarian = None
+    if choose_from:
+        vectors = np.array([u for _, u in choose_from], dtype=np.int64)
+        nash = point(problem, choose_from[best_row(vectors, problem.thresholds, "nash")][0], "Nash bargaining point")
+        egalitarian = point(problem, choose_from[best_row(vectors, problem.thresholds, "egalitarian")][0],
+                            "Egalitarian point")
+    zopa = counted.size if nash is None else max(counted.size, 1)
+    relaxations = ()
+    if blocking:
+        relaxations = sensitivity(scenario, fixed=fixed, step=step, progress=progress, rng=rng, cache=cache)
+    obstacles = ()
+    if nash is None:
+        report("explaining", 0, 1)
+        obstacles = why_none(scenario, fixed=fixed)
+    return Analysis(
+        scenario=scenario.id,
+        zopa_size=zopa,
+        exact=exact,
+        space_size=math.prod(problem.compiled.sizes),
+        nash=nash,
+        egalitarian=egalitarian,
+        frontier=tuple(_points(problem, front)),
+        blocking=relaxations,
+        obstacles=obstacles,
+        zopa_error=counted.error,
+    )
+
+
+def _points(problem: Problem, found) -> list[Point]:
+    """Frontier points, best Nash product first."""
+    points = [point(problem, index) for index, _ in found]
+    return sorted(points, key=lambda p: (-p.nash_product, p.index))
+
+
+def nash_point(scenario: Scenario, *, fixed: Mapping[str, str | None] | None = None) -> Point | None:
+    """The Nash bargaining point alone, exact at any size, without the frontier; None when no deal exists."""
+    problem = problem_for(scenario, fixed=fixed)
+    found = solve(decompositions(problem), "nash")
+    return None if found is None else point(problem, found[0], "Nash bargaining point")
+
+
+def egalitarian_point(scenario: Scenario, *, fixed: Mapping[str, str | None] | None = None) -> Point | None:
+    """The egalitarian point alone (largest smallest gain), exact at any size; None when no deal exists."""
+    problem = problem_for(scenario, fixed=fixed)
+    found = solve(decompositions(problem), "egalitarian")
+    return None if found is None else point(problem, found[0], "Egalitarian point")

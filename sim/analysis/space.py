@@ -1,0 +1,45 @@
+"""A problem's whole space, as one or more decompositions, and the exact searches over it."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+
+from sim.analysis.bargaining import Goal, best_by_search, goal_key
+from sim.analysis.blocks import Decomposition, branches, decompose
+from sim.analysis.counting import Count, count
+from sim.analysis.pareto import _utilities
+from sim.analysis.problem import Problem
+
+
+def decompositions(problem: Problem, cache: dict | None = None) -> list[Decomposition]:
+    """One decomposition per branch (usually one; see `sim.analysis.blocks.branches`)."""
+    return [decompose(part, cache) for part in branches(problem)]
+
+
+def count_all(parts: list[Decomposition], rng: random.Random | None = None) -> Count:
+    """Accepted proposals over every branch: exact when every branch is, the errors combined."""
+    counts = [count(part, rng) for part in parts]
+    error = float(np.sqrt(sum(c.error ** 2 for c in counts)))
+    return Count(sum(c.size for c in counts), all(c.exact for c in counts), error)
+
+
+def solve(parts: list[Decomposition], goal: Goal = "nash") -> tuple[tuple[int, ...], list[int]] | None:
+    """(index, utilities of the problem's parties) of the proposal the goal ranks first, or None."""
+    best = None
+    for part in parts:
+        found = best_by_search(part, goal)
+        if found is None:
+            continue
+        columns, rows = found
+        utilities = _utilities(part, columns[None, :])[0].tolist()
+        gains = [u - t for u, t in zip(utilities, part.problem.thresholds)]
+        key = goal_key(goal)(gains, utilities)
+        if best is None or key > best[0]:
+            best = (key, part.index(rows.tolist()), utilities)
+    return None if best is None else (best[1], best[2])
+
+
+def feasible(problem: Problem, cache: dict | None = None) -> bool:
+    return solve(decompositions(problem, cache)) is not None

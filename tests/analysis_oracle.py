@@ -1,0 +1,100 @@
+"""Brute force over every proposal with the engine itself: the reference the analysis must match.
+
+Only for small spaces (property tests draw scenarios of at most a few thousand proposals).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from typing import Iterator, Mapping, Sequence
+
+from sim.engine import compiled
+from sim.engine.compiled import SCALE
+from sim.engine.fast import fixed_utility
+from sim.model import Scenario
+
+
+def indexes(scenario: Scenario) -> Iterator[tuple[int, ...]]:
+    return itertools.product(*(range(n) for n in compiled(scenario).sizes))
+
+
+def required(scenario: Scenario, parties: Sequence[str] | None) -> list[int]:
+    if parties is None:
+        return [p for p, party in enumerate(scenario.parties) if party.principal]
+    return sorted({scenario.party_ids.index(p) for p in parties})
+
+
+def levels_of(scenario: Scenario, positions: list[int], min_utility: Mapping[str, float] | None) -> list[int]:
+    table = compiled(scenario)
+    levels = []
+    for p in positions:
+        party_id = scenario.parties[p].id
+        given = (min_utility or {}).get(party_id)
+        levels.append(table.parties[p].walk_away if given is None else round(given * SCALE))
+    return levels
+
+
+def fixed_index(scenario: Scenario, fixed: Mapping[str, str | None] | None) -> dict[int, int]:
+    pinned = {}
+    for issue_id, option_id in (fixed or {}).items():
+        issue = scenario.issue(issue_id)
+        pinned[scenario.issue_ids.index(issue_id)] = len(issue.options) if option_id is None else issue.position(option_id)
+    return pinned
+
+
+def acceptable(scenario, parties=None, min_utility=None, fixed=None) -> dict[tuple[int, ...], list[int]]:
+    """Every acceptable index, mapped to the required parties' fixed-point utilities."""
+    table = compiled(scenario)
+    positions = required(scenario, parties)
+    levels = levels_of(scenario, positions, min_utility)
+    pinned = fixed_index(scenario, fixed)
+    found = {}
+    for index in indexes(scenario):
+        if any(index[i] != c for i, c in pinned.items()):
+            continue
+        utilities = []
+        for p, level in zip(positions, levels):
+            utility, vetoed = fixed_utility(table.parties[p], index)
+            if vetoed or utility < level:
+                break
+            utilities.append(utility)
+        else:
+            found[index] = utilities
+    return found
+
+
+def gains(utilities: Sequence[int], levels: Sequence[int]) -> list[int]:
+    return [u - t for u, t in zip(utilities, levels)]
+
+
+def nash_key(utilities: Sequence[int], levels: Sequence[int]) -> tuple:
+    g = gains(utilities, levels)
+    return (math.prod(g), sum(g), tuple(utilities))
+
+
+def egalitarian_key(utilities: Sequence[int], levels: Sequence[int]) -> tuple:
+    g = gains(utilities, levels)
+    return (min(g, default=0), *nash_key(utilities, levels))
+
+
+def pareto(vectors) -> set[tuple[int, ...]]:
+    """The distinct utility vectors no other vector dominates."""
+    distinct = set(map(tuple, vectors))
+    return {
+        v for v in distinct
+        if not any(w != v and all(a >= b for a, b in zip(w, v)) for w in distinct)
+    }
+
+
+def closest(scenario, draft_index, parties=None, min_utility=None, fixed=None) -> tuple[int, tuple] | None:
+    """(distance, Nash key) of the closest acceptable proposal, or None."""
+    positions = required(scenario, parties)
+    levels = levels_of(scenario, positions, min_utility)
+    best = None
+    for index, utilities in acceptable(scenario, parties, min_utility, fixed).items():
+        distance = sum(a != b for a, b in zip(index, draft_index))
+        key = (-distance, nash_key(utilities, levels))
+        if best is None or key > best:
+            best = key
+    return None if best is None else (-best[0], best[1])
