@@ -12,6 +12,8 @@ from sim.engine.report import describe_triggers, option_label
 from sim.model import Proposal, Scenario
 from sim.model.scenario import Citation
 
+UNKNOWN_MARK, UNKNOWN_WORD, UNKNOWN_STYLE = "?", "not known yet", "foreground 60%"
+
 # Never colour alone: each verdict has a mark and a word too (colour-blind players, projectors).
 VERDICT_MARK = {Verdict.ACCEPT: "✓", Verdict.BASIS: "~", Verdict.REJECT: "✗"}
 VERDICT_WORD = {Verdict.ACCEPT: "accepts", Verdict.BASIS: "open to talks", Verdict.REJECT: "rejects"}
@@ -53,13 +55,54 @@ def _merge(cells: list[MeterCell]) -> tuple[MeterCell, ...]:
     return tuple(merged)
 
 
-def verdict_label(verdict: Verdict) -> str:
+@frozen
+class Crossed:
+    """A red line the draft crosses, as a card lists it."""
+
+    statement: str
+    hard: bool
+    penalty: float = 0.0
+
+
+@frozen
+class CardData:
+    """What a party's card shows: all of it in the sandbox, what the difficulty allows in a game."""
+
+    party_id: str
+    name: str
+    principal: bool
+    verdict: Verdict | None  # None: the player cannot know yet
+    utility: float | None
+    walk_away: float | None
+    crossed: tuple[Crossed, ...]
+    status: str = ""  # the mediator's standing with the party (trust, patience), or that it walked out
+    note: str = ""  # a line under the reasons: a counter-proposal waiting, what it said last
+
+
+def card_from_assessment(result: PartyAssessment) -> CardData:
+    crossed = tuple(Crossed(v.statement, True) for v in result.violations) + tuple(
+        Crossed(v.statement, False, v.penalty) for v in result.penalties
+    )
+    party = result.party
+    return CardData(party.id, party.name, party.principal, result.verdict, result.utility, result.walk_away, crossed)
+
+
+def verdict_label(verdict: Verdict | None) -> str:
+    if verdict is None:
+        return f"{UNKNOWN_MARK} {UNKNOWN_WORD}"
     return f"{VERDICT_MARK[verdict]} {VERDICT_WORD[verdict]}"
 
 
-def utility_line(result: PartyAssessment) -> str:
-    """``58.0 · needs 45`` (how much the draft gives the party, and what it needs)."""
-    return f"{result.utility:.0f} · needs {result.walk_away:.0f}"
+def verdict_style(verdict: Verdict | None) -> str:
+    """The theme variable (without ``$``) that colours a verdict."""
+    return UNKNOWN_STYLE if verdict is None else VERDICT_STYLE[verdict]
+
+
+def utility_line(result: PartyAssessment | CardData) -> str:
+    """``58 · needs 45`` (how much the draft gives the party, and what it needs); ``?`` where unknown."""
+    utility = "?" if result.utility is None else f"{result.utility:.0f}"
+    walk_away = "?" if result.walk_away is None else f"{result.walk_away:.0f}"
+    return f"{utility} · needs {walk_away}"
 
 
 def deal_line(scenario: Scenario, assessment: Assessment) -> str:

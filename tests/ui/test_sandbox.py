@@ -36,12 +36,13 @@ def test_arrow_keys_change_a_term_and_every_card_follows(run) -> None:
             await pilot.pause()
             assert screen.draft.option("mirel") == "belmark_keeps"
             arvenia = app.screen.query_one("#card-arvenia", PartyCard)
-            assert arvenia.result.verdict is Verdict.REJECT
-            assert "not_belmarkian" in {v.id for v in arvenia.result.violations}
+            assert arvenia.data.verdict is Verdict.REJECT
+            assert "Mirel cannot simply stay Belmarkian." in {line.statement for line in arvenia.data.crossed}
             await pilot.press("o")  # leave it open again
             await pilot.pause()
             assert screen.draft.option("mirel") is None
-            assert "not_belmarkian" not in {v.id for v in screen.query_one("#card-arvenia", PartyCard).result.violations}
+            crossed = {line.statement for line in screen.query_one("#card-arvenia", PartyCard).data.crossed}
+            assert "Mirel cannot simply stay Belmarkian." not in crossed
 
     run(scenario())
     chosen = [(m.issue_id, m.option_id) for m in unique(messages) if isinstance(m, DraftEditor.TermChosen)]
@@ -162,7 +163,7 @@ def test_the_sandbox_opens_on_the_draft_left_last_time(run) -> None:
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             assert app.screen.draft.option("water") == "w50"
-            assert app.screen.query_one("#card-arvenia", PartyCard).result.party.id == "arvenia"
+            assert app.screen.query_one("#card-arvenia", PartyCard).data.verdict is Verdict.REJECT  # water alone: Mirel open
 
     run(edit())
     run(reopen())

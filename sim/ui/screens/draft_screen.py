@@ -38,13 +38,13 @@ class DraftScreen(Screen):
             yield editor
             with VerticalScroll(id="cards") as cards:
                 cards.can_focus = False
-                for result in self.assessment.parties:
-                    yield PartyCard(result, status=self.party_status(result.party.id))
+                for data in self.cards():
+                    yield PartyCard(data)
         yield Static(self._deal_text(), id="deal")
 
-    def party_status(self, party_id: str) -> str:
-        """A line under a party's card; the game puts trust and patience there."""
-        return ""
+    def cards(self) -> list[present.CardData]:
+        """What each party's card shows; the sandbox shows everything, a game what the difficulty allows."""
+        return [present.card_from_assessment(result) for result in self.assessment.parties]
 
     def set_draft(self, draft: Proposal) -> None:
         """Make ``draft`` the current draft and show every party's answer to it."""
@@ -56,8 +56,8 @@ class DraftScreen(Screen):
         editor = self.query_one(DraftEditor)
         editor.show(self.draft, self.assessment)
         editor.border_subtitle = self.draft.title
-        for result in self.assessment.parties:
-            self.query_one(f"#card-{result.party.id}", PartyCard).show(result, self.party_status(result.party.id))
+        for data in self.cards():
+            self.query_one(f"#card-{data.party_id}", PartyCard).show(data)
         deal = self.query_one("#deal", Static)
         deal.update(self._deal_text())
         deal.set_class(self.assessment.deal, "-deal")
@@ -75,6 +75,10 @@ class DraftScreen(Screen):
 
         self.app.push_screen(OptionPicker(self.scenario, self.draft, message.issue_id), chosen)
 
+    def reasons(self, party_id: str) -> str:
+        """Why a party answers as it does (Markdown); a game says only what the player may know."""
+        return writing.reasons_markdown(self.scenario, self.assessment.party(party_id))
+
     def on_party_card_explain(self, message: PartyCard.Explain) -> None:
-        result = self.assessment.party(message.party_id)
-        self.app.push_screen(ReadingScreen(writing.reasons_markdown(self.scenario, result), result.party.name))
+        name = self.scenario.party(message.party_id).name
+        self.app.push_screen(ReadingScreen(self.reasons(message.party_id), name))

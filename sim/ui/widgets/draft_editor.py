@@ -23,8 +23,8 @@ class DraftEditor(OptionList):
     """Every issue of the scenario with the draft's option for it; crossed red lines are marked."""
 
     BINDINGS = [
-        Binding("right,l", "cycle(1)", "Option", id="draft.next_option", key_display="←→", tooltip="Choose the next option for this issue"),
-        Binding("left,h", "cycle(-1)", "Previous option", id="draft.previous_option", show=False),
+        Binding("right", "cycle(1)", "Option", id="draft.next_option", key_display="←→", tooltip="Choose the next option for this issue"),
+        Binding("left", "cycle(-1)", "Previous option", id="draft.previous_option", show=False),
         Binding("o,delete,backspace", "leave_open", "Leave open", id="draft.leave_open", show=False, tooltip="Leave this issue unsettled"),
         Binding("space", "select", "Pick", id="draft.pick", show=False),
     ]

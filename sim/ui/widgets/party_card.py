@@ -1,5 +1,6 @@
 """One party's answer to the draft: its verdict, its utility against its walk-away level, and the red
-lines the draft crosses. The screen owns the assessment; the card only draws it and asks for details."""
+lines the draft crosses. The screen decides what the card may show (``CardData``); the card draws it
+and asks for details."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 
-from sim.engine import PartyAssessment
+from sim.engine import Verdict
 from sim.ui import present
+from sim.ui.present import CardData
 
 METER_STYLE = {"empty": "$foreground 30%", "mark": "bold $foreground"}
 
@@ -28,46 +30,48 @@ class PartyCard(Widget, can_focus=True):
             self.party_id = party_id
             super().__init__()
 
-    def __init__(self, result: PartyAssessment, status: str = "", **kwargs) -> None:
-        super().__init__(id=f"card-{result.party.id}", **kwargs)
-        self.result = result
-        self.status = status  # the game's standing with this party (trust, patience); empty in the sandbox
-        self.border_title = result.party.name
-        self._set_subtitle()
+    def __init__(self, data: CardData, **kwargs) -> None:
+        super().__init__(id=f"card-{data.party_id}", **kwargs)
+        self.data = data
+        self.border_title = data.name
+        self._decorate()
 
-    def show(self, result: PartyAssessment, status: str | None = None) -> None:
-        """Redraw for a new assessment (and standing); cheap, so the screen calls it on every change."""
-        self.result = result
-        if status is not None:
-            self.status = status
-        self._set_subtitle()
-        self.set_class(result.verdict.value == "reject", "-reject")
-        self.set_class(result.verdict.value == "accept", "-accept")
-        self.refresh(layout=True)
+    def show(self, data: CardData) -> None:
+        """Redraw for new data; cheap, so the screen calls it on every change of the draft."""
+        if data != self.data:
+            self.data = data
+            self._decorate()
+            self.refresh(layout=True)
 
-    def _set_subtitle(self) -> None:
-        role = "principal" if self.result.party.principal else "stakeholder"
-        self.border_subtitle = f"{role} · {self.status}" if self.status else role
+    def _decorate(self) -> None:
+        role = "principal" if self.data.principal else "stakeholder"
+        self.border_subtitle = f"{role} · {self.data.status}" if self.data.status else role
+        self.set_class(self.data.verdict is Verdict.REJECT, "-reject")
+        self.set_class(self.data.verdict is Verdict.ACCEPT, "-accept")
 
     def render(self) -> Content:
-        result = self.result
+        data = self.data
         width = max(10, self.content_size.width)
-        style = f"bold ${present.VERDICT_STYLE[result.verdict]}"
-        verdict = present.verdict_label(result.verdict)
-        numbers = present.utility_line(result)
+        colour = f"${present.verdict_style(data.verdict)}"
+        verdict = present.verdict_label(data.verdict)
+        numbers = present.utility_line(data)
         gap = max(1, width - len(verdict) - len(numbers))
-        parts: list = [(verdict, style), " " * gap, (numbers, "$foreground 80%"), "\n"]
-        fill_style = f"${present.VERDICT_STYLE[result.verdict]}"
-        for cell in present.meter(result.utility, result.walk_away, width):
-            parts.append((cell.text, METER_STYLE.get(cell.kind, fill_style)))
-        for violation in result.violations:
-            parts += ["\n", (f"✗ {violation.statement}", "$error")]
-        for violation in result.penalties:
-            parts += ["\n", (f"! {violation.statement} (−{violation.penalty:g})", "$warning")]
+        parts: list = [(verdict, f"bold {colour}"), " " * gap, (numbers, "$foreground 80%")]
+        if data.utility is not None and data.walk_away is not None:
+            parts.append("\n")
+            for cell in present.meter(data.utility, data.walk_away, width):
+                parts.append((cell.text, METER_STYLE.get(cell.kind, colour)))
+        for line in data.crossed:
+            if line.hard:
+                parts += ["\n", (f"✗ {line.statement}", "$error")]
+            else:
+                parts += ["\n", (f"! {line.statement} (−{line.penalty:g})", "$warning")]
+        if data.note:
+            parts += ["\n", (data.note, "italic $accent")]
         return Content.assemble(*parts)
 
     def action_explain(self) -> None:
-        self.post_message(self.Explain(self.result.party.id))
+        self.post_message(self.Explain(self.data.party_id))
 
     def on_click(self) -> None:
         self.action_explain()

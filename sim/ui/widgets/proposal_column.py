@@ -37,7 +37,7 @@ class ProposalColumn(Widget):
             parts += [(issue.title, "$foreground 60%"), "\n  ", (label, "bold $accent reverse" if differs else ""), "\n"]
         parts.append(("\nVerdicts", "bold"))
         for result in self.assessment.parties:
-            style = f"${present.VERDICT_STYLE[result.verdict]}"
+            style = f"${present.verdict_style(result.verdict)}"
             parts += ["\n", (f"{present.VERDICT_MARK[result.verdict]} {result.party.name}", style)]
             parts.append((f"  {present.utility_line(result)}", "$foreground 70%"))
         return Content.assemble(*parts)
