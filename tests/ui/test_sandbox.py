@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from sim import catalog
-from sim.engine import Verdict
+from sim.engine import Verdict, assess
+from sim.ui import present
 from sim.ui.app import make_app
 from sim.ui.screens.compare import CompareScreen
 from sim.ui.screens.option_picker import OptionPicker
@@ -163,7 +164,8 @@ def test_the_sandbox_opens_on_the_draft_left_last_time(run) -> None:
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             assert app.screen.draft.option("water") == "w50"
-            assert app.screen.query_one("#card-arvenia", PartyCard).data.verdict is Verdict.REJECT  # water alone: Mirel open
+            expected = present.card_from_assessment(assess(app.screen.scenario, app.screen.draft).party("arvenia"))
+            assert app.screen.query_one("#card-arvenia", PartyCard).data == expected
 
     run(edit())
     run(reopen())
