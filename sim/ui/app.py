@@ -64,6 +64,7 @@ class RedLinesApp(App):
         self.seed = launch.seed if launch.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
         self.difficulty = launch.difficulty
         self.scenario: Scenario | None = None
+        self.session = None  # the game being played (a sim.game.Session), once there is one
         self.keymap_problems: list[str] = []
         self.user_keymap: dict[str, str] = {}
         self._started = False
@@ -130,34 +131,93 @@ class RedLinesApp(App):
 
     def saved_game_label(self) -> str | None:
         """A short description of the autosaved game, or None when there is nothing to continue."""
-        return None
+        from sim.ui.saved_games import latest_game
+
+        saved = latest_game()
+        return saved.label if saved else None
 
     def sandbox_screen(self, scenario: Scenario) -> Screen:
         from sim.ui.screens.sandbox import SandboxScreen
 
         return SandboxScreen(scenario)
 
-    def briefing_screen(self, scenario: Scenario) -> Screen:
+    def briefing_screen(self, scenario: Scenario, new_game: bool = True) -> Screen:
         from sim.ui.screens.briefing import BriefingScreen
 
-        return BriefingScreen(scenario)
+        timeline = None
+        if self.session is not None:
+            from sim.ui.game_text import timeline as game_timeline
+
+            timeline = game_timeline(self.session.state)
+        return BriefingScreen(scenario, timeline, new_game=new_game)
+
+    def new_session(self, scenario: Scenario):
+        """A new game of ``scenario`` with the chosen difficulty and seed."""
+        from sim.game import Difficulty, Session, start_game
+
+        return Session(start_game(scenario, Difficulty(self.difficulty), self.seed), autosave=False)
 
     def table_screen(self, scenario: Scenario) -> Screen:
-        # Until the game exists the table is the sandbox with its clock stopped.
-        return self.sandbox_screen(scenario)
+        from sim.ui.screens.table import TableScreen
+
+        if self.session is None or self.session.state.scenario.id != scenario.id:
+            self.session = self.new_session(scenario)
+        return TableScreen(self.session)
 
     def on_start_screen_new_game(self, message: StartScreen.NewGame) -> None:
         choice: GameChoice = message.choice
-        self.scenario = self.load_scenario(choice.scenario_id)
         self.difficulty, self.seed = choice.difficulty, choice.seed
+        self.scenario = self.load_scenario(choice.scenario_id)
+        self.session = self.new_session(self.scenario)
         self.push_screen(self.briefing_screen(self.scenario))
+
+    def on_start_screen_continue_game(self, message: StartScreen.ContinueGame) -> None:
+        from sim.game import SaveError, Session
+        from sim.ui.saved_games import latest_game
+        from sim.ui.screens.table import TableScreen
+
+        saved = latest_game()
+        if saved is None:
+            self.notify("There is no game to continue.", severity="warning")
+            return
+        try:
+            session = Session.resume(saved.path)
+        except (SaveError, catalog.ScenarioError) as error:
+            self.notify(str(error.problems[0]), title="Cannot continue", severity="error", timeout=10)
+            return
+        session.autosave = False  # the table saves behind the player's back
+        self.session, self.scenario = session, session.state.scenario
+        self.push_screen(TableScreen(session))
 
     def on_start_screen_open_sandbox(self, message: StartScreen.OpenSandbox) -> None:
         self.scenario = self.load_scenario(message.scenario_id)
         self.push_screen(self.sandbox_screen(self.scenario))
 
     def on_briefing_screen_begin(self, message: Message) -> None:
-        self.switch_screen(self.table_screen(self.scenario))
+        if message.new_game:
+            self.switch_screen(self.table_screen(self.scenario))
+        else:
+            self.pop_screen()
+
+    def on_table_screen_game_over(self, message: Message) -> None:
+        from sim.ui.screens.end import EndScreen
+
+        self.switch_screen(EndScreen(message.state))
+
+    def action_briefing(self) -> None:
+        if self.scenario is not None:
+            self.push_screen(self.briefing_screen(self.scenario, new_game=False))
+
+    def open_analysis(self, scenario: Scenario, draft, table=None) -> None:
+        """The analysis of ``scenario`` around ``draft``; ``table`` (a screen with ``adopt_proposal``)
+        takes the closest acceptable proposal when the player adopts it."""
+        from sim.ui.screens.analysis import AnalysisScreen
+
+        allowed = True
+        if self.session is not None and table is not None:
+            allowed = self.session.state.game.difficulty.shows_analysis
+        self.push_screen(AnalysisScreen(scenario, draft, adopt=table.adopt_proposal if (table and allowed) else None,
+                                        hidden=not allowed))
 
     # --- actions everywhere -------------------------------------------------------------------
 

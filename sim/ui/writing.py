@@ -111,3 +111,46 @@ def source_markdown(scenario: Scenario, source_id: str, extra: list[str] = ()) -
     if not cited and not extra:
         out.append("Nothing in this scenario cites it yet.")
     return "\n\n".join(out)
+
+
+def view_reasons_markdown(scenario: Scenario, view) -> str:
+    """Why a party answers as it does, as far as the player may know (a game's ``PartyView``)."""
+    verdict = present.verdict_label(view.verdict)
+    out = [f"# {_escape(view.name)}: {verdict}"]
+    if view.utility is not None and view.walk_away is not None:
+        out.append(
+            f"The draft is worth **{view.utility:.1f}** to {_escape(view.name)}; it needs **{view.walk_away:.1f}** "
+            f"(margin {view.utility - view.walk_away:+.1f})."
+        )
+    elif view.walk_away is not None:
+        out.append(f"It has told you it needs at least **{view.walk_away:.0f}** to sign anything.")
+    else:
+        out.append("You do not know yet how much this draft is worth to it: consult it in private to learn.")
+    out.append(f"Trust in you: **{view.trust:.0f}** · patience: **{view.patience:.0f}**"
+               + ("" if view.present else " · **it has walked out**"))
+    crossed = [line for line in view.red_lines if line.crossed]
+    kept = [line for line in view.red_lines if not line.crossed]
+    if crossed:
+        out.append("## Red lines the draft crosses")
+        out += [red_line_markdown(scenario, line.red_line) for line in crossed]
+    if kept:
+        out.append("## Red lines the draft respects")
+        out += [f"- {_escape(line.red_line.statement)}" for line in kept]
+    if not view.red_lines:
+        out.append("*It has not told you its red lines yet.*")
+    if view.priorities:
+        out.append("## What it cares about (as far as you know)")
+        ranked = sorted(view.priorities.items(), key=lambda item: -item[1])
+        out += [f"- {_escape(scenario.issue(issue).title)}: {share:.0f}%" for issue, share in ranked]
+    if view.position:
+        out.append(f"## Public position\n{_escape(view.position)}")
+    return "\n\n".join(out)
+
+
+def feed_item_markdown(scenario: Scenario, item) -> str:
+    """One feed item in full, with its sources."""
+    out = [f"**{item.day.isoformat()}**: {_escape(item.text)}"]
+    if item.citations:
+        out.append("## Sources")
+        out += [citation_markdown(scenario, citation) for citation in item.citations]
+    return "\n\n".join(out)

@@ -27,11 +27,16 @@ class BriefingScreen(Screen):
     ]
 
     class Begin(Message):
-        """The player has read enough and wants to start negotiating."""
+        """The player has read enough and wants to (go back to) negotiating."""
 
-    def __init__(self, scenario: Scenario, timeline: list[tuple[str, str]] | None = None) -> None:
+        def __init__(self, new_game: bool) -> None:
+            self.new_game = new_game
+            super().__init__()
+
+    def __init__(self, scenario: Scenario, timeline: list[tuple[str, str]] | None = None, new_game: bool = True) -> None:
         super().__init__()
         self.scenario = scenario
+        self.new_game = new_game  # False: opened from the table, to read again
         # (date, text) lines; the game supplies its dated events, else the sources stand in.
         self.timeline = timeline if timeline is not None else self._sources_timeline()
 
@@ -73,4 +78,4 @@ class BriefingScreen(Screen):
         self.query_one("#page", VerticalScroll).focus()
 
     def action_begin(self) -> None:
-        self.post_message(self.Begin())
+        self.post_message(self.Begin(self.new_game))

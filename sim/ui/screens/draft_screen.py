@@ -32,7 +32,7 @@ class DraftScreen(Screen):
     def compose_desk(self) -> ComposeResult:
         """The editor and the cards, side by side (stacked when the terminal is narrow)."""
         with Horizontal(id="desk"):
-            editor = DraftEditor(self.scenario, self.draft, self.assessment, id="draft")
+            editor = DraftEditor(self.scenario, self.draft, self.crossed(), self.locked(), id="draft")
             editor.border_title = "Draft"
             editor.border_subtitle = self.draft.title
             yield editor
@@ -41,6 +41,14 @@ class DraftScreen(Screen):
                 for data in self.cards():
                     yield PartyCard(data)
         yield Static(self._deal_text(), id="deal")
+
+    def crossed(self) -> dict[str, tuple[str, ...]]:
+        """Issue -> the parties whose red lines the draft crosses there (as far as the player knows)."""
+        return present.crossed_issues(self.assessment)
+
+    def locked(self) -> frozenset[str]:
+        """Issues that can no longer change (signed in an interim agreement)."""
+        return frozenset()
 
     def cards(self) -> list[present.CardData]:
         """What each party's card shows; the sandbox shows everything, a game what the difficulty allows."""
@@ -54,26 +62,41 @@ class DraftScreen(Screen):
 
     def refresh_desk(self) -> None:
         editor = self.query_one(DraftEditor)
-        editor.show(self.draft, self.assessment)
+        editor.show(self.draft, self.crossed(), self.locked())
         editor.border_subtitle = self.draft.title
         for data in self.cards():
             self.query_one(f"#card-{data.party_id}", PartyCard).show(data)
         deal = self.query_one("#deal", Static)
         deal.update(self._deal_text())
-        deal.set_class(self.assessment.deal, "-deal")
+        deal.set_class(self.is_deal(), "-deal")
+
+    def is_deal(self) -> bool:
+        return self.assessment.deal
 
     def _deal_text(self) -> str:
         return present.deal_line(self.scenario, self.assessment)
 
+    def revise(self, issue_id: str, option_id: str | None) -> None:
+        """The player set a term; the sandbox takes it as it is, a game through its rules."""
+        self.set_draft(self.draft.with_term(issue_id, option_id))
+
     def on_draft_editor_term_chosen(self, message: DraftEditor.TermChosen) -> None:
-        self.set_draft(self.draft.with_term(message.issue_id, message.option_id))
+        self.revise(message.issue_id, message.option_id)
 
     def on_draft_editor_pick_requested(self, message: DraftEditor.PickRequested) -> None:
+        if message.issue_id in self.locked():
+            self.notify("This term was signed in an interim agreement: it stays.", severity="warning")
+            return
+
         def chosen(picked: Picked | None) -> None:
             if picked is not None:
-                self.set_draft(self.draft.with_term(message.issue_id, picked.option_id))
+                self.revise(message.issue_id, picked.option_id)
 
-        self.app.push_screen(OptionPicker(self.scenario, self.draft, message.issue_id), chosen)
+        self.app.push_screen(OptionPicker(self.scenario, self.draft, message.issue_id, self.judge), chosen)
+
+    def judge(self, draft: Proposal) -> list:
+        """Each party's verdict on ``draft`` as the player may know it (the sandbox knows everything)."""
+        return [result.verdict for result in assess(self.scenario, draft).parties]
 
     def reasons(self, party_id: str) -> str:
         """Why a party answers as it does (Markdown); a game says only what the player may know."""

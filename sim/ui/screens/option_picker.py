@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from attrs import frozen
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,7 +13,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from sim.engine import assess
+from typing import Callable
+
+from sim.engine import Verdict
 from sim.model import Proposal, Scenario
 from sim.ui import present
 
@@ -30,11 +34,14 @@ class OptionPicker(ModalScreen[Picked | None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="picker.cancel")]
 
-    def __init__(self, scenario: Scenario, draft: Proposal, issue_id: str) -> None:
+    def __init__(
+        self, scenario: Scenario, draft: Proposal, issue_id: str, judge: Callable[[Proposal], list[Verdict | None]]
+    ) -> None:
         super().__init__()
         self.scenario = scenario
         self.draft = draft
         self.issue = scenario.issue(issue_id)
+        self.judge = judge  # each party's verdict on a draft, as far as the player may know it
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker", classes="dialog"):
@@ -47,18 +54,18 @@ class OptionPicker(ModalScreen[Picked | None]):
         options = []
         current = self.draft.option(self.issue.id)
         for option_id, label in present.option_choices(self.scenario, self.issue.id):
-            assessment = assess(self.scenario, self.draft.with_term(self.issue.id, option_id))
+            verdicts = self.judge(self.draft.with_term(self.issue.id, option_id))
             marks = Content.assemble(
                 *[
-                    (present.VERDICT_MARK[r.verdict], f"bold ${present.VERDICT_STYLE[r.verdict]}")
-                    for r in assessment.parties
+                    (present.VERDICT_MARK.get(v, present.UNKNOWN_MARK), f"bold ${present.verdict_style(v)}")
+                    for v in verdicts
                 ]
             )
             chosen = "● " if option_id == current else "  "
             description = self.issue.option(option_id).description if option_id else ""
             prompt = Content.assemble(chosen, marks, "  ", (label, "bold"))
             if description:
-                prompt = Content.assemble(prompt, "\n", " " * (4 + len(assessment.parties)), (description, "$foreground 60%"))
+                prompt = Content.assemble(prompt, "\n", " " * (4 + len(verdicts)), (description, "$foreground 60%"))
             options.append(Option(prompt, id=option_id or OPEN_ID))
         return options
 

@@ -22,6 +22,7 @@ class SandboxScreen(DraftScreen):
         Binding("p", "presets", "Presets", id="sandbox.presets", tooltip="Load one of the scenario's preset proposals"),
         Binding("c", "compare", "Compare", id="sandbox.compare", tooltip="Compare the draft with another proposal"),
         Binding("n", "new_draft", "Clear", id="sandbox.clear", tooltip="Start again from an empty draft"),
+        Binding("a", "analysis", "Analysis", id="sandbox.analysis", tooltip="Is there a deal? What blocks it?"),
         Binding("escape", "app.pop_screen", "Back", id="sandbox.back"),
     ]
 
@@ -65,6 +66,12 @@ class SandboxScreen(DraftScreen):
     def _load(self, proposal: Proposal | None) -> None:
         if proposal is not None:
             self.set_draft(proposal)
+
+    def action_analysis(self) -> None:
+        self.app.open_analysis(self.scenario, self.draft, self)  # type: ignore[attr-defined]
+
+    def adopt_proposal(self, proposal: Proposal) -> None:
+        self.set_draft(proposal)
 
     def action_new_draft(self) -> None:
         self.set_draft(self.empty())

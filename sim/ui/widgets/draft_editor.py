@@ -12,7 +12,6 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from sim.engine import Assessment
 from sim.model import Proposal, Scenario
 from sim.ui import present
 
@@ -44,10 +43,13 @@ class DraftEditor(OptionList):
             self.issue_id = issue_id
             super().__init__()
 
-    def __init__(self, scenario: Scenario, draft: Proposal, assessment: Assessment, **kwargs) -> None:
+    def __init__(
+        self, scenario: Scenario, draft: Proposal, crossed: dict[str, tuple[str, ...]], locked: frozenset[str] = frozenset(), **kwargs
+    ) -> None:
         self.scenario = scenario
         self.draft = draft
-        self.crossed = present.crossed_issues(assessment)
+        self.crossed = crossed  # issue -> the parties whose red lines it crosses (as far as the player knows)
+        self.locked = locked  # issues signed in an interim agreement: shown, not editable
         self._width = 0
         super().__init__(*[Option(self._prompt(issue.id), id=issue.id) for issue in scenario.issues], **kwargs)
 
@@ -57,15 +59,16 @@ class DraftEditor(OptionList):
         option = self.highlighted_option
         return option.id if option else None
 
-    def show(self, draft: Proposal, assessment: Assessment) -> None:
-        """Redraw the issues whose term or red-line marks changed."""
-        crossed = present.crossed_issues(assessment)
+    def show(self, draft: Proposal, crossed: dict[str, tuple[str, ...]], locked: frozenset[str] = frozenset()) -> None:
+        """Redraw the issues whose term, red-line marks or lock changed."""
         changed = [
             index
             for index, issue in enumerate(self.scenario.issues)
-            if draft.option(issue.id) != self.draft.option(issue.id) or crossed.get(issue.id) != self.crossed.get(issue.id)
+            if draft.option(issue.id) != self.draft.option(issue.id)
+            or crossed.get(issue.id) != self.crossed.get(issue.id)
+            or (issue.id in locked) != (issue.id in self.locked)
         ]
-        self.draft, self.crossed = draft, crossed
+        self.draft, self.crossed, self.locked = draft, crossed, locked
         for index in changed:
             self.replace_option_prompt_at_index(index, self._prompt(self.scenario.issues[index].id))
 
@@ -73,7 +76,10 @@ class DraftEditor(OptionList):
         issue = self.scenario.issue(issue_id)
         option_id = self.draft.option(issue_id)
         crossed_by = self.crossed.get(issue_id)
-        mark = ("✗ ", "bold $error") if crossed_by else ("· ", "$foreground 40%")
+        if issue_id in self.locked:
+            mark = ("■ ", "bold $success")  # signed: it stays
+        else:
+            mark = ("✗ ", "bold $error") if crossed_by else ("· ", "$foreground 40%")
         label = present.term_label(self.scenario, self.draft, issue_id)
         choice = (f"‹ {label} ›", "italic $foreground 50%" if option_id is None else ("$error" if crossed_by else "$accent"))
         title = (issue.title, "bold")
@@ -90,13 +96,13 @@ class DraftEditor(OptionList):
                 self.replace_option_prompt_at_index(index, self._prompt(issue.id))
 
     def action_cycle(self, step: int) -> None:
-        if self.issue_id is None:
+        if self.issue_id is None or self.issue_id in self.locked:
             return
         choice = present.cycle_option(self.scenario, self.issue_id, self.draft.option(self.issue_id), step)
         self.post_message(self.TermChosen(self.issue_id, choice))
 
     def action_leave_open(self) -> None:
-        if self.issue_id is not None and self.draft.option(self.issue_id) is not None:
+        if self.issue_id is not None and self.issue_id not in self.locked and self.draft.option(self.issue_id) is not None:
             self.post_message(self.TermChosen(self.issue_id, None))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
