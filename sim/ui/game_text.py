@@ -17,7 +17,7 @@ FEED_MARK = {
     FeedKind.NEWS: "NEWS",
     FeedKind.ANSWER: "ANSWER",
     FeedKind.MEETING: "MEETING",
-    FeedKind.MOVE: "YOU",
+    FeedKind.MOVE: "MOVE",
     FeedKind.WALKOUT: "WALKOUT",
     FeedKind.RETURN: "RETURN",
     FeedKind.SIGNING: "SIGNED",
@@ -53,12 +53,19 @@ def standing(view: PartyView) -> str:
     return f"trust {view.trust:.0f} · patience {view.patience:.0f}"
 
 
+def short_name(name: str) -> str:
+    """``Europe (the E3 and EU leaders)`` -> ``Europe``; ``The United States`` -> ``United States``."""
+    name = name.split(" (")[0]
+    return name[4:] if name.startswith("The ") else name
+
+
 def standings_line(views: tuple[PartyView, ...]) -> str:
     """Trust and patience of every party on one line, so they are always in sight."""
     parts = []
     for view in views:
-        parts.append(f"{view.name} out" if not view.present else f"{view.name} {view.trust:.0f}/{view.patience:.0f}")
-    return "Trust/patience: " + " · ".join(parts)
+        name = short_name(view.name)
+        parts.append(f"{name} walked out" if not view.present else f"{name} {view.trust:.0f}/{view.patience:.0f}")
+    return " · ".join(parts) + "   (trust/patience)"
 
 
 def card_from_view(view: PartyView, here: bool) -> CardData:
@@ -70,7 +77,7 @@ def card_from_view(view: PartyView, here: bool) -> CardData:
     else:
         note = ""
     if here and view.present:
-        note = "here · " + note if note else "here: you can table the draft to it"
+        note = "here · " + note if note else "here (t to table the draft)"
     status = standing(view)
     return CardData(view.id, view.name, view.role.value == "principal", view.verdict, view.utility, view.walk_away,
                     crossed, status, note)

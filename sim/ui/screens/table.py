@@ -126,6 +126,7 @@ class TableScreen(DraftScreen):
     def on_mount(self) -> None:
         self.refresh_game()
         self.query_one("#draft").focus()
+        self.saver.request(self.state)  # a game quit before its first move can still be continued
 
     # --- moves ---------------------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from sim.ui import present
 from sim.ui.present import CardData
 
 METER_STYLE = {"empty": "$foreground 30%", "mark": "bold $foreground"}
+COMPACT_BELOW = 32  # terminal rows: below this a card lists one crossed red line and counts the rest
 
 
 class PartyCard(Widget, can_focus=True):
@@ -44,14 +45,22 @@ class PartyCard(Widget, can_focus=True):
             self.refresh(layout=True)
 
     def _decorate(self) -> None:
-        role = "principal" if self.data.principal else "stakeholder"
-        self.border_subtitle = f"{role} · {self.data.status}" if self.data.status else role
+        # Only stakeholders are labelled: their signature is not needed, which changes how to read them.
+        role = "" if self.data.principal else "stakeholder"
+        self.border_subtitle = " · ".join(part for part in (role, self.data.status) if part)
         self.set_class(self.data.verdict is Verdict.REJECT, "-reject")
         self.set_class(self.data.verdict is Verdict.ACCEPT, "-accept")
 
     def render(self) -> Content:
+        return self._content(self.content_size.width)
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        # Measure at the width being laid out: the card's text (meter, truncation) depends on it.
+        return self._content(width).get_height(self.styles, width)
+
+    def _content(self, width: int) -> Content:
         data = self.data
-        width = max(10, self.content_size.width)
+        width = max(10, width)
         colour = f"${present.verdict_style(data.verdict)}"
         verdict = present.verdict_label(data.verdict)
         numbers = present.utility_line(data)
@@ -61,11 +70,15 @@ class PartyCard(Widget, can_focus=True):
             parts.append("\n")
             for cell in present.meter(data.utility, data.walk_away, width):
                 parts.append((cell.text, METER_STYLE.get(cell.kind, colour)))
-        for line in data.crossed:
-            if line.hard:
-                parts += ["\n", (f"✗ {line.statement}", "$error")]
-            else:
-                parts += ["\n", (f"! {line.statement} (−{line.penalty:g})", "$warning")]
+        crossed = sorted(data.crossed, key=lambda line: not line.hard)  # hard ones first
+        compact = self.app.size.height < COMPACT_BELOW and len(crossed) > 1
+        for line in crossed[:1] if compact else crossed:
+            text = f"✗ {line.statement}" if line.hard else f"! {line.statement} (−{line.penalty:g})"
+            if compact:
+                more = f" (+{len(crossed) - 1} more)"
+                room = width - len(more)
+                text = (text if len(text) <= room else text[: room - 1] + "…") + more
+            parts += ["\n", (text, "$error" if line.hard else "$warning")]
         if data.note:
             parts += ["\n", (data.note, "italic $accent")]
         return Content.assemble(*parts)
