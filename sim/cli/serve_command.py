@@ -43,7 +43,7 @@ def is_local(host: str) -> bool:
 
 def session_command(scenario: str | None) -> str:
     """The command textual-serve runs for each browser session."""
-    command = [sys.executable, "-m", "sim.ui"]
+    command = [sys.executable, "-m", "sim.ui", "--private-home"]
     if scenario:
         command += ["--scenario", scenario]
     return shlex.join(command)

@@ -45,3 +45,14 @@ def test_high_contrast_sandbox_80x24(snap_compare) -> None:
 def test_too_small_60x20(snap_compare) -> None:
     """A terminal too small for the layout gets a notice instead of a squashed screen."""
     assert snap_compare(make_app(screen="sandbox", scenario="tutorial"), terminal_size=(60, 20))
+
+
+def test_table_80x24(snap_compare) -> None:
+    """The negotiating table of the default scenario on its first morning, at the smallest size."""
+    assert snap_compare(make_app(screen="table", scenario="ukraine-2025", seed=1), terminal_size=(80, 24))
+
+
+def test_table_wide_140x44(snap_compare) -> None:
+    """The tutorial's table with room to spare, after the draft was tabled to the Union."""
+    assert snap_compare(make_app(screen="table", scenario="tutorial", seed=1, difficulty="easy"), press=["t"],
+                        terminal_size=(140, 44))

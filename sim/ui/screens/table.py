@@ -22,7 +22,7 @@ from sim.game import (
 )
 from sim.game.effective import effective_scenario
 from sim.model import Proposal
-from sim.ui import game_text, writing
+from sim.ui import game_text, present, writing
 from sim.ui.autosave import AutoSaver
 from sim.ui.game_text import Choice
 from sim.ui.screens.choice import ChoiceScreen
@@ -144,7 +144,7 @@ class TableScreen(DraftScreen):
             answer = outcome.answer
             name = self.scenario.party(answer.party).name
             extra = " It made a counter-proposal: r to review it." if answer.counter is not None else ""
-            self.notify(f"{name} {game_text.verdict_word(answer.verdict)}.{extra}", title="An answer")
+            self.notify(f"{name}: {present.verdict_label(answer.verdict)}.{extra}", title="An answer")
         if self.state.over:
             self.post_message(self.GameOver(self.state))
 
