@@ -7,6 +7,7 @@ the game; the widgets only draw and post messages.
 from __future__ import annotations
 
 import random
+from pathlib import Path
 from typing import Callable, Iterable
 
 from attrs import frozen
@@ -44,7 +45,7 @@ class RedLinesApp(App):
     """Red Lines in a terminal (or a browser through ``redlines serve``)."""
 
     TITLE = "Red Lines"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses (tests, probes) live elsewhere
     COMMANDS = App.COMMANDS | {RedLinesCommands}
     BINDINGS = [
         Binding("f1,question_mark", "help", "Help", id="app.help", tooltip="How to play, and every key"),
@@ -87,6 +88,11 @@ class RedLinesApp(App):
 
     def _apply_keymap(self) -> None:
         keymap, problems = load_keymap(catalog.data_dir())
+        if not keymap:  # the usual case: no need to import every screen to learn their ids
+            self.keymap_problems = problems
+            for problem in problems:
+                self.notify(problem, title="Keys not remapped", severity="warning", timeout=10)
+            return
         known = {b.id for _, bindings in self.all_bindings() for b in bindings if isinstance(b, Binding) and b.id}
         for binding_id in sorted(set(keymap) - known):
             from sim.loading.converter import suggest

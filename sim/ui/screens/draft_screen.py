@@ -20,6 +20,14 @@ from sim.ui.widgets.draft_editor import DraftEditor
 from sim.ui.widgets.party_card import PartyCard
 
 
+def update_text(widget: Static, text: str) -> None:
+    """Replace the text of a one-line Static, only when it changed, and without a new layout (its
+    size is fixed): a layout pass redraws the whole screen."""
+    if getattr(widget, "_shown_text", None) != text:
+        widget._shown_text = text  # type: ignore[attr-defined]
+        widget.update(text, layout=False)
+
+
 class DraftScreen(Screen):
     """A screen with a draft editor beside a card per party."""
 
@@ -30,7 +38,7 @@ class DraftScreen(Screen):
         self.assessment: Assessment = assess(scenario, self.draft)
 
     def compose_desk(self) -> ComposeResult:
-        """The editor and the cards, side by side (stacked when the terminal is narrow)."""
+        """The editor and the cards, side by side."""
         with Horizontal(id="desk"):
             editor = DraftEditor(self.scenario, self.draft, self.crossed(), self.locked(), id="draft")
             editor.border_title = "Draft"
@@ -63,12 +71,14 @@ class DraftScreen(Screen):
     def refresh_desk(self) -> None:
         editor = self.query_one(DraftEditor)
         editor.show(self.draft, self.crossed(), self.locked())
-        editor.border_subtitle = self.draft.title
+        if editor.border_subtitle != self.draft.title:
+            editor.border_subtitle = self.draft.title
         for data in self.cards():
             self.query_one(f"#card-{data.party_id}", PartyCard).show(data)
         deal = self.query_one("#deal", Static)
-        deal.update(self._deal_text())
-        deal.set_class(self.is_deal(), "-deal")
+        update_text(deal, self._deal_text())
+        if deal.has_class("-deal") != self.is_deal():
+            deal.set_class(self.is_deal(), "-deal")
 
     def is_deal(self) -> bool:
         return self.assessment.deal

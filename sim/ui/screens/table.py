@@ -26,7 +26,7 @@ from sim.ui import game_text, present, writing
 from sim.ui.autosave import AutoSaver
 from sim.ui.game_text import Choice
 from sim.ui.screens.choice import ChoiceScreen
-from sim.ui.screens.draft_screen import DraftScreen
+from sim.ui.screens.draft_screen import DraftScreen, update_text
 from sim.ui.screens.reading import ReadingScreen
 from sim.ui.widgets.action_bar import ActionBar
 from sim.ui.widgets.news_feed import NewsFeed
@@ -79,8 +79,8 @@ class TableScreen(DraftScreen):
         self.views = views(self.state)
         self.assessment = None  # the full truth is not the player's to see; the views are
         self.refresh_desk()
-        self.query_one("#topbar", Static).update(game_text.calendar_line(self.state))
-        self.query_one("#standings", Static).update(game_text.standings_line(self.views))
+        update_text(self.query_one("#topbar", Static), game_text.calendar_line(self.state))
+        update_text(self.query_one("#standings", Static), game_text.standings_line(self.views))
         self.query_one(NewsFeed).show(self.state.feed)
         self.query_one(ActionBar).allow({a.verb for a in available_actions(self.state)})
 

@@ -39,17 +39,26 @@ class PartyCard(Widget, can_focus=True):
 
     def show(self, data: CardData) -> None:
         """Redraw for new data; cheap, so the screen calls it on every change of the draft."""
-        if data != self.data:
-            self.data = data
-            self._decorate()
-            self.refresh(layout=True)
+        if data == self.data:
+            return
+        width = self.content_size.width
+        before = self._content(width).get_height(self.styles, width) if width else -1
+        self.data = data
+        self._decorate()
+        after = self._content(width).get_height(self.styles, width) if width else -2
+        # A new layout only when the card changes height; a repaint alone is much cheaper.
+        self.refresh(layout=before != after)
 
     def _decorate(self) -> None:
         # Only stakeholders are labelled: their signature is not needed, which changes how to read them.
         role = "" if self.data.principal else "stakeholder"
-        self.border_subtitle = " · ".join(part for part in (role, self.data.status) if part)
-        self.set_class(self.data.verdict is Verdict.REJECT, "-reject")
-        self.set_class(self.data.verdict is Verdict.ACCEPT, "-accept")
+        subtitle = " · ".join(part for part in (role, self.data.status) if part)
+        if subtitle != self.border_subtitle:
+            self.border_subtitle = subtitle
+        for verdict, name in ((Verdict.REJECT, "-reject"), (Verdict.ACCEPT, "-accept")):
+            wanted = self.data.verdict is verdict
+            if wanted != self.has_class(name):  # restyling costs a CSS pass: only on a real change
+                self.set_class(wanted, name)
 
     def render(self) -> Content:
         return self._content(self.content_size.width)
