@@ -6,12 +6,13 @@ the game; the widgets only draw and post messages.
 
 from __future__ import annotations
 
+import importlib
 import random
 from pathlib import Path
 from typing import Callable, Iterable
 
 from attrs import frozen
-from textual import events
+from textual import events, work
 from textual.app import App
 from textual.geometry import Size
 from textual.binding import Binding
@@ -25,6 +26,16 @@ from sim.ui.keymap import load_keymap
 from sim.ui.screens.start import GameChoice, StartScreen
 from sim.ui.themes import DEFAULT_THEME, HIGH_CONTRAST_THEME, NEUTRAL_DEFAULTS, THEMES
 
+# Modules the first frame does without but the next screens need: imported after it, in a thread.
+WARM_UP = (
+    "textual.widgets._markdown",
+    "sim.game",
+    "sim.ui.screens.briefing",
+    "sim.ui.screens.table",
+    "sim.ui.screens.sandbox",
+    "sim.ui.screens.option_picker",
+    "sim.ui.screens.choice",
+)
 MIN_SIZE = (70, 20)  # below this the layout cannot show a draft beside the cards: say so instead
 DIFFICULTIES = ("easy", "normal", "hard")
 START_SCREENS = ("start", "briefing", "table", "sandbox")
@@ -84,7 +95,15 @@ class RedLinesApp(App):
         screen = self._first_screen()
         self.push_screen(screen)
         screen.call_after_refresh(lambda: self.post_message(self.Ready(self.launch.screen)))
+        screen.call_after_refresh(self.warm_up)
         self.call_after_refresh(self._start_watching_size)  # the notice must go on top of the first screen
+
+    @work(thread=True, exit_on_error=False)
+    def warm_up(self) -> None:
+        """Import what the next screens need while the player reads the first one, so the first
+        key that opens them does not wait on it (nor, in a classroom, on thirty others doing it)."""
+        for module in WARM_UP:
+            importlib.import_module(module)
 
     def _apply_keymap(self) -> None:
         keymap, problems = load_keymap(catalog.data_dir())
@@ -229,19 +248,29 @@ class RedLinesApp(App):
 
     def all_bindings(self) -> list[tuple[str, list]]:
         """Every screen's bindings, for the help page and for checking remapped ids."""
+        from sim.ui.screens.analysis import AnalysisScreen
         from sim.ui.screens.briefing import BriefingScreen
         from sim.ui.screens.compare import CompareScreen
+        from sim.ui.screens.counter import CounterScreen
+        from sim.ui.screens.end import EndScreen
         from sim.ui.screens.sandbox import SandboxScreen
         from sim.ui.screens.sources import SourcesScreen
+        from sim.ui.screens.table import TableScreen
         from sim.ui.widgets.draft_editor import DraftEditor
+        from sim.ui.widgets.news_feed import NewsFeed
         from sim.ui.widgets.party_card import PartyCard
 
         return [
             ("Everywhere", self.BINDINGS),
             ("Start", StartScreen.BINDINGS),
             ("Briefing", BriefingScreen.BINDINGS),
+            ("The negotiating table", TableScreen.BINDINGS),
             ("The draft", DraftEditor.BINDINGS),
             ("A party's card", PartyCard.BINDINGS),
+            ("The feed", NewsFeed.BINDINGS),
+            ("A counter-proposal", CounterScreen.BINDINGS),
+            ("Analysis", AnalysisScreen.BINDINGS),
+            ("Debrief", EndScreen.BINDINGS),
             ("Sandbox", SandboxScreen.BINDINGS),
             ("Compare", CompareScreen.BINDINGS),
             ("Sources", SourcesScreen.BINDINGS),

@@ -72,10 +72,20 @@ def situation_markdown(scenario: Scenario) -> str:
     out = [f"# {_escape(scenario.title)}", f"*As of {scenario.as_of.isoformat()}*", _escape(scenario.summary)]
     if scenario.briefing:
         out.append(_escape(scenario.briefing))
+    # Plain paragraphs, not lists: every list item is a widget, and this page opens every game.
     out.append("## The parties")
-    out += [f"- **{_escape(p.name)}** ({p.role.value}): {_escape(p.position)}" for p in scenario.parties]
-    out.append("## What is on the table")
-    out += [f"- **{_escape(i.title)}**: " + ", ".join(_escape(o.label) for o in i.options) for i in scenario.issues]
+    out += [f"**{_escape(p.name)}** ({p.role.value}): {_escape(p.position)}" for p in scenario.parties]
+    out.append(f"*{len(scenario.issues)} issues are on the table: see “The issues”.*")
+    return "\n\n".join(out)
+
+
+def issues_markdown(scenario: Scenario) -> str:
+    """Every issue and its options, in the scenario's order."""
+    out = ["# The issues"]
+    for issue in scenario.issues:
+        options = " · ".join(_escape(o.label) for o in issue.options)
+        description = f" {_escape(issue.description)}" if issue.description else ""
+        out.append(f"**{_escape(issue.title)}**.{description}\n{options}")
     return "\n\n".join(out)
 
 

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from sim.model import Scenario
 from sim.ui import writing
 
-SITUATION, TIMELINE = "__situation__", "__timeline__"
+SITUATION, ISSUES, TIMELINE = "__situation__", "__issues__", "__timeline__"
 
 
 class BriefingScreen(Screen):
@@ -49,6 +49,7 @@ class BriefingScreen(Screen):
             topics = OptionList(
                 Option("The situation", id=SITUATION),
                 *[Option(party.name, id=party.id) for party in self.scenario.parties],
+                Option("The issues", id=ISSUES),
                 Option("Timeline so far", id=TIMELINE),
                 id="topics",
             )
@@ -64,6 +65,8 @@ class BriefingScreen(Screen):
     def page(self, topic: str) -> str:
         if topic == SITUATION:
             return writing.situation_markdown(self.scenario)
+        if topic == ISSUES:
+            return writing.issues_markdown(self.scenario)
         if topic == TIMELINE:
             lines = [f"- **{date}** {text}" for date, text in self.timeline] or ["Nothing has happened yet."]
             return "# Timeline so far\n\n" + "\n".join(lines)
