@@ -63,7 +63,8 @@ def debrief_markdown(state: GameState, score: Score, nash: Point | None) -> str:
     out = [f"# {game_text.ending_title(state)}"]
     if state.ending:
         out.append(_escape(state.ending))
-    out.append(f"{state.days_used} days used; {len(state.agreements)} agreement{'s' if len(state.agreements) != 1 else ''} signed.")
+    days = state.days_used
+    out.append(f"{days} day{'s' if days != 1 else ''} used; {len(state.agreements)} agreement{'s' if len(state.agreements) != 1 else ''} signed.")
     out.append("## Score\n\n" + score_markdown(score))
     out.append("## Your final draft\n\n" + comparison_markdown(state, nash))
     out.append("## The road there\n\n" + road_markdown(state))

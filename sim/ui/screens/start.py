@@ -109,6 +109,13 @@ class StartScreen(Screen):
         scenarios.focus()
         self._describe(self.selected)
 
+    def on_screen_resume(self) -> None:
+        """Back from a game: it may have ended, or be the one to continue now."""
+        self.saved_game = self.app.saved_game_label()  # type: ignore[attr-defined]
+        button = self.query_one("#button-continue", Button)
+        button.label = self._continue_label()
+        button.disabled = self.saved_game is None
+
     def _describe(self, scenario_id: str | None) -> None:
         entry = next((e for e in self.entries if e.id == scenario_id), None)
         summary = self.query_one("#summary", Static)

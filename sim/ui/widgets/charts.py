@@ -31,6 +31,8 @@ class BlockingChart(Widget):
         number_width = max(len(f"{size:,}") for _, size, _ in self.rows)
         bar_width = max(4, width - label_width - number_width - 2)
         biggest = max(size for _, size, _ in self.rows)
+        smallest = min((size for _, size, _ in self.rows if size), default=1)
+        logarithmic = biggest / smallest > 100  # sizes spanning orders of magnitude: a log scale keeps all visible
         lines = []
         for label, size, deal in self.rows:
             shown = label if len(label) < label_width else label[: label_width - 2] + "…"
@@ -39,7 +41,7 @@ class BlockingChart(Widget):
                     (shown.ljust(label_width), ""),
                     (f"{size:,}".rjust(number_width), "bold" if deal else "$foreground 60%"),
                     " ",
-                    (plot.bar(size, biggest, bar_width), "$success" if deal else "$warning"),
+                    (plot.bar(size, biggest, bar_width, logarithmic), "$success" if deal else "$warning"),
                 )
             )
         return Content("\n").join(lines)
