@@ -172,6 +172,10 @@ def _check_venues(venues: list[tuple[int, Venue]], scenario: Scenario, found: Fo
         for party_id in venue.parties:
             _check_party(party_id, at + ("parties",), scenario, found)
     checks.check_unique(((v.id, ("venues", i, "id")) for i, v in venues), found, "venue")
+    principals = tuple(p.id for p in scenario.principals)
+    if venues and not any(v.convenes(principals) for _, v in venues):
+        found.append((("venues",), "no venue can hold a joint meeting of every principal",
+                      "mark one venue with joint_meetings = true, or list every principal in its parties"))
     hosted = {p for _, v in venues for p in v.parties}
     for party in scenario.parties:
         if venues and party.id not in hosted:
