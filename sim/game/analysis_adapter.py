@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from sim.analysis import Suggestion, closest_acceptable, nash_point
+from sim.analysis import Suggestion, closest_acceptable
 from sim.model import Proposal, Scenario
 
 Counter = Suggestion  # a proposal one party accepts, with its changes to the draft and its distance
@@ -29,5 +29,7 @@ def closest_for_party(
 def best_nash_product(scenario: Scenario) -> float:
     """The largest product of principals' gains over their walk-away levels among deals, in
     utility points; 0 when no deal exists."""
+    from sim.analysis import nash_point  # pulls in numpy: only a signed deal's score needs it
+
     point = nash_point(scenario)
     return point.nash_product if point is not None else 0.0
