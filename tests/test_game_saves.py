@@ -138,7 +138,7 @@ def test_a_session_resumes_from_its_save() -> None:
     assert resumed.state == session.state
 
 
-def test_saved_games_are_listed_newest_first_and_broken_ones_say_why(private_home) -> None:
+def test_saved_games_are_listed_newest_first_and_broken_ones_say_why() -> None:
     from sim.game import saved_games
     from sim.game.saves import saves_dir
 

@@ -24,7 +24,6 @@ from sim.game.gap import party_distance
 from sim.game.interim import new_terms, objections
 from sim.game.mood import adjust
 from sim.game.state import Agreement, FeedKind, GameState, Status
-from sim.model import FrozenMap
 
 SMALL_GAP = 2  # a joint meeting helps when no principal is more than this many issues from accepting
 SIGNING_TRUST = 30.0  # a principal signs nothing brokered by a mediator it trusts less than this

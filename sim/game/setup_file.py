@@ -7,18 +7,30 @@ without a ``game.toml`` still plays, with a plain default setup (see :func:`defa
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from enum import Enum
+from pathlib import Path
 from typing import Any, Collection
 
 import attrs
 from attrs import frozen
 from cattrs.gen import make_dict_structure_fn, override
 
-from sim.game.setup import Condition, Costs, Effect, Event, GameSetup, Lever, LeverKind, Temperament, Venue
+from sim.game.setup import (
+    Condition,
+    Costs,
+    Effect,
+    Event,
+    GameSetup,
+    Lever,
+    LeverKind,
+    Temperament,
+    Venue,
+)
 from sim.loading import checks
 from sim.loading.converter import CONVERTER, describe_value, suggest, translate
-from sim.loading.files import _problems as problems_in_file_order  # shared: one error style for every file
+from sim.loading.files import (
+    _problems as problems_in_file_order,  # shared: one error style for every file
+)
 from sim.loading.problems import KeyPath, ScenarioError
 from sim.loading.rule_parser import Invalid
 from sim.loading.toml_file import TomlFile, parse_text, read_toml
