@@ -99,9 +99,9 @@ def _gain_bounds(decomposition: Decomposition, sums: np.ndarray, rest: np.ndarra
 
 def _beam(decomposition: Decomposition, goal: Goal) -> tuple[np.ndarray, np.ndarray]:
     def keep(sums: np.ndarray, rest: np.ndarray, _done: int) -> np.ndarray:
-        bounds = np.maximum(_gain_bounds(decomposition, sums, rest), 0).astype(float)
+        bounds = _gain_bounds(decomposition, sums, rest).astype(float)
         if goal == "nash":
-            score = np.log1p(bounds).sum(axis=1)
+            score = np.log1p(np.maximum(bounds, 0)).sum(axis=1)
         elif goal == "egalitarian":
             score = bounds.min(axis=1)
         else:
