@@ -169,10 +169,12 @@ def apply(overrides: Overrides, scenario: Scenario) -> tuple[Scenario, Found]:
     for party in parties:
         if party.id not in changes:
             continue
-        i = changes[party.id][0]
+        i, change = changes[party.id]
         if party.preferences and not any(p.weight > 0 for p in party.preferences.values()):
             found.append((("parties", i, "preferences"), f"party `{party.id}` would give every issue weight 0",
                           "keep at least one issue's weight above 0"))
+        if not change.red_lines:
+            continue  # dropping red lines cannot create a contradiction
         rules = [compile_rule(line.rule, changed) for line in party.red_lines]
         if satisfying_choices(rules, sizes) is None:
             found.append((("parties", i, "red_lines"), f"the red lines of `{party.id}` would contradict each other",
