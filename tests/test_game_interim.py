@@ -10,7 +10,18 @@ from sim.game import ActionError, step
 from sim.game.actions import SetTerm
 from sim.game.interim import objection
 from sim.model import AtLeast, FrozenMap, IfThen, Require
-from sim.model.scenario import Citation, Issue, Kind, Option, Party, Preference, RedLine, Role, Scenario, Source
+from sim.model.scenario import (
+    Citation,
+    Issue,
+    Kind,
+    Option,
+    Party,
+    Preference,
+    RedLine,
+    Role,
+    Scenario,
+    Source,
+)
 from tests.game_support import play, private_home, tutorial_game  # noqa: F401 - fixture
 
 SOURCE = Source("s", "A source", dt.date(2030, 1, 1))

@@ -8,10 +8,26 @@ from pathlib import Path
 
 from hypothesis import event, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    precondition,
+    rule,
+)
 
 from sim.engine import Verdict, assess
-from sim.game import Difficulty, GameState, Status, available_actions, load_save, replay, revisions, step, write_save
+from sim.game import (
+    Difficulty,
+    GameState,
+    Status,
+    available_actions,
+    load_save,
+    replay,
+    revisions,
+    step,
+    write_save,
+)
 from sim.game.actions import SetTerm, Table, Wait, parse_action
 from sim.game.effective import effective_scenario
 from sim.game.state import PATIENCE_RANGE, PRESSURE_RANGE, TRUST_RANGE

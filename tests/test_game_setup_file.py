@@ -147,3 +147,15 @@ def test_without_game_toml_a_scenario_gets_a_default_game() -> None:
     hosted = {p for v in setup.venues for p in v.parties}
     assert hosted == set(tutorial().party_ids)
     assert setup.venue(setup.start_venue).parties == tutorial().party_ids
+
+
+def test_some_venue_must_hold_a_joint_meeting() -> None:
+    text = GOOD.replace('parties = ["arvenia", "belmark", "union"]', 'parties = ["arvenia", "union"]') + """
+[[venues]]
+id = "belgrad"
+name = "Belgrad"
+parties = ["belmark"]
+"""
+    assert problems(text) == ["game.toml:6: venues: no venue can hold a joint meeting of every principal; "
+                              "mark one venue with joint_meetings = true, or list every principal in its parties"]
+    assert parse_setup(text.replace('name = "Belgrad"', 'name = "Belgrad"\njoint_meetings = true'), tutorial())

@@ -31,7 +31,7 @@ def test_a_wrong_move_says_how_to_fix_it_and_changes_nothing() -> None:
     with pytest.raises(ActionError) as caught:
         step(state, Table("arvenia"))
     assert str(caught.value) == ("Arvenia is not at Regional Union headquarters; "
-                                 "travel to oda or tessa-bridge first, then table to arvenia")
+                                 "travel to oda first, then table to arvenia")
     with pytest.raises(ActionError, match="did you mean `oda`"):
         step(state, Travel("odda"))
     with pytest.raises(ActionError, match="did you mean `water`"):
@@ -198,5 +198,23 @@ def test_convene_needs_a_venue_that_hosts_every_principal() -> None:
 
 
 def test_consult_and_table_need_the_party_at_the_venue() -> None:
-    with pytest.raises(ActionError, match="travel to belgrad or tessa-bridge first"):
+    with pytest.raises(ActionError, match="travel to belgrad first"):
         step(tutorial_game(), Consult("belmark"))
+
+
+def test_counter_proposals_ask_for_less_as_the_demand_falls_but_never_cross_a_hard_red_line() -> None:
+    from sim.game.counter import counter_proposal
+
+    state = tutorial_game()
+    scenario = effective_scenario(state)
+    draft = state.game.presets["arvenia_opening"]
+    asked = []
+    for days, pressure in [(0, 0.0), (6, 30.0), (12, 60.0), (13, 100.0)]:
+        later = evolve(state, day=state.day + days * DAY)
+        later = later.with_party(evolve(later.party("belmark"), pressure=pressure, patience=10.0))
+        counter = counter_proposal(later, scenario, "belmark", draft)
+        judged = assess(scenario, counter.proposal).party("belmark")
+        assert judged.verdict is Verdict.ACCEPT and not judged.violations
+        assert judged.utility >= demand(later, scenario, "belmark") - 1e-9
+        asked.append(judged.utility)
+    assert asked == sorted(asked, reverse=True) and asked[0] > asked[-1]

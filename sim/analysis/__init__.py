@@ -8,6 +8,7 @@
     nash_point / egalitarian_point             one point, exact at any size, without the frontier
     sensitivity(scenario)                      the ranked relaxations alone
     what_if(scenario, overrides)               a changed scenario; load_overrides(path) reads a file
+                                               (format: scenarios/WHAT_IF.md)
 
 Everything works on the engine's fixed-point utilities (`sim.engine.compiled`), so every result
 agrees exactly with `sim.engine.assess`. The whole-space methods use numpy; it is imported only
@@ -35,6 +36,7 @@ _LAZY = {
     "Overrides": "sim.analysis.overrides",
     "load_overrides": "sim.analysis.overrides_file",
     "parse_overrides": "sim.analysis.overrides_file",
+    "overrides_from_flags": "sim.analysis.overrides_file",
 }
 
 __all__ = ["Analysis", "Change", "Obstacle", "Point", "Relaxation", "Suggestion", *_LAZY]

@@ -83,6 +83,9 @@ def _merge(decomposition: Decomposition, keep_rows) -> tuple[np.ndarray, np.ndar
         rows = np.concatenate([rows[parents[keep]], chosen[keep][:, None]], axis=1)
         if not len(sums):
             break
+    if len(constrained):  # with no free issue the loop never ran: the constants alone must pass
+        alive = np.all(sums[:, constrained] >= minimums, axis=1)
+        sums, rows = sums[alive], rows[alive]
     return sums, rows
 
 
@@ -90,14 +93,15 @@ def _gain_bounds(decomposition: Decomposition, sums: np.ndarray, rest: np.ndarra
     """Per row and party, an upper bound of the party's gain over every completion (utility <= net)."""
     problem = decomposition.problem
     nets = np.array(problem.net_column, dtype=np.int64)
-    return sums[:, nets] + rest[nets] - np.array(problem.thresholds, dtype=np.int64)
+    # utility = max(0, min(net, ...)) <= max(0, net)
+    return np.maximum(sums[:, nets] + rest[nets], 0) - np.array(problem.thresholds, dtype=np.int64)
 
 
 def _beam(decomposition: Decomposition, goal: Goal) -> tuple[np.ndarray, np.ndarray]:
     def keep(sums: np.ndarray, rest: np.ndarray, _done: int) -> np.ndarray:
-        bounds = np.maximum(_gain_bounds(decomposition, sums, rest), 0).astype(float)
+        bounds = _gain_bounds(decomposition, sums, rest).astype(float)
         if goal == "nash":
-            score = np.log1p(bounds).sum(axis=1)
+            score = np.log1p(np.maximum(bounds, 0)).sum(axis=1)
         elif goal == "egalitarian":
             score = bounds.min(axis=1)
         else:

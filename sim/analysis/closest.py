@@ -161,7 +161,7 @@ def search(problem: Problem, the_plan: Plan, draft: Sequence[int]) -> tuple[tupl
             for q in parties:
                 slot = nets[q]
                 prefix = top[slot]
-                gain = acc[slot] + below[slot] + prefix[min(room, len(prefix) - 1)] - thresholds[q]
+                gain = max(0, acc[slot] + below[slot] + prefix[min(room, len(prefix) - 1)]) - thresholds[q]
                 if gain <= 0:
                     product = 0
                     break

@@ -22,6 +22,7 @@ from attrs import frozen
 from sim.analysis.blocks import Decomposition
 
 CHUNK = 8192  # R entries per bitset table: (CHUNK + 1) * CHUNK / 8 bytes, 8 MB, per column
+R_TARGET = 4096  # entries the R side aims at (see ``split``)
 ROWS = 2048  # L rows gathered at once: ROWS * CHUNK / 8 bytes, 2 MB, per column
 PAIR_BUDGET = 2_000_000_000  # proposals counted exactly; past this, counts are estimates
 SAMPLES = 200_000  # draws behind an estimate: about 2% error at a ZOPA of one proposal in 200
@@ -54,17 +55,30 @@ def _side(decomposition: Decomposition, blocks: list[int]) -> Side:
     return Side(tuple(blocks), shape, columns)
 
 
-def split(decomposition: Decomposition) -> tuple[Side, Side]:
-    """Two sides of about equal size; the second is the smaller one (it carries the bitsets)."""
-    order = sorted(range(len(decomposition.blocks)), key=lambda b: -len(decomposition.blocks[b].columns))
-    sides: tuple[list[int], list[int]] = ([], [])
-    sizes = [1, 1]
+def split(decomposition: Decomposition, cache: dict | None = None) -> tuple[Side, Side]:
+    """Sides L and R. R, which carries the bitset tables, is kept near ``R_TARGET`` entries: tables
+    cost |R|^2 / 64 words to build and the pairs |L| * |R| / 64 to scan, so a small R is cheapest.
+    With a ``cache``, a side made of the same blocks as before is reused (with its tables)."""
+    blocks = decomposition.blocks
+    order = sorted(range(len(blocks)), key=lambda b: (-len(blocks[b].columns), b))
+    right, size = [], 1
     for b in order:
-        s = 0 if sizes[0] <= sizes[1] else 1
-        sides[s].append(b)
-        sizes[s] *= len(decomposition.blocks[b].columns)
-    left, right = (sides[0], sides[1]) if sizes[0] >= sizes[1] else (sides[1], sides[0])
-    return _side(decomposition, sorted(left)), _side(decomposition, sorted(right))
+        if size * len(blocks[b].columns) <= R_TARGET:
+            right.append(b)
+            size *= len(blocks[b].columns)
+    left = [b for b in range(len(blocks)) if b not in right]
+    return _cached_side(decomposition, left, cache), _cached_side(decomposition, sorted(right), cache)
+
+
+def _cached_side(decomposition: Decomposition, blocks: list[int], cache: dict | None) -> Side:
+    if cache is None:
+        return _side(decomposition, blocks)
+    # Blocks in the cache are never rebuilt, so the same objects mean the same columns.
+    key = ("side", tuple(id(decomposition.blocks[b]) for b in blocks))
+    side = cache.get(key)
+    if side is None:
+        side = cache[key] = _side(decomposition, blocks)
+    return side
 
 
 def _minimums(decomposition: Decomposition) -> tuple[np.ndarray, np.ndarray]:
@@ -110,7 +124,7 @@ def _partner_words(prefixes: _Prefixes, left: np.ndarray, minimums: np.ndarray) 
     return result
 
 
-def row_counts(decomposition: Decomposition, left: Side, right: Side) -> np.ndarray:
+def row_counts(decomposition: Decomposition, left: Side, right: Side, cache: dict | None = None) -> np.ndarray:
     """How many R partners every L row has (int64, one per L row)."""
     columns, minimums = _minimums(decomposition)
     counts = np.zeros(len(left.columns), dtype=np.int64)
@@ -118,15 +132,27 @@ def row_counts(decomposition: Decomposition, left: Side, right: Side) -> np.ndar
         counts[:] = len(right.columns)
         return counts
     lcols, rcols = left.columns[:, columns], right.columns[:, columns]
-    reachable = np.all(lcols + rcols.max(axis=0) >= minimums, axis=1)
-    live = np.nonzero(reachable)[0]
+    live = np.nonzero(np.all(lcols + rcols.max(axis=0) >= minimums, axis=1))[0]
+    if not len(live):
+        return counts
     for start in range(0, len(rcols), CHUNK):
-        prefixes = _prefixes(rcols[start:start + CHUNK])
+        prefixes = _cached_prefixes(right, columns, start, cache)
         for first in range(0, len(live), ROWS):
             rows = live[first:first + ROWS]
             words = _partner_words(prefixes, lcols[rows], minimums)
             counts[rows] += np.bitwise_count(words).sum(axis=1, dtype=np.int64)
     return counts
+
+
+def _cached_prefixes(right: Side, columns: np.ndarray, start: int, cache: dict | None) -> _Prefixes:
+    if cache is None:
+        return _prefixes(right.columns[start:start + CHUNK][:, columns])
+    key = ("prefixes", id(right), tuple(columns.tolist()), start)
+    found = cache.get(key)
+    if found is None:
+        # The cache holds the side too (see ``split``), so id(right) cannot be reused meanwhile.
+        found = cache[key] = _prefixes(right.columns[start:start + CHUNK][:, columns])
+    return found
 
 
 def partners(decomposition: Decomposition, left: Side, right: Side, row: int) -> np.ndarray:
@@ -138,11 +164,11 @@ def partners(decomposition: Decomposition, left: Side, right: Side, row: int) ->
     return np.nonzero(np.all(right.columns[:, columns] >= need, axis=1))[0]
 
 
-def exact_count(decomposition: Decomposition) -> int:
+def exact_count(decomposition: Decomposition, cache: dict | None = None) -> int:
     if not decomposition.feasible:
         return 0
-    left, right = split(decomposition)
-    return int(row_counts(decomposition, left, right).sum())
+    left, right = split(decomposition, cache)
+    return int(row_counts(decomposition, left, right, cache).sum())
 
 
 def countable(decomposition: Decomposition) -> bool:
@@ -164,8 +190,8 @@ def estimate_count(decomposition: Decomposition, rng: random.Random, samples: in
     return Count(round(size * share), False, size * math.sqrt(share * (1 - share) / samples))
 
 
-def count(decomposition: Decomposition, rng: random.Random | None = None) -> Count:
+def count(decomposition: Decomposition, rng: random.Random | None = None, cache: dict | None = None) -> Count:
     """The number of accepted proposals: exact when the space is within budget, else estimated."""
     if countable(decomposition):
-        return Count(exact_count(decomposition), True)
+        return Count(exact_count(decomposition, cache), True)
     return estimate_count(decomposition, rng or random.Random(0))

@@ -36,6 +36,18 @@ class _Oracle:
             return None
         return dict(zip(problem.party_ids, (u / SCALE for u in found[1])))
 
+    def colliding(self, group: Sequence[str], party: str) -> list[str]:
+        """A smallest set of ``party``'s hard red lines that no proposal the rest of ``group``
+        accepts can respect (deletion filter; ``party`` itself need not reach its level)."""
+        lines = [line.id for line in self.scenario.party(party).red_lines if line.hard]
+        needed = list(lines)
+        for line in lines:
+            trial = [x for x in needed if x != line]
+            dropped = [(party, x) for x in lines if x not in trial]
+            if self.best(group, free=party, dropped=dropped) is None:
+                needed = trial
+        return needed
+
     def clash(self, group: Sequence[str]) -> list[tuple[str, str]]:
         """A smallest set of hard red lines of ``group`` that cannot hold together (deletion filter)."""
         lines = [(p, line.id) for p in group for line in self.scenario.party(p).red_lines if line.hard]
@@ -106,8 +118,10 @@ def why_none(
             others = [q for q in combo if q != p]
             best = oracle.best(list(combo), free=p)
             if best is None:
-                shortfalls.append(f"with {_names(scenario, others)} accepting, every proposal crosses a hard red line "
-                                  f"of {scenario.party(p).name}")
+                lines = ", ".join(f"`{line}`" for line in oracle.colliding(list(combo), p))
+                shortfalls.append(f"with {_names(scenario, others)} accepting, every proposal crosses "
+                                  f"{scenario.party(p).name}'s hard red line{'s' if ',' in lines else ''} {lines}"
+                                  f"{' (at least one of them)' if ',' in lines else ''}")
                 continue
             shortfalls.append(f"with {_names(scenario, others)} accepting, {scenario.party(p).name} gets at most "
                               f"{best[p]:.1f} of the {oracle.level(p):.1f} points it needs")

@@ -16,7 +16,7 @@ from sim.analysis.pareto import Frontier, FrontierTooLarge, frontier, nondominat
 from sim.analysis.points import point
 from sim.analysis.problem import Problem, problem_for
 from sim.analysis.results import Analysis, Point
-from sim.analysis.relaxing import STEP, sensitivity
+from sim.analysis.relaxing import STEP, best_effort, sensitivity
 from sim.analysis.space import count_all, decompositions, solve
 from sim.model import Scenario
 
@@ -73,7 +73,7 @@ def analyze(
     report("blocks", 0, 1)
     parts = decompositions(problem, cache)
     report("counting", 0, 1)
-    counted = count_all(parts, rng)
+    counted = count_all(parts, rng, cache)
     report("frontier", 0, 1)
     exact = counted.exact
     try:
@@ -93,10 +93,12 @@ def analyze(
     relaxations = ()
     if blocking:
         relaxations = sensitivity(scenario, fixed=fixed, step=step, progress=progress, rng=rng, cache=cache)
-    obstacles = ()
+    obstacles, gap, effort = (), 0.0, None
     if nash is None:
         report("explaining", 0, 1)
         obstacles = why_none(scenario, fixed=fixed)
+        gap, index = best_effort(scenario, fixed, cache)
+        effort = None if index is None else point(problem, index, "Closest to a deal")
     return Analysis(
         scenario=scenario.id,
         zopa_size=zopa,
@@ -108,6 +110,8 @@ def analyze(
         blocking=relaxations,
         obstacles=obstacles,
         zopa_error=counted.error,
+        gap=gap,
+        best_effort=effort,
     )
 
 

@@ -110,6 +110,9 @@ def frontier(decomposition: Decomposition) -> Frontier:
         keep = nondominated(merged)
         sums = merged[keep]
         rows = np.concatenate([rows[parents[keep]], chosen[keep][:, None]], axis=1)
+    if len(constrained):  # with no free issue the loop never ran: the constants alone must pass
+        alive = np.all(sums[:, constrained] >= minimums, axis=1)
+        sums, rows = sums[alive], rows[alive]
     utilities = _utilities(decomposition, sums)
     if problem.width != len(problem.parties) or np.any(utilities != sums):
         # Columns are not the utilities themselves (the 100-point cap, or a floor at 0): the

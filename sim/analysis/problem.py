@@ -121,12 +121,14 @@ def build_problem(
     levels: Mapping[str, float] | None = None,
     fixed: Mapping[str, str | None] | None = None,
     dropped: Iterable[tuple[str, str]] = (),
+    binding: bool = True,
 ) -> Problem:
     """The problem of finding proposals every party in ``parties`` accepts (default: the principals).
 
     ``levels`` replaces a party's walk-away level (utility points); ``fixed`` pins issues to an
-    option (None: must stay open); ``dropped`` lists (party id, red line id) pairs to ignore.
-    Raises ValueError naming the unknown party, issue or option.
+    option (None: must stay open); ``dropped`` lists (party id, red line id) pairs to ignore. With
+    ``binding`` False the levels only measure gains: nobody has to reach them, but hard red lines
+    still hold. Raises ValueError naming the unknown party, issue or option.
     """
     table = compiled(scenario)
     positions = _party_positions(scenario, parties)
@@ -179,7 +181,7 @@ def build_problem(
         level = party.walk_away if party.party.id not in levels else round(levels[party.party.id] * SCALE)
         thresholds.append(level)
     constraints = []
-    for q, level in enumerate(thresholds):
+    for q, level in enumerate(thresholds if binding else ()):
         if level > FULL:  # beyond 100 points: no proposal reaches it
             constraints.append((net_column[q], UNREACHABLE))
         elif level > 0:  # utility is never negative, so a level of 0 or less asks nothing

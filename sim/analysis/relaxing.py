@@ -13,7 +13,8 @@ from typing import Callable, Mapping
 
 from sim.analysis.problem import build_problem
 from sim.analysis.results import Relaxation
-from sim.analysis.space import count_all, decompositions, solve
+from sim.analysis.space import best_margin, count_all, decompositions, solve
+from sim.engine.compiled import SCALE
 from sim.model import Scenario
 
 STEP = 5.0  # utility points a walk-away level is lowered by, in the sensitivity table
@@ -44,7 +45,8 @@ def sensitivity(
     rng: random.Random | None = None,
     cache: dict | None = None,
 ) -> tuple[Relaxation, ...]:
-    """Every single relaxation and the ZOPA it would give, the largest first (ties: scenario order)."""
+    """Every single relaxation and the ZOPA it would give, the largest first; when none opens a
+    deal, the smallest remaining gap first (ties: scenario order)."""
     cache = {} if cache is None else cache
     trials = _trials(scenario, step)
     found = []
@@ -53,11 +55,30 @@ def sensitivity(
             progress("sensitivity", done, len(trials))
         problem = build_problem(scenario, fixed=fixed, **change)
         parts = decompositions(problem, cache)
-        counted = count_all(parts, rng or random.Random(done))
+        counted = count_all(parts, rng or random.Random(done), cache)
         deal = counted.size > 0 if counted.exact else solve(parts) is not None
         size = max(counted.size, 1) if deal else 0
-        found.append(Relaxation(party_id, line_id, words, hard, size, deal, counted.exact))
+        gap = 0.0 if deal else gap_of(scenario, fixed, cache, **change)
+        found.append(Relaxation(party_id, line_id, words, hard, size, deal, counted.exact, gap))
     if progress:
         progress("sensitivity", len(trials), len(trials))
     order = {id(r): k for k, r in enumerate(found)}
-    return tuple(sorted(found, key=lambda r: (-r.zopa_size_if_relaxed, order[id(r)])))
+
+    def rank(r: Relaxation) -> tuple:
+        gap = r.gap_if_relaxed
+        return (-r.zopa_size_if_relaxed, gap is None, gap or 0.0, order[id(r)])
+
+    return tuple(sorted(found, key=rank))
+
+
+def best_effort(scenario: Scenario, fixed, cache: dict | None = None, **change) -> tuple[float | None, tuple | None]:
+    """(gap, index): the points the least satisfied principal lacks at the best proposal within every
+    hard red line (0 when a deal exists), and that proposal; (None, None) when none is allowed."""
+    found = best_margin(build_problem(scenario, fixed=fixed, binding=False, **change), cache)
+    if found is None:
+        return None, None
+    return max(0, -found[0]) / SCALE, found[1]
+
+
+def gap_of(scenario: Scenario, fixed, cache: dict | None = None, **change) -> float | None:
+    return best_effort(scenario, fixed, cache, **change)[0]

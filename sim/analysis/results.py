@@ -33,6 +33,9 @@ class Relaxation:
     zopa_size_if_relaxed: int
     deal_if_relaxed: bool
     exact: bool  # False when the size is estimated
+    # Utility points the least satisfied principal would still lack at the best proposal within
+    # every hard red line (0 when a deal exists; None when the hard red lines alone clash).
+    gap_if_relaxed: float | None = 0.0
 
     @property
     def walk_away_step(self) -> bool:
@@ -59,6 +62,12 @@ class Analysis:
     blocking: tuple[Relaxation, ...]  # ranked: the relaxation that opens the most room first
     obstacles: tuple[Obstacle, ...]  # why no deal exists (empty when one does)
     zopa_error: float = 0.0  # standard error of an estimated ZOPA size (0 when exact)
+    # Utility points the least satisfied principal lacks at the best proposal within every hard red
+    # line: 0 when a deal exists, None when the principals' hard red lines alone clash.
+    gap: float | None = 0.0
+    # When no deal exists: the proposal within every principal's hard red lines whose least
+    # satisfied principal falls shortest of its walk-away level (the "gap" above).
+    best_effort: Point | None = None
 
     @property
     def deal_exists(self) -> bool:

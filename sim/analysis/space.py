@@ -18,9 +18,9 @@ def decompositions(problem: Problem, cache: dict | None = None) -> list[Decompos
     return [decompose(part, cache) for part in branches(problem)]
 
 
-def count_all(parts: list[Decomposition], rng: random.Random | None = None) -> Count:
+def count_all(parts: list[Decomposition], rng: random.Random | None = None, cache: dict | None = None) -> Count:
     """Accepted proposals over every branch: exact when every branch is, the errors combined."""
-    counts = [count(part, rng) for part in parts]
+    counts = [count(part, rng, cache) for part in parts]
     error = float(np.sqrt(sum(c.error ** 2 for c in counts)))
     return Count(sum(c.size for c in counts), all(c.exact for c in counts), error)
 
@@ -43,3 +43,13 @@ def solve(parts: list[Decomposition], goal: Goal = "nash") -> tuple[tuple[int, .
 
 def feasible(problem: Problem, cache: dict | None = None) -> bool:
     return solve(decompositions(problem, cache)) is not None
+
+
+def best_margin(problem: Problem, cache: dict | None = None) -> tuple[int, tuple[int, ...]] | None:
+    """(margin, index) of the proposal crossing none of the parties' hard red lines whose smallest
+    margin (utility minus level, fixed point) is largest: negative when no deal exists; None when
+    no proposal is allowed. ``problem`` should be built with ``binding=False``."""
+    found = solve(decompositions(problem, cache), "egalitarian")
+    if found is None:
+        return None
+    return min((u - t for u, t in zip(found[1], problem.thresholds)), default=0), found[0]

@@ -29,7 +29,9 @@ def closest_for_party(
 def best_nash_product(scenario: Scenario) -> float:
     """The largest product of principals' gains over their walk-away levels among deals, in
     utility points; 0 when no deal exists."""
-    from sim.analysis import nash_point  # deferred: it loads numpy, which the app's first frame does without
+    from sim.analysis import (
+        nash_point,  # pulls in numpy: only a signed deal's score needs it
+    )
 
     point = nash_point(scenario)
     return point.nash_product if point is not None else 0.0

@@ -7,13 +7,13 @@ from attrs import evolve, frozen
 
 from sim.engine import PartyAssessment, Verdict, Violation, assess
 from sim.engine.report import describe_triggers, option_label
-from sim.game.analysis_adapter import Counter, closest_for_party
-from sim.game.concession import demand
+from sim.game.analysis_adapter import Counter
+from sim.game.counter import counter_proposal
 from sim.game.effective import effective_scenario
 from sim.game.feed import say
 from sim.game.mood import adjust
 from sim.game.state import Difficulty, FeedKind, GameState
-from sim.model import Proposal, Scenario
+from sim.model import Scenario
 
 # How a party takes a draft. Patience is lost to drafts that cross its red lines (more for each, and
 # more again when the mediator repeats a draft it has already turned down); trust is lost when the
@@ -32,19 +32,6 @@ class Answer:
     verdict: Verdict
     assessment: PartyAssessment  # against the scenario as it stands today
     counter: Counter | None  # None when it accepts, or sees nothing near the draft it could sign
-
-
-def counter_proposal(state: GameState, scenario: Scenario, party_id: str, draft: Proposal) -> Counter | None:
-    """The closest proposal the party would sign at today's demand, or at its walk-away level
-    when its demand is out of reach."""
-    fixed = state.locked
-    wanted = demand(state, scenario, party_id)
-    found = closest_for_party(scenario, draft, party_id, wanted, fixed)
-    if found is None:
-        found = closest_for_party(scenario, draft, party_id, scenario.party(party_id).walk_away, fixed)
-    if found is not None:
-        found = evolve(found, proposal=evolve(found.proposal, title=f"{scenario.party(party_id).name}'s counter-proposal"))
-    return found
 
 
 def _known(state: GameState, party_id: str, red_line_id: str) -> bool:

@@ -14,7 +14,7 @@ from sim.game.mood import adjust, come_back
 from sim.game.state import Difficulty, FeedKind, GameState
 
 CONSULT_TRUST = 6.0  # trust gained from the first consultation; the n-th gains 6/n
-CONSULT_PATIENCE = 2.0
+CONSULT_PATIENCE = 6.0  # being heard in private settles a party: visits keep it at the table
 FACTS_PER_CONSULT = 2  # facts a party shares in one consultation...
 GUARDED_TRUST = 30.0  # ...or only one, when it trusts the mediator less than this
 COAX_TRUST = 40.0  # a party that walked out comes back for a mediator it trusts this much

@@ -1,7 +1,7 @@
 """Joint meetings and leaders' summits: where signatures happen.
 
-A joint meeting (``convene``) needs every principal at the table and at a venue that hosts them
-all. There they sign the draft if every principal accepts it (a deal, which ends the game); else
+A joint meeting (``convene``) needs every principal at the table and a venue where they will all
+come (one marked ``joint_meetings``, or one that hosts them all). There they sign the draft if every principal accepts it (a deal, which ends the game); else
 they sign its new terms as an interim agreement if none of them objects (see sim.game.interim);
 else the meeting helps only if the gaps are already small, and sets the talks back otherwise.
 
@@ -24,7 +24,6 @@ from sim.game.gap import party_distance
 from sim.game.interim import new_terms, objections
 from sim.game.mood import adjust
 from sim.game.state import Agreement, FeedKind, GameState, Status
-from sim.model import FrozenMap
 
 SMALL_GAP = 2  # a joint meeting helps when no principal is more than this many issues from accepting
 SIGNING_TRUST = 30.0  # a principal signs nothing brokered by a mediator it trusts less than this
@@ -63,10 +62,10 @@ def _for_all(state: GameState, trust: float, patience: float) -> GameState:
 
 def check_convene(state: GameState) -> None:
     venue = state.setup.venue(state.venue)
-    missing = [p for p in state.game.principals if p not in venue.parties]
-    if missing:
-        hosts = [v.id for v in state.setup.venues if all(p in v.parties for p in state.game.principals)]
-        names = ", ".join(state.scenario.party(p).name for p in missing)
+    principals = state.game.principals
+    if not venue.convenes(principals):
+        hosts = [v.id for v in state.setup.venues if v.convenes(principals)]
+        names = ", ".join(state.scenario.party(p).name for p in principals if p not in venue.parties)
         fix = f"travel to {' or '.join(hosts)} first" if hosts else "use `summit` instead: no venue hosts every principal"
         raise ActionError(f"{names} will not meet at {venue.name}", fix)
     absent = _absent_principals(state)

@@ -9,7 +9,13 @@ from __future__ import annotations
 from attrs import evolve
 
 from sim.game.feed import say
-from sim.game.state import PATIENCE_RANGE, PRESSURE_RANGE, TRUST_RANGE, FeedKind, GameState
+from sim.game.state import (
+    PATIENCE_RANGE,
+    PRESSURE_RANGE,
+    TRUST_RANGE,
+    FeedKind,
+    GameState,
+)
 
 RETURN_PATIENCE = 25.0  # the patience a party comes back with: enough for a few meetings, no more
 

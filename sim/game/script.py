@@ -67,6 +67,7 @@ def parse_script(text: str, name: str = "<script>") -> Script:
     settings: dict[str, object] = {}
     expect: list[str] = []
     actions: list[tuple[int, Action]] = []
+    acting = False  # past the first action line, even one with a mistake
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.split("#", 1)[0].strip()
         if not line:
@@ -74,9 +75,10 @@ def parse_script(text: str, name: str = "<script>") -> Script:
         words = line.split()
         try:
             if words[0] not in SETTINGS:
+                acting = True
                 actions.append((number, parse_action(line)))
                 continue
-            if actions:
+            if acting:
                 raise ActionError(f"`{words[0]}` comes after the first action", "put settings at the top of the script")
             value = _setting_value(words[0], words[1:])
             if words[0] == "expect":

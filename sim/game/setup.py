@@ -22,9 +22,14 @@ class Venue:
 
     id: str
     name: str
-    parties: tuple[str, ...]
+    parties: tuple[str, ...]  # the parties the mediator can meet here one by one
     travel_days: int = 1  # days to get there from anywhere else
+    joint_meetings: bool = False  # every principal comes here when the mediator convenes
     description: str = ""
+
+    def convenes(self, principals: tuple[str, ...]) -> bool:
+        """Whether a joint meeting of ``principals`` can be held here."""
+        return self.joint_meetings or all(p in self.parties for p in principals)
 
 
 class LeverKind(StrEnum):

@@ -7,18 +7,30 @@ without a ``game.toml`` still plays, with a plain default setup (see :func:`defa
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from enum import Enum
+from pathlib import Path
 from typing import Any, Collection
 
 import attrs
 from attrs import frozen
 from cattrs.gen import make_dict_structure_fn, override
 
-from sim.game.setup import Condition, Costs, Effect, Event, GameSetup, Lever, LeverKind, Temperament, Venue
+from sim.game.setup import (
+    Condition,
+    Costs,
+    Effect,
+    Event,
+    GameSetup,
+    Lever,
+    LeverKind,
+    Temperament,
+    Venue,
+)
 from sim.loading import checks
 from sim.loading.converter import CONVERTER, describe_value, suggest, translate
-from sim.loading.files import _problems as problems_in_file_order  # shared: one error style for every file
+from sim.loading.files import (
+    _problems as problems_in_file_order,  # shared: one error style for every file
+)
 from sim.loading.problems import KeyPath, ScenarioError
 from sim.loading.rule_parser import Invalid
 from sim.loading.toml_file import TomlFile, parse_text, read_toml
@@ -172,6 +184,10 @@ def _check_venues(venues: list[tuple[int, Venue]], scenario: Scenario, found: Fo
         for party_id in venue.parties:
             _check_party(party_id, at + ("parties",), scenario, found)
     checks.check_unique(((v.id, ("venues", i, "id")) for i, v in venues), found, "venue")
+    principals = tuple(p.id for p in scenario.principals)
+    if venues and not any(v.convenes(principals) for _, v in venues):
+        found.append((("venues",), "no venue can hold a joint meeting of every principal",
+                      "mark one venue with joint_meetings = true, or list every principal in its parties"))
     hosted = {p for _, v in venues for p in v.parties}
     for party in scenario.parties:
         if venues and party.id not in hosted:

@@ -23,10 +23,12 @@ def game_files(scenario: Scenario) -> tuple[GameSetup, FrozenMap[str, Proposal]]
 
 
 def start_game(
-    scenario: str | Scenario = catalog.DEFAULT_SCENARIO, difficulty: Difficulty = Difficulty.NORMAL, seed: int = 0
+    scenario: str | Scenario = catalog.DEFAULT_SCENARIO, difficulty: Difficulty | str = Difficulty.NORMAL,
+    seed: int = 0,
 ) -> GameState:
-    """A new game of a scenario named by id or path (or already loaded)."""
+    """A new game of a scenario named by id or path (or already loaded); ``difficulty`` may be
+    given by name."""
     if not isinstance(scenario, Scenario):
         scenario = catalog.find_scenario(scenario)
     setup, presets = game_files(scenario)
-    return new_game(scenario, setup, presets, difficulty, seed)
+    return new_game(scenario, setup, presets, Difficulty(difficulty), seed)

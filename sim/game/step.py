@@ -12,19 +12,38 @@ from typing import Iterable, Mapping
 from attrs import evolve, frozen
 
 from sim.game.actions import (
-    Action, ActionError, Adopt, Consult, Convene, LoadDraft, SetTerm, Summit, Table, Travel, UseLever, Wait,
+    Action,
+    ActionError,
+    Adopt,
+    Consult,
+    Convene,
+    LoadDraft,
+    SetTerm,
+    Summit,
+    Table,
+    Travel,
+    UseLever,
+    Wait,
 )
 from sim.game.answers import Answer, table
 from sim.game.clock import advance
 from sim.game.consult import consult
+from sim.game.events import run_events
 from sim.game.feed import say
 from sim.game.gap import gap, note_progress
 from sim.game.levers import check_lever, use_lever
 from sim.game.meetings import check_convene, convene, summit
 from sim.game.mood import check_walkouts
-from sim.game.events import run_events
 from sim.game.setup import GameSetup
-from sim.game.state import Difficulty, FeedItem, FeedKind, Game, GameState, LogEntry, PartyState
+from sim.game.state import (
+    Difficulty,
+    FeedItem,
+    FeedKind,
+    Game,
+    GameState,
+    LogEntry,
+    PartyState,
+)
 from sim.loading.converter import suggest
 from sim.model import FrozenMap, Proposal, Scenario
 

@@ -1,0 +1,221 @@
+"""Plain-text rendering of analyses and suggestions, and checks of the flags that shape a query."""
+
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+from sim.analysis.results import Analysis, Obstacle, Point, Suggestion
+from sim.cli.text import table, wrap
+from sim.engine.report import option_label
+from sim.loading.converter import suggest
+from sim.loading.problems import Problem, ScenarioError
+from sim.model import Proposal, Scenario
+
+
+def _names(scenario: Scenario, party_ids: Sequence[str]) -> str:
+    names = [scenario.party(p).name for p in party_ids]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _terms(scenario: Scenario, proposal: Proposal, indent: str = "  ") -> list[str]:
+    lines = [f"{indent}{issue.title}: {option_label(scenario, issue.id, proposal.option(issue.id))}"
+             for issue in scenario.issues if proposal.option(issue.id) is not None]
+    left_open = [issue.title for issue in scenario.issues if proposal.option(issue.id) is None]
+    if left_open:
+        lines.append(wrap("left open: " + "; ".join(left_open), indent))
+    return lines
+
+
+def _utility_table(scenario: Scenario, utilities: Mapping[str, float], levels: Mapping[str, float] | None = None) -> str:
+    rows = [["Party", "Role", "Utility", "Needs", "Margin"]]
+    for party in scenario.parties:
+        level = (levels or {}).get(party.id, party.walk_away)
+        margin = utilities[party.id] - level
+        rows.append([party.name, party.role.value, f"{utilities[party.id]:.1f}", f"{level:.1f}", f"{margin:+.1f}"])
+    return "\n".join("  " + line for line in table(rows, right={2, 3, 4}).splitlines())
+
+
+def _fixed_lines(scenario: Scenario, fixed: Mapping[str, str | None]) -> list[str]:
+    return [wrap("Fixed terms: " + "; ".join(
+        f"{scenario.issue(i).title}: {option_label(scenario, i, o)}" for i, o in fixed.items()), "")] if fixed else []
+
+
+def _point(scenario: Scenario, heading: str, point: Point) -> list[str]:
+    return [heading, *_terms(scenario, point.proposal), "", _utility_table(scenario, point.utilities)]
+
+
+def _share(part: int, whole: int) -> str:
+    share = 100 * part / whole if whole else 0
+    return f"{share:.2g}%" if share < 1 else f"{share:.1f}%"
+
+
+def render_analysis(scenario: Scenario, analysis: Analysis, title: str = "", fixed=None, top: int = 10) -> str:
+    out = [f"{scenario.title} ({scenario.id})"]
+    if title:
+        out.append(wrap(f"What if: {title}", ""))
+    out += _fixed_lines(scenario, fixed or {})
+    out.append("")
+    out.append(f"Proposals the scenario allows: {analysis.space_size:,} (every issue settled one way or left open)")
+    principals = [p.id for p in scenario.principals]
+    if analysis.deal_exists:
+        about = "" if analysis.exact else f" (estimated, +/- {analysis.zopa_error:,.0f})"
+        out.append(f"Zone of possible agreement: {analysis.zopa_size:,} proposals every principal accepts"
+                   f"{about}, {_share(analysis.zopa_size, analysis.space_size)} of them.")
+        out.append("")
+        out += _point(scenario, "Nash bargaining point (the largest product of the principals' gains over their "
+                      "walk-away levels):", analysis.nash)
+        out.append("")
+        if analysis.egalitarian.proposal.terms == analysis.nash.proposal.terms:
+            out.append("Egalitarian point (the largest smallest gain): the same proposal.")
+        else:
+            out += _point(scenario, "Egalitarian point (the largest smallest gain):", analysis.egalitarian)
+        estimate = "" if analysis.exact else " (estimated from a sample)"
+        out.append(f"Pareto frontier: {analysis.frontier_size:,} deals{estimate} that no other deal beats for "
+                   "every principal.")
+    else:
+        out.append(wrap(f"No deal: no proposal is accepted by {_names(scenario, principals)} together.", ""))
+        if analysis.obstacles:
+            out.append("Why:")
+            out += [wrap(f"- {o.message}", "  ").replace("  - ", "- ", 1) for o in analysis.obstacles]
+        if analysis.best_effort is not None:
+            out.append("")
+            out += _point(scenario, wrap(
+                f"Closest to a deal: within every principal's hard red lines, the best proposal still leaves "
+                f"the least satisfied principal {analysis.gap:.1f} points short of its walk-away level:", ""),
+                analysis.best_effort)
+    out.append("")
+    out += _blocking(scenario, analysis, top)
+    return "\n".join(out)
+
+
+def _blocking(scenario: Scenario, analysis: Analysis, top: int) -> list[str]:
+    relaxations = analysis.blocking[:top]
+    if not relaxations:
+        return ["What blocks a deal: nothing to relax (no principal has red lines or a walk-away level above 0)."]
+    opening = any(r.deal_if_relaxed for r in analysis.blocking)
+    if analysis.deal_exists:
+        out = ["What limits the zone: one relaxation at a time, the most room first"]
+    elif opening:
+        out = ["What blocks a deal: one relaxation at a time; those that open a deal first"]
+    else:
+        out = [wrap("What blocks a deal: no single relaxation opens one; ranked by how far each closes the gap", "")]
+    rows = [["#", "Party", "Relaxation", "ZOPA if relaxed", "Change" if analysis.deal_exists else "Gap if relaxed"]]
+    for rank, r in enumerate(relaxations, 1):
+        if analysis.deal_exists:
+            last = f"{r.zopa_size_if_relaxed - analysis.zopa_size:+,}"
+        else:
+            if r.gap_if_relaxed is None:
+                last = "none (hard lines clash)"
+            elif analysis.gap is not None and abs(r.gap_if_relaxed - analysis.gap) < 1e-9:
+                last = f"{r.gap_if_relaxed:.1f} (same)"
+            else:
+                last = f"{r.gap_if_relaxed:.1f}"
+        size = f"{r.zopa_size_if_relaxed:,}" + ("" if r.exact else " (est.)")
+        rows.append([str(rank), scenario.party(r.party).name, r.relaxed, size, last])
+    out += ["  " + line for line in table(rows, right={0, 3, 4}).splitlines()]
+    statements = [r for r in relaxations if r.red_line is not None]
+    if statements:
+        out.append("")
+        out.append("The red lines above:")
+        seen = set()
+        for r in statements:
+            if (r.party, r.red_line) in seen:
+                continue
+            seen.add((r.party, r.red_line))
+            line = scenario.party(r.party).red_line(r.red_line)
+            out.append(wrap(f"`{r.red_line}` ({scenario.party(r.party).name}): {line.statement}", "  "))
+    if len(analysis.blocking) > top:
+        out.append(f"({len(analysis.blocking) - top} more with --top {len(analysis.blocking)}, or all with --json)")
+    return out
+
+
+def render_suggestion(
+    scenario: Scenario,
+    draft: Proposal,
+    parties: Sequence[str],
+    levels: Mapping[str, float] | None,
+    fixed: Mapping[str, str | None] | None,
+    suggestion: Suggestion | None,
+    obstacles: Sequence[Obstacle],
+) -> str:
+    who = _names(scenario, parties)
+    out = [f"Draft: {draft.title or '(untitled)'}    scenario: {scenario.id}"]
+    out.append(wrap(f"Looking for the closest proposal acceptable to {who}.", ""))
+    if levels:
+        out.append(wrap("Asking for: " + "; ".join(f"{scenario.party(p).name} at least {v:g} points"
+                                                   for p, v in levels.items()), ""))
+    out += _fixed_lines(scenario, fixed or {})
+    out.append("")
+    if suggestion is None:
+        out.append(wrap(f"None exists: no proposal is acceptable to {who}.", ""))
+        if obstacles:
+            out.append("Why:")
+            out += [wrap(f"- {o.message}", "  ").replace("  - ", "- ", 1) for o in obstacles]
+        return "\n".join(out)
+    if not suggestion.changes:
+        out.append(wrap(f"The draft itself is acceptable to {who}: nothing to change.", ""))
+    else:
+        count = len(suggestion.changes)
+        out.append(f"{count} change{'s' if count != 1 else ''}:")
+        for change in suggestion.changes:
+            title = scenario.issue(change.issue).title
+            before = option_label(scenario, change.issue, change.before)
+            after = option_label(scenario, change.issue, change.after)
+            out.append(wrap(f"{title}: {before} -> {after}", "  "))
+        out.append("")
+        out.append("The proposal then reads:")
+        out += _terms(scenario, suggestion.proposal)
+    out.append("")
+    out.append(_utility_table(scenario, suggestion.utilities, levels))
+    return "\n".join(out)
+
+
+def check_query(
+    scenario: Scenario, parties: Sequence[str] | None, min_utility: Sequence[str], fix: Sequence[str]
+) -> tuple[list[str] | None, dict[str, float] | None, dict[str, str | None] | None]:
+    """--party, --min-utility and --fix checked against the scenario; ScenarioError naming the flag."""
+    problems = []
+
+    def problem(flag: str, value: str, message: str, fix_text: str) -> None:
+        problems.append(Problem("command line", (), f"{flag} {value}: {message}", fix_text))
+
+    chosen = None
+    if parties:
+        chosen = []
+        for party_id in parties:
+            if party_id not in scenario.party_ids:
+                problem("--party", party_id, "no such party", suggest(party_id, scenario.party_ids))
+            elif party_id not in chosen:
+                chosen.append(party_id)
+    levels: dict[str, float] = {}
+    required = chosen if chosen is not None else [p.id for p in scenario.principals]
+    for value in min_utility:
+        party_id, sep, number = value.partition("=")
+        try:
+            level = float(number)
+        except ValueError:
+            level = None
+        if not sep or level is None or not 0 <= level <= 100:
+            problem("--min-utility", value, "expected PARTY=N with N from 0 to 100", "write e.g. --min-utility russia=70")
+        elif party_id not in scenario.party_ids:
+            problem("--min-utility", value, f"no party `{party_id}`", suggest(party_id, scenario.party_ids))
+        elif party_id not in required:
+            problem("--min-utility", value, f"`{party_id}` is not among the parties asked",
+                    f"add --party {party_id}, or leave it out")
+        else:
+            levels[party_id] = level
+    fixed: dict[str, str | None] = {}
+    for value in fix:
+        issue_id, sep, option_id = value.partition("=")
+        if not sep:
+            problem("--fix", value, "expected ISSUE=OPTION", "write e.g. --fix mirel=joint_admin, or mirel=open")
+        elif issue_id not in scenario.issue_ids:
+            problem("--fix", value, f"no issue `{issue_id}`", suggest(issue_id, scenario.issue_ids))
+        elif option_id != "open" and option_id not in scenario.issue(issue_id).option_ids:
+            problem("--fix", value, f"issue `{issue_id}` has no option `{option_id}`",
+                    suggest(option_id, scenario.issue(issue_id).option_ids) + "; or `open`")
+        else:
+            fixed[issue_id] = None if option_id == "open" else option_id
+    if problems:
+        raise ScenarioError(problems)
+    return chosen, levels or None, fixed or None

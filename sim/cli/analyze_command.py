@@ -1,0 +1,65 @@
+"""`redlines analyze`: is there any deal, which is best, what blocks it; after what-if changes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from sim.cli.arguments import add_json_option, add_scenario_option
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "analyze",
+        help="the zone of possible agreement, the Nash point, and what blocks a deal",
+        description="Analyses every proposal the scenario allows: how many every principal accepts, the "
+        "Nash bargaining and egalitarian points, the Pareto frontier, and for each red line and "
+        "walk-away level how much room relaxing it would open. What-if changes come from a TOML file "
+        "(see scenarios/WHAT_IF.md) or the flags below.",
+    )
+    add_scenario_option(parser, "default: the default scenario")
+    parser.add_argument("--what-if", metavar="FILE", help="a TOML file of overrides (scenarios/WHAT_IF.md)")
+    parser.add_argument("--drop", metavar="PARTY:RED_LINE", action="append", default=[],
+                        help="analyse as if the party no longer held this red line (repeatable)")
+    parser.add_argument("--walk-away", metavar="PARTY=N", action="append", default=[],
+                        help="analyse with a new walk-away level for the party (repeatable)")
+    parser.add_argument("--fix", metavar="ISSUE=OPTION", action="append", default=[],
+                        help="only proposals that settle the issue so (OPTION `open`: leave it open)")
+    parser.add_argument("--top", metavar="N", type=int, default=10, help="rows of the blocking table shown (text)")
+    add_json_option(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from sim import catalog
+    from sim.analysis.overrides import what_if
+    from sim.analysis.overrides_file import load_overrides, overrides_from_flags
+    from sim.analysis.overview import analyze
+    from sim.cli.progress import TerminalProgress
+
+    scenario = catalog.find_scenario(args.scenario or catalog.DEFAULT_SCENARIO)
+    fixed: dict = {}
+    titles = []
+    if args.what_if:
+        overrides = load_overrides(args.what_if)
+        scenario = what_if(scenario, overrides)
+        fixed.update(overrides.fix)
+        titles.append(overrides.title or args.what_if)
+    if args.drop or args.walk_away or args.fix:
+        flags = overrides_from_flags(args.drop, args.walk_away, args.fix)
+        scenario = what_if(scenario, flags)
+        fixed.update(flags.fix)
+        titles.append(" ".join([*(f"--drop {d}" for d in args.drop), *(f"--walk-away {w}" for w in args.walk_away),
+                                *(f"--fix {f}" for f in args.fix)]))
+    with TerminalProgress() as progress:
+        analysis = analyze(scenario, fixed=fixed or None, progress=progress)
+    title = "; ".join(titles)
+    if args.json:
+        from sim.analysis.report import analysis_dict
+
+        print(json.dumps(analysis_dict(scenario, analysis, title), indent=2, ensure_ascii=False))
+    else:
+        from sim.cli.analysis_text import render_analysis
+
+        print(render_analysis(scenario, analysis, title, fixed, args.top))
+    return 0

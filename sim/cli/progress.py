@@ -1,0 +1,46 @@
+"""Progress of a long computation on the terminal: one line on stderr, rewritten, then cleared.
+
+Silent when stderr is not a terminal, so pipes and scripts see clean output.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import TextIO
+
+LABELS = {
+    "blocks": "grouping tied issues",
+    "counting": "counting the zone of possible agreement",
+    "frontier": "tracing the Pareto frontier",
+    "sensitivity": "testing each relaxation",
+    "explaining": "looking for what blocks a deal",
+}
+
+
+class TerminalProgress:
+    """Call it with (stage, done, total); use it as a context manager so the line is always cleared."""
+
+    def __init__(self, stream: TextIO | None = None, delay: float = 0.3) -> None:
+        self.stream = stream or sys.stderr
+        self.active = self.stream.isatty()
+        self.start = time.monotonic()
+        self.delay = delay  # quick answers print nothing
+        self.shown = False
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.active or time.monotonic() - self.start < self.delay:
+            return
+        label = LABELS.get(stage, stage)
+        count = f" {done}/{total}" if total > 1 else ""
+        self.stream.write(f"\r\033[K{label}{count}...")
+        self.stream.flush()
+        self.shown = True
+
+    def __enter__(self) -> "TerminalProgress":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.shown:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
