@@ -286,7 +286,13 @@ class RedLinesApp(App):
         from sim.ui.screens.sources import SourcesScreen
 
         if self.scenario is not None:
-            self.push_screen(SourcesScreen(self.scenario))
+            extra = None
+            if self.session is not None and self.session.state.scenario.id == self.scenario.id:
+                from sim.ui.game_text import game_citations
+
+                state = self.session.state
+                extra = lambda source_id: game_citations(state, source_id)  # noqa: E731
+            self.push_screen(SourcesScreen(self.scenario, extra))
 
     def action_toggle_contrast(self) -> None:
         self.theme = DEFAULT_THEME if self.theme == HIGH_CONTRAST_THEME else HIGH_CONTRAST_THEME

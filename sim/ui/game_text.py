@@ -195,3 +195,17 @@ def ending_title(state: GameState) -> str:
 
 def verdict_word(verdict: Verdict | None) -> str:
     return present.VERDICT_WORD[verdict] if verdict is not None else "unknown"
+
+
+def game_citations(state: GameState, source_id: str) -> list[str]:
+    """Markdown paragraphs for what in the game cites a source: timeline events and levers."""
+    found = []
+    for event in state.setup.events:
+        for citation in event.citations:
+            if citation.source == source_id:
+                found.append(f"**Event, {event.date.isoformat()}**: {event.title}\n\n> {citation.passage}")
+    for lever in state.setup.levers:
+        for citation in lever.citations:
+            if citation.source == source_id:
+                found.append(f"**Lever**: {lever.name}\n\n> {citation.passage}")
+    return found

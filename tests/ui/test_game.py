@@ -216,3 +216,19 @@ def test_the_action_bar_plays_the_move_its_button_names(run) -> None:
             assert isinstance(table.query_one(ActionBar), ActionBar)
 
     run(play())
+
+
+def test_sources_list_the_game_events_that_cite_them(run) -> None:
+    from sim.ui.screens.sources import SourcesScreen
+
+    async def play() -> None:
+        app = make_app(screen="table", seed=1)
+        async with app.run_test(size=(100, 32)) as pilot:
+            state = app.screen.state
+            cited = next(c.source for e in state.setup.events for c in e.citations)
+            await pilot.press("s")
+            sources = app.screen
+            assert isinstance(sources, SourcesScreen)
+            assert "**Event, " in sources.page(cited)
+
+    run(play())

@@ -6,6 +6,7 @@ default scenario); the screen stays responsive and fills in when it is done.
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import Callable
 
 from attrs import frozen
@@ -26,6 +27,7 @@ from sim.ui import plot, present
 from sim.ui.widgets.charts import BlockingChart, FrontierPlot
 
 TOP_BLOCKERS = 8
+MAX_PLOTTED = 4000
 
 
 @frozen
@@ -172,7 +174,8 @@ class AnalysisScreen(Screen):
             return
         x, y = self.axes
         analysis = self.findings.analysis
-        points = [(p.utilities[x], p.utilities[y]) for p in analysis.frontier]
+        # The frontier can be long and its points are made as they are read: a plot needs a few thousand at most.
+        points = [(p.utilities[x], p.utilities[y]) for p in islice(analysis.frontier, MAX_PLOTTED)]
         marks = []
         for letter, label, proposal in self.findings.named:
             result = assess(self.scenario, proposal)
