@@ -3,6 +3,8 @@ and every party's verdict on it."""
 
 from __future__ import annotations
 
+import textwrap
+
 from textual.content import Content
 from textual.widget import Widget
 
@@ -31,10 +33,18 @@ class ProposalColumn(Widget):
         if self.proposal is None or self.assessment is None or self.other is None:
             return Content("")
         parts: list = []
+        width = max(8, self.content_size.width - 2)  # the label's indent
         for issue in self.scenario.issues:
             differs = self.proposal.option(issue.id) != self.other.option(issue.id)
             label = present.term_label(self.scenario, self.proposal, issue.id)
-            parts += [(issue.title, "$foreground 60%"), "\n  ", (label, "bold $accent reverse" if differs else ""), "\n"]
+            other = present.term_label(self.scenario, self.other, issue.id)
+            # Both columns have the same width: pad to the taller label so the rows stay side by side.
+            mine, theirs = textwrap.wrap(label, width) or [""], textwrap.wrap(other, width) or [""]
+            lines = mine + [""] * (len(theirs) - len(mine))
+            parts += [(issue.title, "$foreground 60%")]
+            for line in lines:
+                parts += ["\n  ", (line, "bold $accent reverse" if differs and line else "")]
+            parts.append("\n")
         parts.append(("\nVerdicts", "bold"))
         for result in self.assessment.parties:
             style = f"${present.verdict_style(result.verdict)}"
