@@ -97,6 +97,7 @@ async def card_repaint_seconds(edits: int = 40) -> list[float]:
         app = make_app(screen="table", seed=1, difficulty="easy")
         async with app.run_test(size=(140, 60)) as pilot:  # tall enough that every card is in view
             await pilot.pause()
+            await app.workers.wait_for_complete()  # the warm-up after the first frame, not part of an edit
             screen = app.screen
             editor = screen.query_one(DraftEditor)
             cards = [card.data.party_id for card in screen.query(PartyCard)]
