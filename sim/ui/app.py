@@ -169,12 +169,15 @@ class RedLinesApp(App):
     def briefing_screen(self, scenario: Scenario, new_game: bool = True) -> Screen:
         from sim.ui.screens.briefing import BriefingScreen
 
-        timeline = None
+        timeline = opening = None
         if self.session is not None:
             from sim.ui.game_text import timeline as game_timeline
 
             timeline = game_timeline(self.session.state)
-        return BriefingScreen(scenario, timeline, new_game=new_game)
+            setup = self.session.state.game.setup
+            if setup.briefing:
+                opening = (setup.start, setup.briefing)
+        return BriefingScreen(scenario, timeline, new_game=new_game, opening=opening)
 
     def new_session(self, scenario: Scenario):
         """A new game of ``scenario`` with the chosen difficulty and seed."""

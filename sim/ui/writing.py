@@ -5,6 +5,8 @@ Plain text in, plain text out (no Textual), so tests read exactly what a player 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sim.engine import PartyAssessment
 from sim.model import Scenario
 from sim.model.scenario import Citation, Party, RedLine
@@ -68,10 +70,12 @@ def party_markdown(scenario: Scenario, party: Party) -> str:
     return "\n\n".join(out)
 
 
-def situation_markdown(scenario: Scenario) -> str:
-    out = [f"# {_escape(scenario.title)}", f"*As of {scenario.as_of.isoformat()}*", _escape(scenario.summary)]
-    if scenario.briefing:
-        out.append(_escape(scenario.briefing))
+def situation_markdown(scenario: Scenario, opening: tuple[dt.date, str] | None = None) -> str:
+    """The situation: the scenario's own, or a game's ``opening`` (its start date and briefing)."""
+    as_of, briefing = opening or (scenario.as_of, scenario.briefing)
+    out = [f"# {_escape(scenario.title)}", f"*As of {as_of.isoformat()}*", _escape(scenario.summary)]
+    if briefing:
+        out.append(_escape(briefing))
     # Plain paragraphs, not lists: every list item is a widget, and this page opens every game.
     out.append("## The parties")
     out += [f"**{_escape(p.name)}** ({p.role.value}): {_escape(p.position)}" for p in scenario.parties]

@@ -3,6 +3,8 @@ sources, and the timeline so far."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -33,9 +35,17 @@ class BriefingScreen(Screen):
             self.new_game = new_game
             super().__init__()
 
-    def __init__(self, scenario: Scenario, timeline: list[tuple[str, str]] | None = None, new_game: bool = True) -> None:
+    def __init__(
+        self,
+        scenario: Scenario,
+        timeline: list[tuple[str, str]] | None = None,
+        new_game: bool = True,
+        opening: tuple[dt.date, str] | None = None,
+    ) -> None:
         super().__init__()
         self.scenario = scenario
+        # A game's first day and its briefing, when the game starts before the scenario's as-of date.
+        self.opening = opening
         self.new_game = new_game  # False: opened from the table, to read again
         # (date, text) lines; the game supplies its dated events, else the sources stand in.
         self.timeline = timeline if timeline is not None else self._sources_timeline()
@@ -56,7 +66,7 @@ class BriefingScreen(Screen):
             topics.border_title = "Briefing"
             yield topics
             with VerticalScroll(id="page"):
-                yield Markdown(writing.situation_markdown(self.scenario), id="page-text")
+                yield Markdown(writing.situation_markdown(self.scenario, self.opening), id="page-text")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -64,7 +74,7 @@ class BriefingScreen(Screen):
 
     def page(self, topic: str) -> str:
         if topic == SITUATION:
-            return writing.situation_markdown(self.scenario)
+            return writing.situation_markdown(self.scenario, self.opening)
         if topic == ISSUES:
             return writing.issues_markdown(self.scenario)
         if topic == TIMELINE:
