@@ -17,6 +17,11 @@ def _escape(text: str) -> str:
     return " ".join(text.split()).replace("*", "\\*").replace("_", "\\_")
 
 
+def _paragraphs(text: str) -> str:
+    """Like _escape, but keeps the author's blank lines between paragraphs."""
+    return "\n\n".join(_escape(p) for p in text.strip().split("\n\n") if p.strip())
+
+
 def citation_markdown(scenario: Scenario, citation: Citation) -> str:
     heading = present.source_heading(scenario, citation)
     return f"> {_escape(citation.passage)}\n>\n> — *{_escape(heading)}* ({citation.confidence.value} confidence)"
@@ -72,10 +77,13 @@ def party_markdown(scenario: Scenario, party: Party) -> str:
 
 def situation_markdown(scenario: Scenario, opening: tuple[dt.date, str] | None = None) -> str:
     """The situation: the scenario's own, or a game's ``opening`` (its start date and briefing)."""
+    # A game's opening replaces the summary too: both describe the scenario's later as-of date.
     as_of, briefing = opening or (scenario.as_of, scenario.briefing)
-    out = [f"# {_escape(scenario.title)}", f"*As of {as_of.isoformat()}*", _escape(scenario.summary)]
+    out = [f"# {_escape(scenario.title)}", f"*As of {as_of.isoformat()}*"]
+    if opening is None:
+        out.append(_paragraphs(scenario.summary))
     if briefing:
-        out.append(_escape(briefing))
+        out.append(_paragraphs(briefing))
     # Plain paragraphs, not lists: every list item is a widget, and this page opens every game.
     out.append("## The parties")
     out += [f"**{_escape(p.name)}** ({p.role.value}): {_escape(p.position)}" for p in scenario.parties]

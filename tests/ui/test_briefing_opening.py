@@ -17,6 +17,8 @@ def test_ukraine_game_opens_with_the_briefing_of_its_first_day() -> None:
     flat = " ".join  # the texts wrap lines anywhere
     assert "five hours" in flat(state.game.scenario.briefing.split())
     assert "five hours" not in flat(page.split())
+    assert "trimmed to about twenty" not in flat(page.split())  # the summary speaks for 4 December too
+    assert page.count("\n\n") >= 6  # its paragraphs stay apart
 
 
 def test_without_an_opening_the_scenario_speaks_for_its_own_date() -> None:
