@@ -125,7 +125,7 @@ def assess(scenario: Scenario, proposal: Proposal) -> Assessment:
     total = packed_sum(table.packed, table.index(proposal))
     results = tuple(
         _assess_party(table, party, packed, shift, total, proposal)
-        for party, packed, (shift, _, _) in zip(scenario.parties, table.packed.parties, table.packed.specs)
+        for party, packed, (shift, *_) in zip(scenario.parties, table.packed.parties, table.packed.specs)
     )
     blockers = tuple(r.party.id for r in results if r.party.principal and r.verdict is not Verdict.ACCEPT)
     return Assessment(proposal=proposal, parties=results, deal=not blockers, blockers=blockers)

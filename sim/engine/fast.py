@@ -25,11 +25,12 @@ def evaluate_all(scenario: CompiledScenario, index: Sequence[int]) -> tuple[tupl
     """(fixed-point utility after soft penalties, vetoed) for every party, in scenario order."""
     total = packed_sum(scenario.packed, index)
     results = []
-    for shift, hard_bits, soft in scenario.packed.specs:
+    for shift, hard_bits, soft_bits, soft in scenario.packed.specs:
         utility = total >> shift & MASK
-        for bit, penalty in soft:
-            if total >> bit & 1:
-                utility -= penalty
+        if total & soft_bits:  # most proposals cross none of a party's soft lines: one test skips them
+            for bit, penalty in soft:
+                if total >> bit & 1:
+                    utility -= penalty
         results.append((FULL if utility > FULL else 0 if utility < 0 else utility, total & hard_bits != 0))
     return tuple(results)
 

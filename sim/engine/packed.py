@@ -45,8 +45,8 @@ class Packed:
     pairs: tuple[PairTable, ...]  # red lines tying two issues, one lookup per pair of issues
     tied: tuple[tuple[int, "CompiledRedLine"], ...]  # (bit, line) for red lines reading three or more
     parties: tuple[PackedParty, ...]
-    # (shift, hard bits, soft (bit, penalty) pairs) per party: evaluate_all's loop, flattened
-    specs: tuple[tuple[int, int, tuple[tuple[int, int], ...]], ...]
+    # (shift, hard bits, soft bits, soft (bit, penalty) pairs) per party: evaluate_all's loop, flattened
+    specs: tuple[tuple[int, int, int, tuple[tuple[int, int], ...]], ...]
 
 
 def _only(count: int, chosen: dict[int, int]) -> list[int]:
@@ -103,5 +103,8 @@ def pack(parties: Sequence["CompiledParty"], sizes: Sequence[int]) -> Packed:
         pairs=_pair_tables(lines, bit_of, sizes),
         tied=tuple((bit_of[id(line)], line) for line in lines if len(line.scope) > 2),
         parties=packed_parties,
-        specs=tuple((WIDTH * p, party.hard_bits, party.soft) for p, party in enumerate(packed_parties)),
+        specs=tuple(
+            (WIDTH * p, party.hard_bits, party.all_bits & ~party.hard_bits, party.soft)
+            for p, party in enumerate(packed_parties)
+        ),
     )
