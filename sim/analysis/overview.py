@@ -13,7 +13,7 @@ from sim.analysis.blocks import Decomposition
 from sim.analysis.explain import why_none
 from sim.analysis.members import sample_zopa
 from sim.analysis.pareto import Frontier, FrontierTooLarge, frontier, nondominated
-from sim.analysis.points import point
+from sim.analysis.points import PointSequence, point
 from sim.analysis.problem import Problem, problem_for
 from sim.analysis.results import Analysis, Point
 from sim.analysis.relaxing import STEP, best_effort, sensitivity
@@ -30,8 +30,8 @@ def _exact_frontier(parts: list[Decomposition]) -> list[tuple[tuple[int, ...], l
     found: list[tuple[tuple[int, ...], list[int]]] = []
     for part in parts:
         front: Frontier = frontier(part)
-        for rows, utilities in zip(front.rows.tolist(), front.utilities.tolist()):
-            found.append((part.index(rows), utilities))
+        indexes = part.indexes(front.rows).tolist()
+        found += [(tuple(index), utilities) for index, utilities in zip(indexes, front.utilities.tolist())]
     if len(parts) > 1 and found:
         keep = nondominated(np.array([u for _, u in found], dtype=np.int64))
         found = [found[k] for k in keep.tolist()]
@@ -106,7 +106,7 @@ def analyze(
         space_size=math.prod(problem.compiled.sizes),
         nash=nash,
         egalitarian=egalitarian,
-        frontier=tuple(_points(problem, front)),
+        frontier=_points(problem, front),
         blocking=relaxations,
         obstacles=obstacles,
         zopa_error=counted.error,
@@ -115,10 +115,14 @@ def analyze(
     )
 
 
-def _points(problem: Problem, found) -> list[Point]:
-    """Frontier points, best Nash product first."""
-    points = [point(problem, index) for index, _ in found]
-    return sorted(points, key=lambda p: (-p.nash_product, p.index))
+def _points(problem: Problem, found) -> PointSequence:
+    """Frontier points, the best Nash product first (then by index), made when first read."""
+    def order(entry) -> tuple:
+        index, utilities = entry
+        return (-math.prod(u - t for u, t in zip(utilities, problem.thresholds)), index)
+
+    ranked = sorted(found, key=order)
+    return PointSequence(problem, [index for index, _ in ranked], [utilities for _, utilities in ranked])
 
 
 def nash_point(scenario: Scenario, *, fixed: Mapping[str, str | None] | None = None) -> Point | None:

@@ -16,7 +16,7 @@ from attrs import frozen
 from sim.analysis.blocks import Decomposition
 from sim.engine.compiled import FULL
 
-CHUNK = 512  # candidates compared at once against the frontier kept so far
+CHUNK = 256  # candidates compared at once against the frontier kept so far
 MERGE_LIMIT = 4_000_000  # candidate sums one merge step may hold; past it the frontier is given up
 
 
@@ -27,29 +27,73 @@ class FrontierTooLarge(RuntimeError):
 def nondominated(values: np.ndarray) -> np.ndarray:
     """Indices of the rows no other row dominates, one per distinct row (the first among equals).
 
-    Rows are sorted in descending lexicographic order, so any row that dominates another comes
-    before it; each chunk is then compared with the frontier found so far and with itself.
+    Each column is replaced by its ranks (dominance only compares), and the ranks are packed into
+    integers: one key per row for a fast lexicographic sort, and one with a guard bit above each
+    field for comparing. In descending lexicographic order a row can only be dominated by one
+    before it, which already beats or ties it on the first column, so the others alone are
+    compared: "at least as large in each" is one subtraction and one mask per pair. Each chunk is
+    compared with the frontier found so far and with itself.
     """
-    if len(values) == 0:
+    count = len(values)
+    if count == 0:
         return np.zeros(0, dtype=np.int64)
-    unique, first = np.unique(values, axis=0, return_index=True)
-    unique, first = unique[::-1], first[::-1]
+    width = values.shape[1]
+    bits = max(1, int(count).bit_length())
+    if width * bits > 63:
+        unique, first = np.unique(values, axis=0, return_index=True)
+        return np.sort(first[::-1][_nondominated_wide(unique[::-1])])
+    ranks = [np.unique(values[:, k], return_inverse=True)[1].astype(np.int64).reshape(-1) for k in range(width)]
+    order_key = np.zeros(count, dtype=np.int64)
+    for k in range(width):
+        order_key = (order_key << bits) | ranks[k]
+    _, first = np.unique(order_key, return_index=True)  # distinct rows, ascending
+    first = first[::-1]
+    if width == 1:
+        return first[:1]
+    if (width - 1) * (bits + 1) > 62:
+        return np.sort(first[_nondominated_wide(values[first])])
+    keys = np.zeros(len(first), dtype=np.int64)
+    guard = 0
+    for k in range(1, width):
+        shift = (k - 1) * (bits + 1)
+        keys |= ranks[k][first] << shift
+        guard |= 1 << (shift + bits)
+    guard = np.int64(guard)
+    kept_keys = np.zeros(0, dtype=np.int64)
+    kept = []
+    for start in range(0, len(keys), CHUNK):
+        chunk, ids = keys[start:start + CHUNK], first[start:start + CHUNK]
+        if len(kept_keys):
+            beaten = np.zeros(len(chunk), dtype=bool)
+            for at in range(0, len(kept_keys), 4 * CHUNK):
+                part = kept_keys[at:at + 4 * CHUNK]
+                beaten |= (((part[:, None] | guard) - chunk[None, :]) & guard == guard).any(axis=0)
+            chunk, ids = chunk[~beaten], ids[~beaten]
+        inside = ((chunk[:, None] | guard) - chunk[None, :]) & guard == guard
+        alive = ~np.triu(inside, k=1).any(axis=0)  # only an earlier row can dominate a later one
+        kept_keys = np.concatenate([kept_keys, chunk[alive]])
+        kept.append(ids[alive])
+    return np.sort(np.concatenate(kept))
+
+
+def _nondominated_wide(unique: np.ndarray) -> np.ndarray:
+    """The same for rows too wide to pack: positions (in ``unique``) of the non-dominated rows."""
     width = unique.shape[1]
-    kept_values = np.zeros((0, width), dtype=unique.dtype)
+    kept_rows = np.zeros((0, width), dtype=unique.dtype)
     kept = []
     for start in range(0, len(unique), CHUNK):
-        chunk, ids = unique[start:start + CHUNK], first[start:start + CHUNK]
-        if len(kept_values):
-            beaten = _dominated_by(kept_values, chunk)
-            chunk, ids = chunk[~beaten], ids[~beaten]
+        chunk = unique[start:start + CHUNK]
+        positions = np.arange(start, start + len(chunk))
+        if len(kept_rows):
+            beaten = _dominated_by(kept_rows, chunk)
+            chunk, positions = chunk[~beaten], positions[~beaten]
         inside = chunk[:, None, 0] >= chunk[None, :, 0]
         for k in range(1, width):
             inside &= chunk[:, None, k] >= chunk[None, :, k]
-        np.fill_diagonal(inside, False)  # rows are distinct, so >= everywhere off the diagonal dominates
-        alive = ~inside.any(axis=0)
-        kept_values = np.concatenate([kept_values, chunk[alive]])
-        kept.append(ids[alive])
-    return np.sort(np.concatenate(kept))
+        alive = ~np.triu(inside, k=1).any(axis=0)
+        kept_rows = np.concatenate([kept_rows, chunk[alive]])
+        kept.append(positions[alive])
+    return np.concatenate(kept)
 
 
 def _dominated_by(front: np.ndarray, chunk: np.ndarray) -> np.ndarray:
