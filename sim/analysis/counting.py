@@ -22,7 +22,7 @@ from attrs import frozen
 from sim.analysis.blocks import Decomposition
 
 CHUNK = 8192  # R entries per bitset table: (CHUNK + 1) * CHUNK / 8 bytes, 8 MB, per column
-R_TARGET = 4096  # the most entries the R side aims at (see ``split``)
+R_TARGET = 4096  # the most entries the R side aims at (see ``split``): tables of 2 MB a column
 ROWS = 1024  # L rows gathered at once: ROWS * CHUNK / 8 bytes, 1 MB, so the batch stays in cache
 PAIR_BUDGET = 2_000_000_000  # proposals counted exactly; past this, counts are estimates
 SAMPLES = 200_000  # draws behind an estimate: about 2% error at a ZOPA of one proposal in 200
@@ -62,15 +62,26 @@ def split(decomposition: Decomposition, cache: dict | None = None) -> tuple[Side
     which R approaches (capped at ``R_TARGET``). With a ``cache``, a side made of the same blocks
     as before is reused, with its tables."""
     blocks = decomposition.blocks
-    order = sorted(range(len(blocks)), key=lambda b: (-len(blocks[b].columns), b))
     target = min(R_TARGET, max(64, round((1600 * decomposition.size) ** (1 / 3))))
-    right, size = [], 1
-    for b in order:
-        if size * len(blocks[b].columns) <= target:
-            right.append(b)
-            size *= len(blocks[b].columns)
+    right = _closest_product(tuple(len(block.columns) for block in blocks), target)
     left = [b for b in range(len(blocks)) if b not in right]
-    return _cached_side(decomposition, left, cache), _cached_side(decomposition, sorted(right), cache)
+    return _cached_side(decomposition, left, cache), _cached_side(decomposition, right, cache)
+
+
+def _closest_product(sizes: tuple[int, ...], target: int) -> list[int]:
+    """The blocks whose sizes multiply to the most without passing ``target`` (ascending positions).
+
+    Exact, by listing the reachable products: with block sizes of a few units there are only a
+    few hundred products under a few thousand, so this costs well under a millisecond."""
+    reachable: dict[int, tuple[int, ...]] = {1: ()}
+    for b, size in enumerate(sizes):
+        if size > target:
+            continue
+        for product, chosen in list(reachable.items()):
+            grown = product * size
+            if grown <= target and grown not in reachable:
+                reachable[grown] = chosen + (b,)
+    return list(reachable[max(reachable)])
 
 
 def _cached_side(decomposition: Decomposition, blocks: list[int], cache: dict | None) -> Side:
