@@ -79,3 +79,9 @@ def test_a_real_process_reports_bad_input_with_exit_2_and_no_traceback(tmp_path)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert f"{bad}:2: TOML syntax error" in result.stderr
+
+
+def test_wrap_keeps_paragraphs_apart() -> None:
+    from sim.cli.text import wrap
+
+    assert wrap("One  two\nthree.\n\nFour.", "  ", width=12) == "  One two\n  three.\n\n  Four."

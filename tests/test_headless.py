@@ -6,7 +6,7 @@ import sys
 import pytest
 
 CORE = ["sim.model", "sim.loading", "sim.engine", "sim.catalog", "sim.synthetic", "sim.engine.report",
-        "sim.analysis", "sim.analysis.overview", "sim.analysis.suggestion"]
+        "sim.analysis", "sim.analysis.overview", "sim.analysis.suggestion", "sim.game"]
 
 
 @pytest.mark.parametrize("module", CORE)

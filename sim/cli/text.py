@@ -12,7 +12,11 @@ MARKS = {Verdict.ACCEPT: "accept", Verdict.BASIS: "basis (open to talks)", Verdi
 
 
 def wrap(text: str, indent: str, width: int = 96) -> str:
-    return textwrap.fill(" ".join(text.split()), width, initial_indent=indent, subsequent_indent=indent)
+    """Fills each paragraph (separated by a blank line) on its own, keeping the blank lines."""
+    paragraphs = [" ".join(p.split()) for p in text.strip().split("\n\n")]
+    return "\n\n".join(
+        textwrap.fill(p, width, initial_indent=indent, subsequent_indent=indent) for p in paragraphs if p
+    )
 
 
 def table(rows: list[list[str]], right: set[int] = frozenset()) -> str:

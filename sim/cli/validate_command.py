@@ -29,6 +29,17 @@ def _is_scenario(path: Path) -> bool:
     return "parties" in data or "issues" in data
 
 
+def _check_game(scenario) -> list[Path]:
+    """The scenario's game.toml, when it has one."""
+    from sim import catalog
+    from sim.game.setup_file import load_setup, setup_path
+
+    if not setup_path(scenario).is_file():
+        return []
+    load_setup(scenario, [p.stem for p in catalog.preset_paths(scenario)])
+    return [setup_path(scenario)]
+
+
 def _check(path: Path) -> list[Path]:
     """Validates one argument; returns the files found valid, raises ScenarioError otherwise."""
     from sim import catalog
@@ -43,6 +54,10 @@ def _check(path: Path) -> list[Path]:
                 checked.append(preset)
             except ScenarioError as error:
                 problems += error.problems
+        try:
+            checked += _check_game(scenario)
+        except ScenarioError as error:
+            problems += error.problems
         if problems:
             raise ScenarioError(problems)
         return checked

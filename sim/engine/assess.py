@@ -10,7 +10,9 @@ from typing import Sequence
 
 from attrs import frozen
 
-from sim.engine.compiled import SCALE, CompiledParty, CompiledScenario, compiled
+from sim.engine.compiled import FULL, SCALE, CompiledScenario, compiled
+from sim.engine.fast import packed_sum
+from sim.engine.packed import MASK, PackedParty
 from sim.model import Proposal, Scenario
 from sim.model.scenario import Citation, Party, RedLine
 
@@ -88,28 +90,30 @@ def verdict_of(utility: int, vetoed: bool, walk_away: int) -> Verdict:
 
 
 def _assess_party(
-    scenario: CompiledScenario, party: CompiledParty, index: Sequence[int], proposal: Proposal
+    scenario: CompiledScenario, party: Party, packed: PackedParty, shift: int, total: int, proposal: Proposal
 ) -> PartyAssessment:
-    base = party.base_utility(index)
+    base = min(FULL, total >> shift & MASK)
     hard: list[Violation] = []
     soft: list[Violation] = []
     penalty = 0
-    for line in party.red_lines:
-        if line.test(index):
-            continue
-        triggers = tuple((scenario.issue_ids[i], proposal.terms.get(scenario.issue_ids[i])) for i in line.scope)
-        if line.hard:
-            hard.append(Violation(line.red_line, triggers, 0.0))
-        else:
-            penalty += line.penalty
-            soft.append(Violation(line.red_line, triggers, line.penalty / SCALE))
+    if total & packed.all_bits:  # build explanations only for the red lines actually crossed
+        issue_ids, terms = scenario.issue_ids, proposal.terms
+        for bit, line in packed.lines:
+            if not total >> bit & 1:
+                continue
+            triggers = tuple((issue_ids[i], terms.get(issue_ids[i])) for i in line.scope)
+            if line.hard:
+                hard.append(Violation(line.red_line, triggers, 0.0))
+            else:
+                penalty += line.penalty
+                soft.append(Violation(line.red_line, triggers, line.penalty / SCALE))
     utility = max(0, base - penalty)
     return PartyAssessment(
-        party=party.party,
+        party=party,
         utility=utility / SCALE,
         base_utility=base / SCALE,
-        walk_away=party.walk_away / SCALE,
-        verdict=verdict_of(utility, bool(hard), party.walk_away),
+        walk_away=packed.walk_away / SCALE,
+        verdict=verdict_of(utility, bool(hard), packed.walk_away),
         violations=tuple(hard),
         penalties=tuple(soft),
     )
@@ -117,9 +121,11 @@ def _assess_party(
 
 def assess(scenario: Scenario, proposal: Proposal) -> Assessment:
     """Every party's verdict on ``proposal``, with the red lines it crosses and their sources."""
-    compiled_scenario = compiled(scenario)
-    index = compiled_scenario.index(proposal)
-    results = tuple(_assess_party(compiled_scenario, p, index, proposal) for p in compiled_scenario.parties)
+    table = compiled(scenario)
+    total = packed_sum(table.packed, table.index(proposal))
+    results = tuple(
+        _assess_party(table, party, packed, shift, total, proposal)
+        for party, packed, (shift, _, _) in zip(scenario.parties, table.packed.parties, table.packed.specs)
+    )
     blockers = tuple(r.party.id for r in results if r.party.principal and r.verdict is not Verdict.ACCEPT)
     return Assessment(proposal=proposal, parties=results, deal=not blockers, blockers=blockers)
-

@@ -9,11 +9,13 @@ arithmetic and never disagree about a tie at a walk-away level.
 from __future__ import annotations
 
 import weakref
+from operator import getitem
 from typing import Callable, Sequence
 
 from attrs import frozen
 
 from sim.model import AllOf, AnyOf, AtLeast, AtMost, Forbid, IfThen, Not, Proposal, Require, Rule
+from sim.engine.packed import Packed, pack
 from sim.model.scenario import Issue, Party, RedLine, Scenario
 
 SCALE = 10_000  # fixed-point units per utility point: four decimals is finer than any author writes
@@ -166,17 +168,16 @@ class CompiledScenario:
     sizes: tuple[int, ...]  # choices per issue, the open slot included
     parties: tuple[CompiledParty, ...]
     principals: tuple[int, ...]  # positions of the parties whose consent a deal needs
+    packed: Packed  # the same tables packed for speed (see sim.engine.packed)
+    # option id → position per issue, with None → the open slot: `index` runs once per assessment
+    positions: tuple[dict[str | None, int], ...]
 
     @property
     def issue_ids(self) -> tuple[str, ...]:
         return self.scenario.issue_ids
 
     def index(self, proposal: Proposal) -> Index:
-        terms = proposal.terms
-        return tuple(
-            issue.position(terms[issue.id]) if issue.id in terms else len(issue.options)
-            for issue in self.scenario.issues
-        )
+        return tuple(map(getitem, self.positions, map(proposal.terms.get, self.scenario.issue_ids)))
 
     def proposal(self, index: Sequence[int], title: str = "") -> Proposal:
         terms = {
@@ -207,11 +208,14 @@ def _compile(scenario: Scenario) -> CompiledScenario:
         parties.append(
             CompiledParty(party, _tables(party, scenario.issues), round(party.walk_away * SCALE), tuple(lines))
         )
+    sizes = tuple(len(i.options) + 1 for i in scenario.issues)
     return CompiledScenario(
         scenario=scenario,
-        sizes=tuple(len(i.options) + 1 for i in scenario.issues),
+        sizes=sizes,
         parties=tuple(parties),
         principals=tuple(p for p, party in enumerate(scenario.parties) if party.principal),
+        packed=pack(parties, sizes),
+        positions=tuple({**{o.id: k for k, o in enumerate(i.options)}, None: len(i.options)} for i in scenario.issues),
     )
 
 

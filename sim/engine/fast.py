@@ -2,13 +2,40 @@
 
 from __future__ import annotations
 
+from operator import getitem
 from typing import Sequence
 
-from sim.engine.compiled import CompiledParty, CompiledScenario
+from sim.engine.compiled import FULL, CompiledParty, CompiledScenario
+from sim.engine.packed import MASK, Packed
+
+
+def packed_sum(packed: Packed, index: Sequence[int]) -> int:
+    """Every party's utility (low bits) and every crossed red line's bit (high bits), in one int."""
+    total = sum(map(getitem, packed.tables, index))
+    # No table sets the bits of red lines that tie issues together, so OR-ing them in is safe.
+    for pair in packed.pairs:
+        total |= pair.bits[index[pair.first] * pair.stride + index[pair.second]]
+    for bit, line in packed.tied:
+        if not line.test(index):
+            total |= 1 << bit
+    return total
+
+
+def evaluate_all(scenario: CompiledScenario, index: Sequence[int]) -> tuple[tuple[int, bool], ...]:
+    """(fixed-point utility after soft penalties, vetoed) for every party, in scenario order."""
+    total = packed_sum(scenario.packed, index)
+    results = []
+    for shift, hard_bits, soft in scenario.packed.specs:
+        utility = total >> shift & MASK
+        for bit, penalty in soft:
+            if total >> bit & 1:
+                utility -= penalty
+        results.append((FULL if utility > FULL else 0 if utility < 0 else utility, total & hard_bits != 0))
+    return tuple(results)
 
 
 def fixed_utility(party: CompiledParty, index: Sequence[int]) -> tuple[int, bool]:
-    """(utility after soft penalties, whether a hard red line is crossed), in fixed point."""
+    """One party's (utility after soft penalties, vetoed), walking its tables and rules directly."""
     utility = party.base_utility(index)
     vetoed = False
     for line in party.red_lines:
@@ -20,16 +47,11 @@ def fixed_utility(party: CompiledParty, index: Sequence[int]) -> tuple[int, bool
     return max(0, utility), vetoed
 
 
-def evaluate_all(scenario: CompiledScenario, index: Sequence[int]) -> tuple[tuple[int, bool], ...]:
-    """(fixed-point utility, vetoed) for every party, in scenario order."""
-    return tuple(fixed_utility(party, index) for party in scenario.parties)
-
-
 def accepts(party: CompiledParty, index: Sequence[int]) -> bool:
     utility, vetoed = fixed_utility(party, index)
     return not vetoed and utility >= party.walk_away
 
 
 def is_deal(scenario: CompiledScenario, index: Sequence[int]) -> bool:
-    parties = scenario.parties
-    return all(accepts(parties[p], index) for p in scenario.principals)
+    results = evaluate_all(scenario, index)
+    return all(not results[p][1] and results[p][0] >= scenario.parties[p].walk_away for p in scenario.principals)

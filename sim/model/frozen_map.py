@@ -24,6 +24,13 @@ class FrozenMap(Mapping[K, V], Generic[K, V]):
     def __iter__(self) -> Iterator[K]:
         return iter(self._items)
 
+    # Direct dict calls: the Mapping mixins go through __getitem__ and an exception, several times slower.
+    def get(self, key: K, default: V | None = None) -> V | None:  # type: ignore[override]
+        return self._items.get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._items
+
     def __len__(self) -> int:
         return len(self._items)
 

@@ -1,0 +1,64 @@
+"""The mediation game: days, shuttle diplomacy, parties that answer back, events, a score.
+
+The whole game is pure data and one function::
+
+    state = start_game("tutorial", Difficulty.NORMAL, seed=7)
+    state, outcome = step(state, Table("arvenia"))      # one call per player action
+    views(state)                                         # what the player may see of each party
+    score(state)                                         # the score and its breakdown
+
+``Session`` wraps it for interactive front ends (autosave after every action); saves replay exactly.
+"""
+
+from sim.game.actions import (
+    Action,
+    ActionError,
+    Adopt,
+    Consult,
+    Convene,
+    LoadDraft,
+    SetTerm,
+    Summit,
+    Table,
+    Travel,
+    UseLever,
+    Wait,
+    parse_action,
+)
+from sim.game.answers import Answer
+from sim.game.effective import effective_scenario
+from sim.game.gap import gap
+from sim.game.saves import (
+    SavedGame,
+    SaveError,
+    autosave,
+    autosave_path,
+    load_save,
+    saved_games,
+    write_save,
+)
+from sim.game.score import Score, ScorePart, score
+from sim.game.session import Session
+from sim.game.setup import GameSetup
+from sim.game.start import game_files, start_game
+from sim.game.state import (
+    Agreement,
+    Difficulty,
+    FeedItem,
+    FeedKind,
+    Game,
+    GameState,
+    PartyState,
+    Status,
+)
+from sim.game.step import Outcome, available_actions, new_game, replay, revisions, step
+from sim.game.view import PartyView, RedLineView, party_view, views
+
+__all__ = [
+    "Action", "ActionError", "Adopt", "Agreement", "Answer", "Consult", "Convene", "Difficulty", "FeedItem",
+    "FeedKind", "Game", "GameSetup", "GameState", "LoadDraft", "Outcome", "PartyState", "PartyView", "RedLineView",
+    "SaveError", "SavedGame", "Score", "ScorePart", "Session", "SetTerm", "Status", "Summit", "Table", "Travel", "UseLever",
+    "Wait", "autosave", "autosave_path", "available_actions", "effective_scenario", "game_files", "gap",
+    "load_save", "new_game", "saved_games", "parse_action", "party_view", "replay", "revisions", "score", "start_game", "step",
+    "views", "write_save",
+]

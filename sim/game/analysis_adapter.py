@@ -1,0 +1,37 @@
+"""The game's questions to the analysis, in one place.
+
+* the closest proposal one party accepts at a given utility: its counter-proposal, and the
+  distance behind the score's "gap" (``sim.analysis.closest_acceptable``);
+* the best Nash product any deal reaches, which the score compares a deal against
+  (``sim.analysis.nash_point``).
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from sim.analysis import Suggestion, closest_acceptable
+from sim.model import Proposal, Scenario
+
+Counter = Suggestion  # a proposal one party accepts, with its changes to the draft and its distance
+
+
+def closest_for_party(
+    scenario: Scenario, draft: Proposal, party_id: str, min_utility: float, fixed: Mapping[str, str] | None = None
+) -> Counter | None:
+    """The fewest changes to ``draft`` (never to ``fixed`` issues) that ``party_id`` accepts with at
+    least ``min_utility`` (never less than its walk-away level); ties go to its higher gain. Its hard
+    red lines always hold. None when there is no such proposal."""
+    level = max(min_utility, scenario.party(party_id).walk_away)
+    return closest_acceptable(scenario, draft, parties=[party_id], min_utility={party_id: level}, fixed=fixed or None)
+
+
+def best_nash_product(scenario: Scenario) -> float:
+    """The largest product of principals' gains over their walk-away levels among deals, in
+    utility points; 0 when no deal exists."""
+    from sim.analysis import (
+        nash_point,  # pulls in numpy: only a signed deal's score needs it
+    )
+
+    point = nash_point(scenario)
+    return point.nash_product if point is not None else 0.0

@@ -1,0 +1,72 @@
+"""Private consultations: the mediator learns a party's hidden priorities and walk-away level,
+builds trust (less with each visit: the first conversations matter most), and may coax a party
+that walked out back to the table."""
+
+from __future__ import annotations
+
+import random
+
+from attrs import evolve
+
+from sim.game.effective import effective_scenario
+from sim.game.feed import say
+from sim.game.mood import adjust, come_back
+from sim.game.state import Difficulty, FeedKind, GameState
+
+CONSULT_TRUST = 6.0  # trust gained from the first consultation; the n-th gains 6/n
+CONSULT_PATIENCE = 6.0  # being heard in private settles a party: visits keep it at the table
+FACTS_PER_CONSULT = 2  # facts a party shares in one consultation...
+GUARDED_TRUST = 30.0  # ...or only one, when it trusts the mediator less than this
+COAX_TRUST = 40.0  # a party that walked out comes back for a mediator it trusts this much
+
+
+def hidden_facts(state: GameState, party_id: str) -> list[str]:
+    """What a party can tell in private, most important first: its priorities by weight, its
+    walk-away level somewhere among the first few (where, the game's seed decides), and on the
+    hardest level its red lines."""
+    party = state.scenario.party(party_id)
+    by_weight = sorted(party.preferences.items(), key=lambda item: -item[1].weight)
+    facts = [f"weight:{issue}" for issue, _ in by_weight]
+    place = random.Random(f"{state.game.seed}:facts:{party_id}").randrange(min(3, len(facts)) + 1)
+    facts.insert(place, "walk_away")
+    if state.game.difficulty is Difficulty.HARD:
+        facts += [f"red_line:{line.id}" for line in party.red_lines]
+    return facts
+
+
+def describe_fact(state: GameState, party_id: str, fact: str) -> str:
+    party = effective_scenario(state).party(party_id)
+    if fact == "walk_away":
+        return f"it would sign nothing worth less than {party.walk_away:.0f} to it (its walk-away level)"
+    kind, _, key = fact.partition(":")
+    if kind == "weight":
+        total = sum(p.weight for p in party.preferences.values()) or 1
+        share = party.preferences[key].weight / total * 100 if key in party.preferences else 0
+        return f"{state.scenario.issue(key).title} is {share:.0f}% of what it cares about"
+    for line in party.red_lines:
+        if line.id == key:
+            return f"it holds a red line: {line.statement}"
+    return f"a red line it no longer holds ({key})"
+
+
+def consult(state: GameState, party_id: str) -> GameState:
+    name = state.scenario.party(party_id).name
+    party = state.party(party_id)
+    if not party.present:
+        if party.trust >= COAX_TRUST:
+            state = come_back(state, party_id, "the mediator came in person")
+            return adjust(state, party_id, trust=CONSULT_TRUST / (1 + party.consultations))
+        return say(state, FeedKind.MEETING, f"{name} will not see you: it trusts you too little to come back.",
+                   party=party_id)
+    count = 1 if party.trust < GUARDED_TRUST else FACTS_PER_CONSULT
+    unknown = [f for f in hidden_facts(state, party_id) if f not in party.revealed][:count]
+    state = state.with_party(
+        evolve(party, consultations=party.consultations + 1, last_met=state.day, revealed=party.revealed + tuple(unknown))
+    )
+    state = adjust(state, party_id, trust=CONSULT_TRUST / (1 + party.consultations), patience=CONSULT_PATIENCE)
+    if unknown:
+        told = "; ".join(describe_fact(state, party_id, fact) for fact in unknown)
+        text = f"In private, {name} tells you: {told}."
+    else:
+        text = f"You talk privately with {name}; it has nothing more to tell you, but it values being heard."
+    return say(state, FeedKind.MEETING, text, party=party_id)

@@ -1,0 +1,65 @@
+"""A party's counter-proposal: the fewest changes to the draft that it would sign today.
+
+The analysis finds the fewest changes that bring the party up to its demand (see
+sim.game.concession), ties broken by its own gain: on its own, that is the greediest text the party
+could ask for. A party at the table asks for what it needs, not for everything it could get, so each
+change is then pulled back towards the draft's term as far as its demand and its hard red lines
+allow. As its demand falls (its deadline nears, pressure grows, patience wears thin), so do its
+counter-proposals.
+"""
+
+from __future__ import annotations
+
+from attrs import evolve
+
+from sim.analysis.results import Change
+from sim.engine.compiled import SCALE, compiled
+from sim.engine.fast import evaluate_all, fixed_utility
+from sim.game.analysis_adapter import Counter, closest_for_party
+from sim.game.concession import demand
+from sim.game.state import GameState
+from sim.model import FrozenMap, Proposal, Scenario
+
+
+def _moderated(scenario: Scenario, party_id: str, draft: Proposal, found: Counter, floor: float) -> Counter:
+    space = compiled(scenario)
+    party = space.parties[scenario.party_ids.index(party_id)]
+    level = max(party.walk_away, round(floor * SCALE))
+    start = space.index(draft)
+    index = list(space.index(found.proposal))
+    for i, issue in enumerate(scenario.issues):
+        was, now = start[i], index[i]
+        open_slot = len(issue.options)
+        if was == now or open_slot in (was, now):
+            continue  # an issue opened or newly settled has no "towards the draft"
+        step = 1 if now > was else -1
+        for choice in range(was + step, now, step):  # nearest to the draft's term first
+            trial = index.copy()
+            trial[i] = choice
+            utility, vetoed = fixed_utility(party, trial)
+            if not vetoed and utility >= level:
+                index = trial
+                break
+    proposal = evolve(space.proposal(index), title=f"{scenario.party(party_id).name}'s counter-proposal")
+    changes = tuple(
+        Change(issue_id, draft.option(issue_id), proposal.option(issue_id))
+        for issue_id, was, now in zip(scenario.issue_ids, start, index)
+        if was != now
+    )
+    results = evaluate_all(space, index)
+    utilities = FrozenMap({p.id: results[k][0] / SCALE for k, p in enumerate(scenario.parties)})
+    gain = utilities[party_id] - scenario.party(party_id).walk_away
+    return Counter(proposal=proposal, changes=changes, distance=len(changes), utilities=utilities, nash_product=gain)
+
+
+def counter_proposal(state: GameState, scenario: Scenario, party_id: str, draft: Proposal) -> Counter | None:
+    """What the party would sign instead of ``draft`` today: at its demand, or at its walk-away
+    level when its demand is out of reach; None when it would sign nothing (its red lines, with the
+    terms signed in interim agreements, leave nothing)."""
+    fixed = state.locked
+    floor = demand(state, scenario, party_id)
+    found = closest_for_party(scenario, draft, party_id, floor, fixed)
+    if found is None:
+        floor = scenario.party(party_id).walk_away
+        found = closest_for_party(scenario, draft, party_id, floor, fixed)
+    return None if found is None else _moderated(scenario, party_id, draft, found, floor)

@@ -1,0 +1,88 @@
+"""The scenario as it stands today: the base scenario with the effects of the events that happened
+and the levers used so far (walk-away levels, weights, red lines that started or stopped holding).
+
+The engine and the analysis only ever see an ordinary Scenario, so every verdict in the game is
+the engine's own. Derived scenarios are cached, so that the engine's compiled-scenario cache
+(keyed by identity) keeps hitting while nothing changes.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from attrs import evolve
+
+from sim.game.setup import Lever
+from sim.game.state import Game, GameState
+from sim.model import FrozenMap, Scenario
+from sim.model.scenario import Party, RedLine
+
+DIMINISHING = 0.5  # each use of a lever works half as well as the one before
+
+
+def lever_factor(uses: int) -> float:
+    """The total effect of ``uses`` uses, as a multiple of the first use's effect."""
+    return sum(DIMINISHING**k for k in range(uses))
+
+
+def walk_away_shift(game: Game, fired: tuple[str, ...], lever_uses: tuple[tuple[str, int], ...], party_id: str) -> float:
+    shift = 0.0
+    for event_id in fired:
+        for effect in game.setup.event(event_id).effects:
+            if effect.party == party_id:
+                shift += effect.walk_away
+    for lever_id, uses in lever_uses:
+        lever: Lever = game.setup.lever(lever_id)
+        if lever.party == party_id:
+            shift += lever.walk_away * lever_factor(uses)
+    return shift
+
+
+def _clamp(value: float) -> float:
+    return min(100.0, max(0.0, value))
+
+
+def _party(game: Game, party: Party, fired: tuple[str, ...], lever_uses: tuple[tuple[str, int], ...]) -> Party:
+    weights: dict[str, float] = {}
+    lines: list[RedLine] = list(party.red_lines)
+    for event_id in fired:
+        for effect in game.setup.event(event_id).effects:
+            if effect.party != party.id:
+                continue
+            weights.update(effect.weights)
+            dropped = set(effect.drop_red_lines)
+            lines = [line for line in lines if line.id not in dropped]
+            lines += [line for line in effect.add_red_lines if line.id not in {x.id for x in lines}]
+    shift = walk_away_shift(game, fired, lever_uses, party.id)
+    if not weights and not shift and tuple(lines) == party.red_lines:
+        return party
+    preferences = dict(party.preferences)
+    for issue_id, weight in weights.items():  # the loader checked the party has a preference here
+        preferences[issue_id] = evolve(preferences[issue_id], weight=weight)
+    if not any(p.weight > 0 for p in preferences.values()):
+        preferences = dict(party.preferences)  # every weight zeroed would leave utility undefined
+    return evolve(
+        party,
+        walk_away=_clamp(party.walk_away + shift),
+        preferences=FrozenMap(preferences),
+        red_lines=tuple(lines),
+    )
+
+
+@lru_cache(maxsize=256)
+def _effective(game: Game, fired: tuple[str, ...], lever_uses: tuple[tuple[str, int], ...]) -> Scenario:
+    if not fired and not lever_uses:
+        return game.scenario
+    parties = tuple(_party(game, party, fired, lever_uses) for party in game.scenario.parties)
+    if parties == game.scenario.parties:
+        return game.scenario
+    return evolve(game.scenario, parties=parties)
+
+
+def effective_scenario(state: GameState) -> Scenario:
+    """The scenario every verdict of this state is judged against."""
+    return _effective(state.game, state.fired, tuple(sorted(state.lever_uses.items())))
+
+
+def base_walk_away(state: GameState, party_id: str) -> float:
+    return state.scenario.party(party_id).walk_away

@@ -1,0 +1,43 @@
+"""The gap between a draft and a complete agreement: the issues the draft leaves open, plus, for
+each principal, the fewest issues that would have to change for it to accept the draft (its
+distance to its own closest acceptable proposal).
+
+It shrinks only as a draft settles issues in ways each side can sign, on the hard issues as much
+as the soft ones: leaving the hard issues open never narrows it. The score rewards narrowing it,
+but only for drafts every principal has actually heard.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from attrs import evolve
+
+from sim.game.analysis_adapter import closest_for_party
+from sim.game.effective import effective_scenario
+from sim.game.state import GameState
+from sim.model import Proposal, Scenario
+
+
+def party_distance(scenario: Scenario, draft: Proposal, party_id: str, fixed: Mapping[str, str]) -> int:
+    found = closest_for_party(scenario, draft, party_id, scenario.party(party_id).walk_away, fixed)
+    return found.distance if found is not None else len(scenario.issues)
+
+
+def gap(state: GameState, draft: Proposal | None = None) -> int:
+    scenario = effective_scenario(state)
+    draft = state.draft if draft is None else draft
+    fixed = state.locked
+    unsettled = len(scenario.issues) - len(draft.terms)
+    return unsettled + sum(party_distance(scenario, draft, p, fixed) for p in state.game.principals)
+
+
+def note_progress(state: GameState) -> GameState:
+    """Updates the best gap once every principal has heard the current draft."""
+    heard_by_all = all(
+        state.party(p).heard is not None and state.party(p).heard.terms == state.draft.terms
+        for p in state.game.principals
+    )
+    if not heard_by_all:
+        return state
+    return evolve(state, best_gap=min(state.best_gap, gap(state)))

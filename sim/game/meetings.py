@@ -1,0 +1,136 @@
+"""Joint meetings and leaders' summits: where signatures happen.
+
+A joint meeting (``convene``) needs every principal at the table and a venue where they will all
+come (one marked ``joint_meetings``, or one that hosts them all). There they sign the draft if every principal accepts it (a deal, which ends the game); else
+they sign its new terms as an interim agreement if none of them objects (see sim.game.interim);
+else the meeting helps only if the gaps are already small, and sets the talks back otherwise.
+
+A leaders' summit can be called from anywhere, but it only signs a deal: called early, it fails
+publicly and costs every principal's trust and patience.
+
+Nobody signs anything a mediator it distrusts has brokered (trust below SIGNING_TRUST).
+"""
+
+from __future__ import annotations
+
+from attrs import evolve
+
+from sim.engine import Assessment, Verdict, assess
+from sim.game.actions import ActionError
+from sim.game.clock import end
+from sim.game.effective import effective_scenario
+from sim.game.feed import say
+from sim.game.gap import party_distance
+from sim.game.interim import new_terms, objections
+from sim.game.mood import adjust
+from sim.game.state import Agreement, FeedKind, GameState, Status
+
+SMALL_GAP = 2  # a joint meeting helps when no principal is more than this many issues from accepting
+SIGNING_TRUST = 30.0  # a principal signs nothing brokered by a mediator it trusts less than this
+INTERIM_TRUST, INTERIM_PATIENCE = 3.0, 6.0
+NARROWING_TRUST, NARROWING_PATIENCE = 2.0, 4.0
+FAILED_TRUST, FAILED_PATIENCE = -3.0, -6.0
+FAILED_SUMMIT_TRUST, FAILED_SUMMIT_PATIENCE = -10.0, -15.0
+
+
+def _absent_principals(state: GameState) -> list[str]:
+    return [p for p in state.game.principals if not state.party(p).present]
+
+
+def _hear(state: GameState, result: Assessment, parties: tuple[str, ...]) -> GameState:
+    for party_id in parties:
+        verdict = result.party(party_id).verdict
+        state = state.with_party(evolve(state.party(party_id), heard=state.draft, verdict=verdict, counter=None,
+                                        last_met=state.day))
+    return state
+
+
+def _sign_deal(state: GameState, result: Assessment, where: str) -> GameState:
+    signatories = tuple(r.id for r in result.parties if r.verdict is Verdict.ACCEPT and state.party(r.id).present)
+    agreement = Agreement(state.day, False, state.draft.terms, signatories)
+    state = evolve(state, agreements=state.agreements + (agreement,))
+    names = ", ".join(state.scenario.party(p).name for p in signatories)
+    state = say(state, FeedKind.SIGNING, f"{where}: {names} sign the agreement.")
+    return end(state, Status.DEAL, "A deal: every principal has signed the draft.")
+
+
+def _for_all(state: GameState, trust: float, patience: float) -> GameState:
+    for party_id in state.game.principals:
+        state = adjust(state, party_id, trust=trust, patience=patience)
+    return state
+
+
+def check_convene(state: GameState) -> None:
+    venue = state.setup.venue(state.venue)
+    principals = state.game.principals
+    if not venue.convenes(principals):
+        hosts = [v.id for v in state.setup.venues if v.convenes(principals)]
+        names = ", ".join(state.scenario.party(p).name for p in principals if p not in venue.parties)
+        fix = f"travel to {' or '.join(hosts)} first" if hosts else "use `summit` instead: no venue hosts every principal"
+        raise ActionError(f"{names} will not meet at {venue.name}", fix)
+    absent = _absent_principals(state)
+    if absent:
+        names = ", ".join(state.scenario.party(p).name for p in absent)
+        raise ActionError(f"{names} walked out and will not come to a joint meeting",
+                          "consult it at its own venue to coax it back, or wait for events")
+
+
+def _distrustful(state: GameState) -> list[str]:
+    return [p for p in state.game.principals if state.party(p).trust < SIGNING_TRUST]
+
+
+def _refuse_to_sign(state: GameState, where: str, wary: list[str]) -> GameState:
+    names = ", ".join(state.scenario.party(p).name for p in wary)
+    return say(state, FeedKind.MEETING, f"{where}: {names} will sign nothing you broker until it trusts you more "
+               "(consult it in private first).")
+
+
+def convene(state: GameState) -> GameState:
+    check_convene(state)
+    scenario = effective_scenario(state)
+    result = assess(scenario, state.draft)
+    state = _hear(state, result, state.game.principals)
+    venue = state.setup.venue(state.venue).name
+    wary = _distrustful(state)
+    if wary:
+        return _for_all(_refuse_to_sign(state, f"Joint meeting at {venue}", wary), FAILED_TRUST, FAILED_PATIENCE)
+    if result.deal:
+        return _sign_deal(state, result, f"Joint meeting at {venue}")
+    locked = state.locked
+    new = new_terms(state.draft.terms, locked)
+    refusals = objections(scenario, state.game.principals, state.draft.terms, new) if new else {}
+    if new and not refusals:
+        agreement = Agreement(state.day, True, new, state.game.principals)
+        state = evolve(state, agreements=state.agreements + (agreement,))
+        settled = "; ".join(f"{scenario.issue(i).title}" for i in new)
+        state = say(state, FeedKind.SIGNING, f"Joint meeting at {venue}: an interim agreement is signed on {settled}.")
+        return _for_all(state, INTERIM_TRUST, INTERIM_PATIENCE)
+    fixed = locked
+    distances = {p: party_distance(scenario, state.draft, p, fixed) for p in state.game.principals}
+    apart = "; ".join(f"{scenario.party(p).name} is {d} issue{'s' if d != 1 else ''} from accepting"
+                      for p, d in distances.items())
+    refused = "".join(f" {scenario.party(p).name} will not sign even part of it: {w}." for p, w in refusals.items())
+    if max(distances.values()) <= SMALL_GAP:
+        state = say(state, FeedKind.MEETING,
+                    f"Joint meeting at {venue}: no signature yet, but the gaps are narrow ({apart}).{refused}")
+        return _for_all(state, NARROWING_TRUST, NARROWING_PATIENCE)
+    state = say(state, FeedKind.MEETING, f"Joint meeting at {venue} goes nowhere ({apart}).{refused}")
+    return _for_all(state, FAILED_TRUST, FAILED_PATIENCE)
+
+
+def summit(state: GameState) -> GameState:
+    absent = _absent_principals(state)
+    if absent:
+        names = ", ".join(state.scenario.party(p).name for p in absent)
+        raise ActionError(f"{names} walked out and will not come to a summit", "coax it back first")
+    result = assess(effective_scenario(state), state.draft)
+    state = _hear(state, result, state.game.principals)
+    wary = _distrustful(state)
+    if wary:
+        state = _refuse_to_sign(state, "Leaders' summit", wary)
+        return _for_all(state, FAILED_SUMMIT_TRUST, FAILED_SUMMIT_PATIENCE)
+    if result.deal:
+        return _sign_deal(state, result, "Leaders' summit")
+    names = ", ".join(state.scenario.party(p).name for p in result.blockers)
+    state = say(state, FeedKind.MEETING, f"The leaders' summit fails in public: {names} will not sign this draft.")
+    return _for_all(state, FAILED_SUMMIT_TRUST, FAILED_SUMMIT_PATIENCE)

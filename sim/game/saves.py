@@ -1,0 +1,267 @@
+"""Saved games: versioned JSON, written atomically, loaded by replaying the log.
+
+A save names its scenario, difficulty and seed, lists every action taken, and carries a snapshot of
+the resulting state. Loading replays the actions on a fresh game and checks the result against the
+snapshot, so a save restores the game exactly or says why it cannot.
+
+Writing never loses anything: the new save goes to a temporary file in the same folder, is flushed
+to disk, and replaces the old one in a single rename; the save it replaces is kept beside it as
+``<name>.prev.json``. A full disk or an unwritable folder raises SaveError and leaves both the old
+save and the game in memory as they were. A corrupt, truncated, foreign or newer-version save gets
+a SaveError that says which, and the file is left untouched.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import shutil
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from attrs import frozen
+
+from sim import catalog
+from sim.game.actions import ActionError, parse_action
+from sim.game.report import state_dict
+from sim.game.score import score
+from sim.game.state import Difficulty, Game, GameState
+from sim.game.step import new_game, step
+from sim.loading.problems import KeyPath, Problem, ScenarioError
+
+FORMAT = "redlines-save"
+VERSION = 1  # bump when the shape changes; older versions must stay loadable
+SAVES_DIR = "saves"
+MAX_SAVE_BYTES = 16 * 1024 * 1024  # a long game is ~100 KB; anything past this is not a save
+
+
+class SaveError(ScenarioError):
+    """A save that cannot be written or read: where, what, and how to fix it."""
+
+
+def saves_dir() -> Path:
+    return catalog.data_dir() / SAVES_DIR
+
+
+def autosave_path(scenario_id: str) -> Path:
+    return saves_dir() / f"autosave-{scenario_id}.json"
+
+
+def previous_path(path: Path) -> Path:
+    return path.with_name(path.name.removesuffix(".json") + ".prev.json")
+
+
+@lru_cache(maxsize=16)  # read once per game, not on every autosave
+def fingerprint(game: Game) -> str:
+    """A digest of the files the game was built from, to explain a save that no longer replays."""
+    digest = hashlib.sha256()
+    folder = Path(game.scenario.path).parent if game.scenario.path else None
+    if folder is not None:
+        for path in [folder / "scenario.toml", folder / "game.toml", *catalog.preset_paths(game.scenario)]:
+            if path.is_file():
+                digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def save_dict(state: GameState) -> dict[str, Any]:
+    result = score(state)
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "scenario": {"id": state.scenario.id, "path": state.scenario.path, "fingerprint": fingerprint(state.game)},
+        "difficulty": state.game.difficulty.value,
+        "seed": state.game.seed,
+        "log": [entry.line for entry in state.log],
+        "summary": {"day": state.day.isoformat(), "status": state.status.value, "score": result.total,
+                    "actions": len(state.log)},
+        "state": state_dict(state),
+    }
+
+
+def _write_problem(path: Path, error: OSError) -> SaveError:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        message, fix = "the disk is full", "free some space and save again; the game goes on in memory"
+    elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        message = "this folder cannot be written to"
+        fix = "save somewhere else (set REDLINES_HOME, or give another path); the game goes on in memory"
+    else:
+        message, fix = f"cannot write the save: {error.strerror or error}", "the game goes on in memory; try again"
+    return SaveError([Problem(str(path), (), message, fix)])
+
+
+def write_save(state: GameState, path: Path) -> Path:
+    """Writes ``state`` to ``path`` atomically, keeping the save it replaces as ``.prev.json``."""
+    path = Path(path)
+    text = json.dumps(save_dict(state), indent=1, ensure_ascii=False) + "\n"
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(temporary, "w", encoding="utf-8") as file:
+            file.write(text)
+            file.flush()
+            os.fsync(file.fileno())
+        if path.is_file():
+            kept = previous_path(path)
+            shutil.copyfile(path, temporary.with_suffix(".prev"))
+            os.replace(temporary.with_suffix(".prev"), kept)
+        os.replace(temporary, path)
+    except OSError as error:
+        for leftover in (temporary, temporary.with_suffix(".prev")):
+            try:
+                leftover.unlink(missing_ok=True)
+            except OSError:
+                pass  # the folder itself is unusable; the error below says so
+        raise _write_problem(path, error) from None
+    return path
+
+
+def autosave(state: GameState) -> Path:
+    return write_save(state, autosave_path(state.scenario.id))
+
+
+def _fail(path: Path, message: str, fix: str, key: KeyPath = ()) -> SaveError:
+    return SaveError([Problem(str(path), key, message, fix)])
+
+
+def _kept(path: Path) -> str:
+    previous = previous_path(path)
+    return f"the file was left as it is; the save before it is kept at {previous}" if previous.is_file() \
+        else "the file was left as it is"
+
+
+def read_save(path: Path) -> dict[str, Any]:
+    """The checked contents of a save file (not yet replayed)."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_SAVE_BYTES:
+            raise _fail(path, "the file is far too large to be a save", "check the path")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise _fail(path, "no such save file", "check the path; autosaves are in " + str(saves_dir())) from None
+    except IsADirectoryError:
+        raise _fail(path, "this is a folder, not a save file", "give the path of a .json save") from None
+    except OSError as error:
+        raise _fail(path, f"cannot read the save: {error.strerror}", "check the file's permissions") from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise _fail(path, "the save is corrupt: it is not text", _kept(path)) from None
+    except json.JSONDecodeError as error:
+        truncated = error.pos >= len(raw.rstrip())
+        what = "truncated (it ends too early)" if truncated else f"corrupt ({error.msg} at line {error.lineno})"
+        raise SaveError([Problem(str(path), (), f"the save is {what}", _kept(path), error.lineno)]) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise _fail(path, "this is not a Red Lines save", "give the path of a save written by `redlines`")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise _fail(path, f"the save's version is not valid ({version!r})", _kept(path), ("version",))
+    if version > VERSION:
+        raise _fail(path, f"this save was made by a newer Red Lines (save version {version}; this one reads up to {VERSION})",
+                    "update Red Lines to load it; " + _kept(path), ("version",))
+    _check_shape(path, data)
+    return data
+
+
+def _check_shape(path: Path, data: dict[str, Any]) -> None:
+    problems = []
+    scenario = data.get("scenario")
+    if not isinstance(scenario, dict) or not isinstance(scenario.get("id"), str):
+        problems.append(Problem(str(path), ("scenario",), "the save names no scenario", "the save is damaged"))
+    if data.get("difficulty") not in [d.value for d in Difficulty]:
+        problems.append(Problem(str(path), ("difficulty",), f"unknown difficulty {data.get('difficulty')!r}",
+                                "the save is damaged; expected easy, normal or hard"))
+    seed = data.get("seed")
+    if not isinstance(seed, int) or isinstance(seed, bool):
+        problems.append(Problem(str(path), ("seed",), "the seed is not a whole number", "the save is damaged"))
+    log = data.get("log")
+    if not isinstance(log, list) or not all(isinstance(line, str) for line in log):
+        problems.append(Problem(str(path), ("log",), "the action log is not a list of lines", "the save is damaged"))
+    if not isinstance(data.get("state"), dict):
+        problems.append(Problem(str(path), ("state",), "the save has no state snapshot", "the save is damaged"))
+    if problems:
+        raise SaveError(problems)
+
+
+def _game_for(path: Path, data: dict[str, Any]) -> Game:
+    from sim.game.start import game_files
+
+    reference = data["scenario"]
+    where = reference.get("path")
+    # The file it was played from, when it is still there; else the installed scenario of that id.
+    found = where if isinstance(where, str) and where and Path(where).is_file() else reference["id"]
+    try:
+        scenario = catalog.find_scenario(found)
+        if scenario.id != reference["id"]:
+            scenario = catalog.find_scenario(reference["id"])
+    except ScenarioError:
+        raise _fail(path, f"the save's scenario `{reference['id']}` is not installed",
+                    "install the scenario (see `redlines scenarios`), then load the save again", ("scenario",)) from None
+    setup, presets = game_files(scenario)
+    return Game(scenario, setup, presets, Difficulty(data["difficulty"]), data["seed"])
+
+
+def restore(path: Path, data: dict[str, Any], game: Game) -> GameState:
+    """Replays a checked save on ``game`` and checks it against the save's snapshot."""
+    changed = data["scenario"].get("fingerprint") != fingerprint(game)
+    cause = " (the scenario's files have changed since it was saved)" if changed else ""
+    state = new_game(game.scenario, game.setup, game.presets, game.difficulty, game.seed)
+    for number, line in enumerate(data["log"]):
+        try:
+            state, _ = step(state, parse_action(line))
+        except ActionError as error:
+            raise _fail(path, f"move {number + 1} (`{line}`) cannot be replayed{cause}: {error.message}",
+                        "load an earlier save, or start a new game", ("log", number)) from None
+    if state_dict(state) != data["state"]:
+        raise _fail(path, f"the save does not replay to the game it recorded{cause}",
+                    "load it with the scenario files it was made with, or start a new game", ("state",))
+    return state
+
+
+def load_save(path: Path, game: Game | None = None) -> GameState:
+    """The game in a save file, exactly as it was saved. ``game`` replaces looking up the scenario."""
+    path = Path(path)
+    data = read_save(path)
+    if game is not None and data["scenario"]["id"] != game.scenario.id:
+        raise _fail(path, f"this save is for scenario `{data['scenario']['id']}`, not `{game.scenario.id}`",
+                    "load it with its own scenario", ("scenario",))
+    if game is None:
+        game = _game_for(path, data)
+    else:
+        game = Game(game.scenario, game.setup, game.presets, Difficulty(data["difficulty"]), data["seed"])
+    return restore(path, data, game)
+
+
+@frozen
+class SavedGame:
+    """A save as a start screen lists it: read, not replayed."""
+
+    path: Path
+    scenario: str = ""
+    day: str = ""
+    status: str = ""
+    score: float = 0.0
+    actions: int = 0
+    problem: SaveError | None = None  # why it cannot be continued, when it cannot
+
+
+def saved_games(folder: Path | None = None) -> list[SavedGame]:
+    """Every save in ``folder`` (default: the saves folder), newest first; a broken one is listed
+    with its problem rather than hidden. ``.prev.json`` backups are not listed."""
+    folder = saves_dir() if folder is None else Path(folder)
+    if not folder.is_dir():
+        return []
+    paths = [p for p in folder.glob("*.json") if not p.name.endswith(".prev.json")]
+    found = []
+    for path in sorted(paths, key=lambda p: p.stat().st_mtime, reverse=True):
+        try:
+            data = read_save(path)
+        except SaveError as error:
+            found.append(SavedGame(path, problem=error))
+            continue
+        summary = data.get("summary") if isinstance(data.get("summary"), dict) else {}
+        found.append(SavedGame(path, data["scenario"]["id"], str(summary.get("day", "")), str(summary.get("status", "")),
+                               float(summary.get("score", 0.0)), int(summary.get("actions", 0))))
+    return found

@@ -1,0 +1,371 @@
+"""Loading ``game.toml``: the same strictness and error quality as scenario files.
+
+Every problem in the file is reported at once, each with its line, key path and fix. A scenario
+without a ``game.toml`` still plays, with a plain default setup (see :func:`default_setup`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from pathlib import Path
+from typing import Any, Collection
+
+import attrs
+from attrs import frozen
+from cattrs.gen import make_dict_structure_fn, override
+
+from sim.game.setup import (
+    Condition,
+    Costs,
+    Effect,
+    Event,
+    GameSetup,
+    Lever,
+    LeverKind,
+    Temperament,
+    Venue,
+)
+from sim.loading import checks
+from sim.loading.converter import CONVERTER, describe_value, suggest, translate
+from sim.loading.files import (
+    _problems as problems_in_file_order,  # shared: one error style for every file
+)
+from sim.loading.problems import KeyPath, ScenarioError
+from sim.loading.rule_parser import Invalid
+from sim.loading.toml_file import TomlFile, parse_text, read_toml
+from sim.model import Scenario
+from sim.model.scenario import Citation
+
+GAME_FILE = "game.toml"
+LISTS: dict[str, type] = {"venues": Venue, "parties": Temperament, "levers": Lever, "events": Event}
+DEFAULT_DAYS = 30  # the length of a game whose scenario has no game.toml
+TABLE_VENUE = "table"  # the neutral venue of a default setup
+
+Found = list[tuple[KeyPath, str, str]]
+
+
+def _structure_int(value: Any, _: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise Invalid(f"expected a whole number, found {describe_value(value)}", "write a whole number, like 2")
+    return value
+
+
+def _structure_lever_kind(value: Any, _: Any) -> LeverKind:
+    names = [k.value for k in LeverKind]
+    if isinstance(value, str) and value in names:
+        return LeverKind(value)
+    hint = suggest(value, names) if isinstance(value, str) else 'write "pressure" or "inducement"'
+    raise Invalid(f'expected "pressure" or "inducement", found {describe_value(value)}', hint)
+
+
+def _make_converter():
+    converter = CONVERTER.copy()
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(LeverKind, _structure_lever_kind)
+    converter.register_structure_hook(
+        GameSetup, make_dict_structure_fn(GameSetup, converter, path=override(omit=True))
+    )
+    return converter
+
+
+GAME_CONVERTER = _make_converter()
+
+
+@frozen
+class _Header:
+    """The file's own keys, structured apart from its lists so each element fails alone."""
+
+    start: dt.date
+    deadline: dt.date
+    start_venue: str
+    draft: str = ""
+    walkout_grace_days: int = 5
+    costs: Costs = Costs()
+
+
+def _structure(value: Any, cls: type, at: KeyPath, found: Found) -> Any:
+    try:
+        return GAME_CONVERTER.structure(value, cls)
+    except Exception as error:  # noqa: BLE001 - translated into problems, never re-raised
+        found.extend((at + path, message, fix) for path, message, fix in translate(error))
+        return None
+
+
+def _lenient(value: Any, cls: type, at: KeyPath, found: Found) -> Any:
+    """Structures ``value``; on failure reports why, then tries again without the broken keys, so
+    the checks of everything else in the element still run (and report) in the same pass."""
+    before = len(found)
+    result = _structure(value, cls, at, found)
+    if result is not None or not isinstance(value, dict):
+        return result
+    broken = {path[len(at)] for path, _, _ in found[before:] if len(path) > len(at)}
+    repaired = {k: v for k, v in value.items() if k not in broken}
+    for field in attrs.fields(attrs.resolve_types(cls)):
+        if field.name in broken and field.default is attrs.NOTHING:
+            if isinstance(field.type, type) and issubclass(field.type, Enum):
+                repaired[field.name] = next(iter(field.type)).value  # a stand-in: the element is already reported
+            else:
+                return None
+    return _structure(repaired, cls, at, [])
+
+
+def _event(item: Any, at: KeyPath, found: Found) -> Event | None:
+    """An event built piece by piece, so one bad effect doesn't hide the checks of the rest."""
+    if not isinstance(item, dict) or not isinstance(item.get("effects", []), list):
+        return _lenient(item, Event, at, found)
+    effects = [_lenient(raw, Effect, at + ("effects", j), found) for j, raw in enumerate(item.get("effects", []))]
+    event = _lenient({k: v for k, v in item.items() if k != "effects"}, Event, at, found)
+    if event is None:
+        return None
+    return attrs.evolve(event, effects=tuple(e for e in effects if e is not None))
+
+
+def _elements(file: TomlFile, key: str, found: Found) -> list[tuple[int, Any]]:
+    raw = file.data.get(key, [])
+    if not isinstance(raw, list):
+        found.append(((key,), f"expected a list of tables, found {describe_value(raw)}", f"write [[{key}]] tables"))
+        return []
+    good = []
+    for i, item in enumerate(raw):
+        if key == "events":
+            result = _event(item, (key, i), found)
+        else:
+            result = _lenient(item, LISTS[key], (key, i), found)
+        if result is not None:
+            good.append((i, result))
+    return good
+
+
+def _check_party(party_id: str, path: KeyPath, scenario: Scenario, found: Found) -> bool:
+    if party_id in scenario.party_ids:
+        return True
+    found.append((path, f"unknown party `{party_id}`", suggest(party_id, scenario.party_ids)))
+    return False
+
+
+def _check_change(value: float, path: KeyPath, found: Found) -> None:
+    checks.check_range(value, path, found, -100, 100)
+
+
+def _check_citations(citations: tuple[Citation, ...], at: KeyPath, scenario: Scenario, found: Found) -> None:
+    sources = [s.id for s in scenario.sources]
+    for k, citation in enumerate(citations):
+        if citation.source not in sources:
+            found.append((at + ("citations", k, "source"), f"unknown source `{citation.source}`",
+                          suggest(citation.source, sources)))
+        checks.check_text(citation.passage, at + ("citations", k, "passage"), found, "passage")
+
+
+def _check_header(header: _Header, venue_ids: set[str], presets: Collection[str], found: Found) -> None:
+    if header.deadline <= header.start:
+        found.append((("deadline",), f"the deadline {header.deadline} is not after the start {header.start}",
+                      "set a deadline after the start date"))
+    if venue_ids and header.start_venue not in venue_ids:
+        found.append((("start_venue",), f"unknown venue `{header.start_venue}`", suggest(header.start_venue, sorted(venue_ids))))
+    if header.draft and header.draft not in presets:
+        found.append((("draft",), f"the scenario has no preset `{header.draft}`",
+                      suggest(header.draft, sorted(presets)) + "; or leave `draft` out to start with an empty draft"))
+    if header.walkout_grace_days < 1:
+        found.append((("walkout_grace_days",), "must be at least 1", "write a whole number of days, like 5"))
+    for name in ("table", "consult", "lever", "convene", "summit"):
+        days = getattr(header.costs, name)
+        if not 0 <= days <= 30:
+            found.append((("costs", name), f"{days} days is out of range", "use a whole number from 0 to 30"))
+
+
+def _check_venues(venues: list[tuple[int, Venue]], scenario: Scenario, found: Found) -> None:
+    for i, venue in venues:
+        at: KeyPath = ("venues", i)
+        checks.check_id(venue.id, at + ("id",), found)
+        checks.check_text(venue.name, at + ("name",), found, "name")
+        if not 0 <= venue.travel_days <= 30:
+            found.append((at + ("travel_days",), f"{venue.travel_days} days is out of range", "use a whole number from 0 to 30"))
+        for party_id in venue.parties:
+            _check_party(party_id, at + ("parties",), scenario, found)
+    checks.check_unique(((v.id, ("venues", i, "id")) for i, v in venues), found, "venue")
+    principals = tuple(p.id for p in scenario.principals)
+    if venues and not any(v.convenes(principals) for _, v in venues):
+        found.append((("venues",), "no venue can hold a joint meeting of every principal",
+                      "mark one venue with joint_meetings = true, or list every principal in its parties"))
+    hosted = {p for _, v in venues for p in v.parties}
+    for party in scenario.parties:
+        if venues and party.id not in hosted:
+            found.append((("venues",), f"party `{party.id}` can be met at no venue",
+                          f'add "{party.id}" to the `parties` of the venue where the mediator meets it'))
+
+
+def _check_temperaments(items: list[tuple[int, Temperament]], scenario: Scenario, found: Found) -> None:
+    for i, temperament in items:
+        at: KeyPath = ("parties", i)
+        _check_party(temperament.id, at + ("id",), scenario, found)
+        for key in ("trust", "patience"):
+            checks.check_range(getattr(temperament, key), at + (key,), found)
+        checks.check_range(temperament.decay, at + ("decay",), found, 0, 20)
+        if temperament.aspiration is not None:
+            checks.check_range(temperament.aspiration, at + ("aspiration",), found)
+    checks.check_unique(((t.id, ("parties", i, "id")) for i, t in items), found, "party")
+
+
+def _check_levers(levers: list[tuple[int, Lever]], scenario: Scenario, found: Found) -> None:
+    for i, lever in levers:
+        at: KeyPath = ("levers", i)
+        checks.check_id(lever.id, at + ("id",), found)
+        checks.check_text(lever.name, at + ("name",), found, "name")
+        _check_party(lever.party, at + ("party",), scenario, found)
+        _check_change(lever.walk_away, at + ("walk_away",), found)
+        _check_change(lever.pressure, at + ("pressure",), found)
+        for key in ("trust", "patience"):
+            for party_id, value in getattr(lever, key).items():
+                if _check_party(party_id, at + (key, party_id), scenario, found):
+                    _check_change(value, at + (key, party_id), found)
+        if lever.uses < 1:
+            found.append((at + ("uses",), "a lever must be usable at least once", "write uses = 1 or more"))
+        _check_citations(lever.citations, at, scenario, found)
+    checks.check_unique(((v.id, ("levers", i, "id")) for i, v in levers), found, "lever")
+
+
+def _check_condition(condition: Condition, at: KeyPath, scenario: Scenario, found: Found) -> None:
+    for key in ("walked_out", "at_table"):
+        for party_id in getattr(condition, key):
+            _check_party(party_id, at + (key,), scenario, found)
+    for key in ("min_trust", "max_trust"):
+        for party_id, value in getattr(condition, key).items():
+            if _check_party(party_id, at + (key, party_id), scenario, found):
+                checks.check_range(value, at + (key, party_id), found)
+
+
+def _check_effects(event: Event, at: KeyPath, scenario: Scenario, added: dict[str, set[str]], found: Found) -> None:
+    issues = {issue.id: issue for issue in scenario.issues}
+    for j, effect in enumerate(event.effects):
+        here = at + ("effects", j)
+        if not _check_party(effect.party, here + ("party",), scenario, found):
+            continue
+        party = scenario.party(effect.party)
+        for key in ("walk_away", "trust", "patience", "pressure"):
+            _check_change(getattr(effect, key), here + (key,), found)
+        for issue_id, weight in effect.weights.items():
+            if issue_id not in issues:
+                found.append((here + ("weights", issue_id), f"unknown issue `{issue_id}`", suggest(issue_id, issues)))
+            elif issue_id not in party.preferences:
+                found.append((here + ("weights", issue_id), f"party `{party.id}` has no preferences on `{issue_id}`",
+                              "give it [parties.preferences." + issue_id + "] in scenario.toml, or choose "
+                              + ", ".join(f"`{i}`" for i in party.preferences)))
+            else:
+                checks.check_range(weight, here + ("weights", issue_id), found)
+        own = {r.id for r in party.red_lines}
+        for k, line in enumerate(effect.add_red_lines):
+            line_at = here + ("add_red_lines", k)
+            checks.check_id(line.id, line_at + ("id",), found)
+            checks.check_text(line.statement, line_at + ("statement",), found, "statement")
+            checks.check_range(line.penalty, line_at + ("penalty",), found)
+            if line.id in own:
+                found.append((line_at + ("id",), f"party `{party.id}` already has a red line `{line.id}`",
+                              "give the new red line its own id"))
+            if not line.citations:
+                found.append((line_at + ("citations",), f"red line `{line.id}` cites no source",
+                              "add a citations table with source, passage and confidence"))
+            _check_citations(line.citations, line_at, scenario, found)
+            checks.check_rule_references(line.rule, line_at + ("rule",), issues, set(), found)
+        known = own | added.get(party.id, set())
+        for k, line_id in enumerate(effect.drop_red_lines):
+            if line_id not in known:
+                found.append((here + ("drop_red_lines", k), f"party `{party.id}` has no red line `{line_id}`",
+                              suggest(line_id, sorted(known))))
+
+
+def _check_events(
+    events: list[tuple[int, Event]], header: _Header | None, scenario: Scenario, presets: Collection[str], found: Found
+) -> None:
+    added: dict[str, set[str]] = {}
+    for _, event in events:
+        for effect in event.effects:
+            added.setdefault(effect.party, set()).update(r.id for r in effect.add_red_lines)
+    for i, event in events:
+        at: KeyPath = ("events", i)
+        checks.check_id(event.id, at + ("id",), found)
+        checks.check_text(event.title, at + ("title",), found, "title")
+        checks.check_text(event.news, at + ("news",), found, "news line")
+        if header is not None:
+            if not header.start <= event.date <= header.deadline:
+                found.append((at + ("date",), f"{event.date} is outside the game ({header.start} to {header.deadline})",
+                              "date the event within the game, or tell it in the scenario's briefing"))
+            if event.until is not None and not event.date <= event.until <= header.deadline:
+                found.append((at + ("until",), f"{event.until} is not between the event's date and the deadline",
+                              f"use a date from {event.date} to {header.deadline}"))
+        if not 0 < event.chance <= 1:
+            found.append((at + ("chance",), f"{event.chance:g} is not a probability", "use a number above 0 and at most 1"))
+        if event.preset and event.preset not in presets:
+            found.append((at + ("preset",), f"the scenario has no preset `{event.preset}`", suggest(event.preset, sorted(presets))))
+        if not event.citations and not event.note.strip():
+            found.append((at, f"event `{event.id}` cites no source",
+                          "add [[events.citations]], or a `note` saying where it comes from or that it is invented"))
+        _check_citations(event.citations, at, scenario, found)
+        if event.when is not None:
+            _check_condition(event.when, at + ("when",), scenario, found)
+        _check_effects(event, at, scenario, added, found)
+    checks.check_unique(((e.id, ("events", i, "id")) for i, e in events), found, "event")
+
+
+def setup_from_toml(file: TomlFile, scenario: Scenario, presets: Collection[str] = ()) -> GameSetup:
+    """The game setup in ``file`` for ``scenario``, whose preset names are ``presets``."""
+    found: Found = []
+    header_data = {k: v for k, v in file.data.items() if k not in LISTS}
+    header = _structure(header_data, _Header, (), found)
+    venues = _elements(file, "venues", found)
+    temperaments = _elements(file, "parties", found)
+    levers = _elements(file, "levers", found)
+    events = _elements(file, "events", found)
+    if "venues" not in file.data:
+        found.append(((), "the game has no `venues`", "add [[venues]] tables; see scenarios/FORMAT.md"))
+    if header is not None:
+        _check_header(header, {v.id for _, v in venues}, presets, found)
+    _check_venues(venues, scenario, found)
+    _check_temperaments(temperaments, scenario, found)
+    _check_levers(levers, scenario, found)
+    _check_events(events, header, scenario, presets, found)
+    if found:
+        raise ScenarioError(problems_in_file_order(file, found))
+    return GameSetup(
+        start=header.start,
+        deadline=header.deadline,
+        start_venue=header.start_venue,
+        draft=header.draft,
+        walkout_grace_days=header.walkout_grace_days,
+        costs=header.costs,
+        venues=tuple(v for _, v in venues),
+        parties=tuple(t for _, t in temperaments),
+        levers=tuple(v for _, v in levers),
+        events=tuple(sorted((e for _, e in events), key=lambda e: e.date)),
+        path=file.path,
+    )
+
+
+def default_setup(scenario: Scenario) -> GameSetup:
+    """A plain game for a scenario without game.toml: a month, one venue per party, a shared table."""
+    venues = [Venue(TABLE_VENUE, "The negotiating table", scenario.party_ids, description="A neutral venue.")]
+    for party in scenario.parties:
+        venues.append(Venue(f"{party.id}-capital", party.capital or party.name, (party.id,)))
+    return GameSetup(
+        start=scenario.as_of,
+        deadline=scenario.as_of + dt.timedelta(days=DEFAULT_DAYS),
+        start_venue=TABLE_VENUE,
+        venues=tuple(venues),
+    )
+
+
+def setup_path(scenario: Scenario) -> Path:
+    return Path(scenario.path).parent / GAME_FILE
+
+
+def load_setup(scenario: Scenario, presets: Collection[str] = ()) -> GameSetup:
+    """The scenario's game.toml, or the default setup when it has none."""
+    path = setup_path(scenario)
+    if not scenario.path or not path.is_file():
+        return default_setup(scenario)
+    return setup_from_toml(read_toml(path), scenario, presets)
+
+
+def parse_setup(text: str, scenario: Scenario, presets: Collection[str] = (), name: str = "<game>") -> GameSetup:
+    return setup_from_toml(parse_text(text.encode("utf-8"), name), scenario, presets)
+

@@ -1,0 +1,34 @@
+"""Starting a game from a scenario on disk: the scenario, its presets and its game.toml."""
+
+from __future__ import annotations
+
+from sim import catalog
+from sim.game.setup import GameSetup
+from sim.game.setup_file import load_setup
+from sim.game.state import Difficulty, GameState
+from sim.game.step import new_game
+from sim.loading import load_proposal
+from sim.model import FrozenMap, Proposal, Scenario
+
+
+def scenario_presets(scenario: Scenario) -> FrozenMap[str, Proposal]:
+    """The scenario's presets by name (file stem), in file-name order."""
+    return FrozenMap({path.stem: load_proposal(path, scenario) for path in catalog.preset_paths(scenario)})
+
+
+def game_files(scenario: Scenario) -> tuple[GameSetup, FrozenMap[str, Proposal]]:
+    """The game setup and presets of a loaded scenario; raises ScenarioError on a bad file."""
+    presets = scenario_presets(scenario)
+    return load_setup(scenario, presets), presets
+
+
+def start_game(
+    scenario: str | Scenario = catalog.DEFAULT_SCENARIO, difficulty: Difficulty | str = Difficulty.NORMAL,
+    seed: int = 0,
+) -> GameState:
+    """A new game of a scenario named by id or path (or already loaded); ``difficulty`` may be
+    given by name."""
+    if not isinstance(scenario, Scenario):
+        scenario = catalog.find_scenario(scenario)
+    setup, presets = game_files(scenario)
+    return new_game(scenario, setup, presets, Difficulty(difficulty), seed)
