@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Mapping, Sequence
 
+from sim.analysis.overrides_file import party_number
 from sim.analysis.results import Analysis, Obstacle, Point, Suggestion
 from sim.cli.text import table, wrap
 from sim.engine.report import option_label
@@ -190,12 +191,8 @@ def check_query(
     levels: dict[str, float] = {}
     required = chosen if chosen is not None else [p.id for p in scenario.principals]
     for value in min_utility:
-        party_id, sep, number = value.partition("=")
-        try:
-            level = float(number)
-        except ValueError:
-            level = None
-        if not sep or level is None or not 0 <= level <= 100:
+        party_id, level = party_number(value)
+        if level is None or not 0 <= level <= 100:
             problem("--min-utility", value, "expected PARTY=N with N from 0 to 100", "write e.g. --min-utility russia=70")
         elif party_id not in scenario.party_ids:
             problem("--min-utility", value, f"no party `{party_id}`", suggest(party_id, scenario.party_ids))
