@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import Mapping, Sequence
 
 from sim.analysis.overrides_file import party_number
@@ -52,8 +53,8 @@ def _share(part: int, whole: int) -> str:
 
 def render_analysis(scenario: Scenario, analysis: Analysis, title: str = "", fixed=None, top: int = 10) -> str:
     out = [f"{scenario.title} ({scenario.id})"]
-    if title:
-        out.append(wrap(f"What if: {title}", ""))
+    if title:  # flags like --walk-away must not break at their hyphens
+        out.append(textwrap.fill(f"What if: {title}", 96, break_on_hyphens=False, break_long_words=False))
     out += _fixed_lines(scenario, fixed or {})
     out.append("")
     out.append(f"Proposals the scenario allows: {analysis.space_size:,} (every issue settled one way or left open)")
