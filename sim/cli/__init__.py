@@ -42,9 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        from sim.cli.briefing import run_default
+        from sim.cli.launch import run_app
 
-        handler = run_default
+        handler = run_app
     else:
         handler = args.run
     try:

@@ -42,9 +42,9 @@ def _load_script(path: str):
 
 def run(args: argparse.Namespace) -> int:
     if args.script is None:
-        from sim.cli.briefing import run_default
+        from sim.cli.launch import run_app
 
-        return run_default(args)
+        return run_app(args)
     from sim import catalog
     from sim.game import Difficulty, score, start_game
     from sim.game.report import score_dict, state_dict

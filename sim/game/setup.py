@@ -130,6 +130,9 @@ class GameSetup:
     parties: tuple[Temperament, ...] = ()
     levers: tuple[Lever, ...] = ()
     events: tuple[Event, ...] = ()
+    # The situation on the game's first day, in the author's words; the scenario's own briefing
+    # describes its `as_of` date, which can lie after the start of a game that replays the run-up.
+    briefing: str = ""
     path: str = field(default="", eq=False, repr=False)
 
     def venue(self, venue_id: str) -> Venue:

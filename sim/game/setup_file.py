@@ -82,6 +82,7 @@ class _Header:
     draft: str = ""
     walkout_grace_days: int = 5
     costs: Costs = Costs()
+    briefing: str = ""
 
 
 def _structure(value: Any, cls: type, at: KeyPath, found: Found) -> Any:
@@ -333,6 +334,7 @@ def setup_from_toml(file: TomlFile, scenario: Scenario, presets: Collection[str]
         draft=header.draft,
         walkout_grace_days=header.walkout_grace_days,
         costs=header.costs,
+        briefing=header.briefing,
         venues=tuple(v for _, v in venues),
         parties=tuple(t for _, t in temperaments),
         levers=tuple(v for _, v in levers),

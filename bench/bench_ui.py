@@ -1,0 +1,141 @@
+"""The app's two speed goals (issue 5), measured the way a player meets them:
+
+* ``ui.first_frame.table``: from process start to the first interactive frame of the negotiating
+  table (goal ≤ 0.8 s), in a real pseudo-terminal; ``ui.first_frame.textual_alone`` is the same for
+  an empty Textual app, the floor no app on this machine goes under;
+* ``ui.card_repaint``: from a term change (the arrow key's action) to every party card it changes
+  repainted (goal ≤ 16 ms), over a run of edits on the default scenario with every card live (easy
+  level); the median, and the 90th percentile (edits that change a card's height need a new layout).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import pty
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.timing import report
+
+RUNS = 5
+
+TABLE_PROBE = """
+import sys, time
+from sim.ui.app import RedLinesApp, make_app
+
+class Probe(type(make_app())):
+    def on_red_lines_app_ready(self, message):
+        with open(sys.argv[1], "w") as out:
+            out.write(repr(time.time()))
+        self.exit()
+
+Probe(make_app(screen="table", seed=1).launch).run()
+"""
+
+TEXTUAL_PROBE = """
+import sys, time
+from textual.app import App
+from textual.widgets import Static
+
+class Empty(App):
+    def compose(self):
+        yield Static("hello")
+    def on_mount(self):
+        self.call_after_refresh(self.done)
+    def done(self):
+        with open(sys.argv[1], "w") as out:
+            out.write(repr(time.time()))
+        self.exit()
+
+Empty().run()
+"""
+
+
+def first_frame_seconds(probe: str, home: Path) -> float:
+    """Wall time from starting the process to the probe's first frame, in a pseudo-terminal 100x30."""
+    stamp = home / "first-frame"
+    stamp.unlink(missing_ok=True)
+    leader, follower = pty.openpty()
+    os.set_blocking(leader, False)
+    env = dict(os.environ, REDLINES_HOME=str(home), COLUMNS="100", LINES="30", TERM="xterm-256color")
+    started = time.time()
+    process = subprocess.Popen([sys.executable, "-c", probe, str(stamp)], stdin=follower, stdout=follower,
+                               stderr=follower, env=env, close_fds=True)
+    os.close(follower)
+    deadline = time.monotonic() + 30
+    while process.poll() is None and time.monotonic() < deadline:
+        try:
+            os.read(leader, 65536)  # drain the screen output so the app never blocks on a full pty
+        except (BlockingIOError, OSError):
+            time.sleep(0.005)
+    os.close(leader)
+    if process.poll() is None:
+        process.kill()
+        raise RuntimeError("the app did not reach its first frame within 30 s")
+    return float(stamp.read_text()) - started
+
+
+async def card_repaint_seconds(edits: int = 40) -> list[float]:
+    from sim.ui.app import make_app
+    from sim.ui.widgets.draft_editor import DraftEditor
+    from sim.ui.widgets.party_card import PartyCard
+
+    painted: dict[str, float] = {}  # party id -> when its card last drew itself
+    original = PartyCard.render
+
+    def timed_render(card):
+        painted[card.data.party_id] = time.perf_counter()
+        return original(card)
+
+    PartyCard.render = timed_render
+    try:
+        app = make_app(screen="table", seed=1, difficulty="easy")
+        async with app.run_test(size=(140, 60)) as pilot:  # tall enough that every card is in view
+            await pilot.pause()
+            await app.workers.wait_for_complete()  # the warm-up after the first frame, not part of an edit
+            screen = app.screen
+            editor = screen.query_one(DraftEditor)
+            cards = [card.data.party_id for card in screen.query(PartyCard)]
+            timings = []
+            for number in range(edits):
+                editor.highlighted = number % len(screen.scenario.issues)
+                await pilot.pause()
+                before = {card.data.party_id: card.data for card in screen.query(PartyCard)}
+                moves = len(screen.state.log)
+                painted.clear()
+                started = time.perf_counter()
+                editor.action_cycle(1)  # what the right arrow does
+                while len(screen.state.log) == moves:
+                    await asyncio.sleep(0)
+                changed = {card.data.party_id for card in screen.query(PartyCard) if card.data != before[card.data.party_id]}
+                while not changed <= set(painted) and time.perf_counter() - started < 1:
+                    await asyncio.sleep(0.0002)
+                if changed:
+                    timings.append(max(painted[party] for party in changed) - started)
+            screen.saver.flush()
+            return timings
+    finally:
+        PartyCard.render = original
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        home = Path(folder)
+        first_frame_seconds(TABLE_PROBE, home)  # warm the disk cache, as a second launch would be
+        table = statistics.median(first_frame_seconds(TABLE_PROBE, home) for _ in range(RUNS))
+        alone = statistics.median(first_frame_seconds(TEXTUAL_PROBE, home) for _ in range(RUNS))
+        report("ui.first_frame.table", table, "s")
+        report("ui.first_frame.textual_alone", alone, "s")
+        os.environ["REDLINES_HOME"] = str(home)
+        timings = asyncio.run(card_repaint_seconds())
+        report("ui.card_repaint.median", statistics.median(timings) * 1000, "ms")
+        report("ui.card_repaint.p90", statistics.quantiles(timings, n=10)[-1] * 1000, "ms")
+
+
+if __name__ == "__main__":
+    main()

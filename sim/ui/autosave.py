@@ -1,0 +1,59 @@
+"""Saving the game behind the player's back, off the UI thread.
+
+Every action autosaves, and a draft revision is an action, so saves come as fast as keys are
+pressed. Writing (JSON, fsync, rename) must not delay the frame that shows the new draft, so the
+latest state goes to one background thread; states that arrive while it writes are coalesced and
+only the newest is written next. A failed save never touches the game in memory: ``on_problem``
+is told, and the next save tries again.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Callable
+
+from sim.game import GameState, SaveError, write_save
+
+
+class AutoSaver:
+    def __init__(self, path: Path, on_problem: Callable[[SaveError | None], None]) -> None:
+        self.path = path
+        self.on_problem = on_problem  # called from the saving thread: the problem, or None once saving works again
+        self._pending: GameState | None = None
+        self._lock = threading.Lock()
+        self._idle = threading.Event()
+        self._idle.set()
+        self._failing = False
+        self.saved = 0  # how many states were written (tests and the benchmark read it)
+
+    def request(self, state: GameState) -> None:
+        """Save ``state`` soon; returns at once."""
+        with self._lock:
+            self._pending = state
+            if not self._idle.is_set():
+                return  # the running thread will pick it up
+            self._idle.clear()
+        threading.Thread(target=self._run, name="redlines-autosave", daemon=True).start()
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                state, self._pending = self._pending, None
+                if state is None:
+                    self._idle.set()
+                    return
+            try:
+                write_save(state, self.path)
+            except SaveError as error:
+                self._failing = True
+                self.on_problem(error)
+            else:
+                self.saved += 1
+                if self._failing:
+                    self._failing = False
+                    self.on_problem(None)
+
+    def flush(self, timeout: float = 10.0) -> bool:
+        """Wait until every requested state is written (on quitting); False if it took too long."""
+        return self._idle.wait(timeout)

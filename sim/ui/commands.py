@@ -1,0 +1,32 @@
+"""The command palette: everything without a key of its own.
+
+The app offers its global commands; a screen adds its own through ``palette_commands()``, so what
+the palette lists always fits the screen the player is on.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+Command = tuple[str, str, Callable[[], object]]  # (name, help, callback)
+
+
+class RedLinesCommands(Provider):
+    def commands(self) -> Iterable[Command]:
+        yield from self.app.palette_commands()  # type: ignore[attr-defined]
+        screen_commands = getattr(self.screen, "palette_commands", None)
+        if screen_commands is not None:
+            yield from screen_commands()
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self.commands():
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self.commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)

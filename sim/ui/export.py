@@ -1,0 +1,79 @@
+"""Drafts as proposal files: saved by the player (`redlines evaluate FILE` reads them back) and kept
+automatically by the sandbox, so a draft survives quitting."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import tomli_w
+
+from sim.loading import ScenarioError, load_proposal
+from sim.model import Proposal, Scenario
+
+SANDBOX_DIR = "sandbox"
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "draft"
+
+
+def proposal_toml(proposal: Proposal) -> str:
+    data: dict = {"scenario": proposal.scenario, "title": proposal.title or "Untitled draft"}
+    if proposal.description:
+        data["description"] = proposal.description
+    data["terms"] = dict(proposal.terms)
+    return tomli_w.dumps(data)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write through a temporary file and a rename, so a crash never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def export_proposal(proposal: Proposal, folder: Path) -> Path:
+    """Write ``proposal`` into ``folder`` under a new name derived from its title; return the path."""
+    stem = slug(proposal.title)
+    path = folder / f"{stem}.toml"
+    number = 2
+    while path.exists():
+        path = folder / f"{stem}-{number}.toml"
+        number += 1
+    write_atomically(path, proposal_toml(proposal))
+    return path
+
+
+def sandbox_path(data_dir: Path, scenario: Scenario) -> Path:
+    return data_dir / SANDBOX_DIR / f"{scenario.id}.toml"
+
+
+def keep_sandbox_draft(data_dir: Path, scenario: Scenario, draft: Proposal) -> str | None:
+    """Save the sandbox's draft; returns why it could not be saved (a full disk never stops the sandbox)."""
+    try:
+        write_atomically(sandbox_path(data_dir, scenario), proposal_toml(draft))
+    except OSError as error:
+        return f"The draft could not be kept in {sandbox_path(data_dir, scenario).parent}: {error.strerror or error}."
+    return None
+
+
+def kept_sandbox_draft(data_dir: Path, scenario: Scenario) -> tuple[Proposal | None, str | None]:
+    """The sandbox draft kept from last time, or None; and a problem to show when the file is unreadable."""
+    path = sandbox_path(data_dir, scenario)
+    if not path.is_file():
+        return None, None
+    try:
+        return load_proposal(path, scenario), None
+    except ScenarioError as error:
+        return None, f"The kept sandbox draft was set aside: {error.problems[0]}"
+    except OSError as error:
+        return None, f"The kept sandbox draft could not be read: {error}"

@@ -1,0 +1,211 @@
+"""The game as the player reads it: the calendar line, the standings, each card as far as the
+difficulty lets the player know, feed lines and action choices. Free of Textual, like ``present``."""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from sim.engine import Verdict
+from sim.game import GameState, PartyView, Status
+from sim.game.setup import LeverKind
+from sim.game.state import FeedItem, FeedKind
+from sim.model import Proposal, Scenario
+from sim.ui import present
+from sim.ui.present import CardData, Crossed
+
+FEED_MARK = {
+    FeedKind.NEWS: "NEWS",
+    FeedKind.ANSWER: "ANSWER",
+    FeedKind.MEETING: "MEETING",
+    FeedKind.MOVE: "MOVE",
+    FeedKind.WALKOUT: "WALKOUT",
+    FeedKind.RETURN: "RETURN",
+    FeedKind.SIGNING: "SIGNED",
+    FeedKind.END: "END",
+}
+FEED_STYLE = {
+    FeedKind.NEWS: "accent",
+    FeedKind.ANSWER: "primary",
+    FeedKind.MEETING: "primary",
+    FeedKind.MOVE: "foreground 60%",
+    FeedKind.WALKOUT: "error",
+    FeedKind.RETURN: "success",
+    FeedKind.SIGNING: "success",
+    FeedKind.END: "warning",
+}
+
+
+def short_date(day) -> str:
+    return day.strftime("%a %d %b %Y")
+
+
+def calendar_line(state: GameState) -> str:
+    """``Thu 20 Nov 2025 · day 1 · 41 days to the deadline · at Washington · normal``."""
+    venue = state.setup.venue(state.venue).name
+    left = state.days_left
+    deadline = f"{left} day{'s' if left != 1 else ''} to the deadline" if left >= 0 else "past the deadline"
+    return f"{short_date(state.day)} · day {state.days_used + 1} · {deadline} · at {venue} · {state.game.difficulty.value}"
+
+
+def standing(view: PartyView) -> str:
+    if not view.present:
+        return "walked out"
+    return f"trust {view.trust:.0f} · patience {view.patience:.0f}"
+
+
+def short_name(name: str) -> str:
+    """``Europe (the E3 and EU leaders)`` -> ``Europe``; ``The United States`` -> ``United States``."""
+    name = name.split(" (")[0]
+    return name[4:] if name.startswith("The ") else name
+
+
+def standings_line(views: tuple[PartyView, ...]) -> str:
+    """Trust and patience of every party on one line, so they are always in sight."""
+    parts = []
+    for view in views:
+        name = short_name(view.name)
+        parts.append(f"{name} walked out" if not view.present else f"{name} {view.trust:.0f}/{view.patience:.0f}")
+    return " · ".join(parts) + "   (trust/patience)"
+
+
+def card_from_view(view: PartyView, here: bool) -> CardData:
+    crossed = tuple(Crossed(line.red_line.statement, line.hard, line.red_line.penalty) for line in view.red_lines if line.crossed)
+    if view.counter is not None:
+        note = "has a counter-proposal: r to review it"
+    elif view.heard_verdict is not None and view.verdict is None:
+        note = f"said of the last draft tabled: {present.VERDICT_WORD[view.heard_verdict]}"
+    else:
+        note = ""
+    if here and view.present:
+        note = "here · " + note if note else "here (t to table the draft)"
+    status = standing(view)
+    return CardData(view.id, view.name, view.role.value == "principal", view.verdict, view.utility, view.walk_away,
+                    crossed, status, note)
+
+
+def crossed_from_views(scenario: Scenario, views: tuple[PartyView, ...]) -> dict[str, tuple[str, ...]]:
+    """For each issue, the parties whose known hard red lines the draft crosses through it."""
+    crossed: dict[str, list[str]] = {}
+    for view in views:
+        for line in view.red_lines:
+            if line.crossed and line.hard:
+                for issue in line.red_line.issues:
+                    names = crossed.setdefault(issue, [])
+                    if view.name not in names:
+                        names.append(view.name)
+    return {issue: tuple(names) for issue, names in crossed.items()}
+
+
+def feed_line(item: FeedItem) -> tuple[str, str, str]:
+    """(date, mark, text) for one feed item."""
+    return item.day.strftime("%d %b"), FEED_MARK[item.kind], item.text
+
+
+@frozen
+class Choice:
+    """One line of an action's menu: what to send, how it reads, and why it is unavailable."""
+
+    value: str
+    label: str
+    detail: str = ""
+    disabled: bool = False
+
+
+def venue_choices(state: GameState) -> list[Choice]:
+    scenario = state.scenario
+    choices = []
+    for venue in state.setup.venues:
+        names = ", ".join(scenario.party(p).name for p in venue.parties)
+        days = f"{venue.travel_days} day{'s' if venue.travel_days != 1 else ''}"
+        here = venue.id == state.venue
+        choices.append(Choice(venue.id, venue.name + (" (you are here)" if here else ""), f"{days} · meets {names}", here))
+    return choices
+
+
+def party_choices(state: GameState, walked_out_ok: bool) -> list[Choice]:
+    venue = state.setup.venue(state.venue)
+    choices = []
+    for party_id in venue.parties:
+        party = state.party(party_id)
+        name = state.scenario.party(party_id).name
+        usable = party.present or walked_out_ok
+        detail = "walked out" if not party.present else f"trust {party.trust:.0f} · patience {party.patience:.0f}"
+        choices.append(Choice(party_id, name, detail, not usable))
+    return choices
+
+
+def lever_choices(state: GameState) -> list[Choice]:
+    choices = []
+    for lever in state.setup.levers:
+        used = state.lever_uses.get(lever.id, 0)
+        kind = "pressure on" if lever.kind is LeverKind.PRESSURE else "offer to"
+        target = state.scenario.party(lever.party).name
+        left = lever.uses - used
+        detail = f"{kind} {target} · {left} of {lever.uses} uses left"
+        if lever.description:
+            detail += f" · {lever.description}"
+        choices.append(Choice(lever.id, lever.name, detail, left <= 0))
+    return choices
+
+
+def preset_choices(state: GameState) -> list[Choice]:
+    choices = [Choice(name, p.title or name, p.description) for name, p in state.game.presets.items()]
+    return choices + [Choice("empty", "An empty draft", "every issue open")]
+
+
+@frozen
+class TermChange:
+    issue: str
+    title: str
+    before: str  # the draft's option, as a label
+    after: str  # the counter-proposal's
+
+
+def counter_changes(scenario: Scenario, draft: Proposal, counter: Proposal) -> list[TermChange]:
+    """Each issue the counter-proposal changes, with both options in words."""
+    return [
+        TermChange(issue.id, issue.title, present.term_label(scenario, draft, issue.id), present.term_label(scenario, counter, issue.id))
+        for issue in scenario.issues
+        if draft.option(issue.id) != counter.option(issue.id)
+    ]
+
+
+def timeline(state: GameState) -> list[tuple[str, str]]:
+    """What has happened so far: the sources published before the talks, then the game's events."""
+    start = state.setup.start
+    lines = [
+        (s.date.isoformat(), f"{s.title}" + (f" ({s.outlet})" if s.outlet else ""))
+        for s in sorted(state.scenario.sources, key=lambda s: s.date)
+        if s.date < start
+    ]
+    for event_id in state.fired:
+        event = state.setup.event(event_id)
+        lines.append((event.date.isoformat(), f"**{event.title}**: {event.news}"))
+    return lines
+
+
+def ending_title(state: GameState) -> str:
+    return {
+        Status.DEAL: "A deal is signed",
+        Status.COLLAPSED: "The talks have collapsed",
+        Status.EXPIRED: "The deadline has passed",
+        Status.ONGOING: "The talks go on",
+    }[state.status]
+
+
+def verdict_word(verdict: Verdict | None) -> str:
+    return present.VERDICT_WORD[verdict] if verdict is not None else "unknown"
+
+
+def game_citations(state: GameState, source_id: str) -> list[str]:
+    """Markdown paragraphs for what in the game cites a source: timeline events and levers."""
+    found = []
+    for event in state.setup.events:
+        for citation in event.citations:
+            if citation.source == source_id:
+                found.append(f"**Event, {event.date.isoformat()}**: {event.title}\n\n> {citation.passage}")
+    for lever in state.setup.levers:
+        for citation in lever.citations:
+            if citation.source == source_id:
+                found.append(f"**Lever**: {lever.name}\n\n> {citation.passage}")
+    return found

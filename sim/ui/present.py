@@ -1,0 +1,151 @@
+"""How the engine's answers are put into words and shapes on screen, free of Textual so it is easy to test.
+
+Widgets turn these plain strings and style names into styled text; nothing here draws.
+"""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from sim.engine import Assessment, PartyAssessment, Verdict, Violation
+from sim.engine.report import describe_triggers, option_label
+from sim.model import Proposal, Scenario
+from sim.model.scenario import Citation
+
+UNKNOWN_MARK, UNKNOWN_WORD, UNKNOWN_STYLE = "?", "not known yet", "foreground 60%"
+
+# Never colour alone: each verdict has a mark and a word too (colour-blind players, projectors).
+VERDICT_MARK = {Verdict.ACCEPT: "✓", Verdict.BASIS: "~", Verdict.REJECT: "✗"}
+VERDICT_WORD = {Verdict.ACCEPT: "accepts", Verdict.BASIS: "open to talks", Verdict.REJECT: "rejects"}
+# Theme variables (``$success`` …) so both themes colour verdicts their own way.
+VERDICT_STYLE = {Verdict.ACCEPT: "success", Verdict.BASIS: "warning", Verdict.REJECT: "error"}
+
+FILLED, EMPTY, MARKER = "█", "░", "┃"
+
+
+@frozen
+class MeterCell:
+    """A run of the utility meter: its characters and what they stand for (fill, empty, walk-away)."""
+
+    text: str
+    kind: str  # "fill", "empty" or "mark"
+
+
+def meter(utility: float, walk_away: float, width: int) -> tuple[MeterCell, ...]:
+    """A bar of ``width`` cells filled up to ``utility`` (0–100) with a marker at the walk-away level."""
+    width = max(width, 3)
+    mark = min(width - 1, round(walk_away / 100 * (width - 1)))
+    filled = min(width, round(utility / 100 * width))
+    cells = []
+    for position in range(width):
+        if position == mark:
+            cells.append(MeterCell(MARKER, "mark"))
+        else:
+            cells.append(MeterCell(FILLED if position < filled else EMPTY, "fill" if position < filled else "empty"))
+    return _merge(cells)
+
+
+def _merge(cells: list[MeterCell]) -> tuple[MeterCell, ...]:
+    merged: list[MeterCell] = []
+    for cell in cells:
+        if merged and merged[-1].kind == cell.kind:
+            merged[-1] = MeterCell(merged[-1].text + cell.text, cell.kind)
+        else:
+            merged.append(cell)
+    return tuple(merged)
+
+
+@frozen
+class Crossed:
+    """A red line the draft crosses, as a card lists it."""
+
+    statement: str
+    hard: bool
+    penalty: float = 0.0
+
+
+@frozen
+class CardData:
+    """What a party's card shows: all of it in the sandbox, what the difficulty allows in a game."""
+
+    party_id: str
+    name: str
+    principal: bool
+    verdict: Verdict | None  # None: the player cannot know yet
+    utility: float | None
+    walk_away: float | None
+    crossed: tuple[Crossed, ...]
+    status: str = ""  # the mediator's standing with the party (trust, patience), or that it walked out
+    note: str = ""  # a line under the reasons: a counter-proposal waiting, what it said last
+
+
+def card_from_assessment(result: PartyAssessment) -> CardData:
+    crossed = tuple(Crossed(v.statement, True) for v in result.violations) + tuple(
+        Crossed(v.statement, False, v.penalty) for v in result.penalties
+    )
+    party = result.party
+    return CardData(party.id, party.name, party.principal, result.verdict, result.utility, result.walk_away, crossed)
+
+
+def verdict_label(verdict: Verdict | None) -> str:
+    if verdict is None:
+        return f"{UNKNOWN_MARK} {UNKNOWN_WORD}"
+    return f"{VERDICT_MARK[verdict]} {VERDICT_WORD[verdict]}"
+
+
+def verdict_style(verdict: Verdict | None) -> str:
+    """The theme variable (without ``$``) that colours a verdict."""
+    return UNKNOWN_STYLE if verdict is None else VERDICT_STYLE[verdict]
+
+
+def utility_line(result: PartyAssessment | CardData) -> str:
+    """``58 · needs 45`` (how much the draft gives the party, and what it needs); ``?`` where unknown."""
+    utility = "?" if result.utility is None else f"{result.utility:.0f}"
+    walk_away = "?" if result.walk_away is None else f"{result.walk_away:.0f}"
+    return f"{utility} · needs {walk_away}"
+
+
+def deal_line(scenario: Scenario, assessment: Assessment) -> str:
+    if assessment.deal:
+        return "Deal: every principal accepts this draft."
+    names = ", ".join(scenario.party(party_id).name for party_id in assessment.blockers)
+    return f"No deal yet: {names} {'does' if len(assessment.blockers) == 1 else 'do'} not accept."
+
+
+def crossed_issues(assessment: Assessment) -> dict[str, tuple[str, ...]]:
+    """For each issue, the parties whose red lines the draft crosses through it (hard ones only)."""
+    crossed: dict[str, list[str]] = {}
+    for result in assessment.parties:
+        for violation in result.violations:
+            for issue_id, _ in violation.triggers:
+                names = crossed.setdefault(issue_id, [])
+                if result.party.name not in names:
+                    names.append(result.party.name)
+    return {issue: tuple(names) for issue, names in crossed.items()}
+
+
+def term_label(scenario: Scenario, proposal: Proposal, issue_id: str) -> str:
+    return option_label(scenario, issue_id, proposal.option(issue_id))
+
+
+def because(scenario: Scenario, violation: Violation) -> str:
+    return describe_triggers(scenario, violation)
+
+
+def source_heading(scenario: Scenario, citation: Citation) -> str:
+    """``Title — Outlet, 2025-11-20``: enough to find the document."""
+    source = scenario.source(citation.source)
+    outlet = f" — {source.outlet}" if source.outlet else ""
+    return f"{source.title}{outlet}, {source.date.isoformat()}"
+
+
+def option_choices(scenario: Scenario, issue_id: str) -> tuple[tuple[str | None, str], ...]:
+    """Every choice an issue offers, in the scenario's order, then leaving it open."""
+    issue = scenario.issue(issue_id)
+    return tuple((option.id, option.label) for option in issue.options) + ((None, "open (not settled)"),)
+
+
+def cycle_option(scenario: Scenario, issue_id: str, current: str | None, step: int) -> str | None:
+    """The choice ``step`` places after ``current``, wrapping around through "open"."""
+    choices = [choice for choice, _ in option_choices(scenario, issue_id)]
+    return choices[(choices.index(current) + step) % len(choices)]

@@ -1,0 +1,117 @@
+"""What the sandbox and the negotiating table share: a draft being edited, and every party's live verdict.
+
+The screen owns the draft and its assessment; the editor and the cards only show them and post
+messages. ``set_draft`` is the one place a change lands, so every card repaints in the same frame.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Static
+
+from sim.engine import Assessment, assess
+from sim.model import Proposal, Scenario
+from sim.ui import present, writing
+from sim.ui.screens.option_picker import OptionPicker, Picked
+from sim.ui.screens.reading import ReadingScreen
+from sim.ui.widgets.draft_editor import DraftEditor
+from sim.ui.widgets.party_card import PartyCard
+
+
+def update_text(widget: Static, text: str) -> None:
+    """Replace the text of a one-line Static, only when it changed, and without a new layout (its
+    size is fixed): a layout pass redraws the whole screen."""
+    if getattr(widget, "_shown_text", None) != text:
+        widget._shown_text = text  # type: ignore[attr-defined]
+        widget.update(text, layout=False)
+
+
+class DraftScreen(Screen):
+    """A screen with a draft editor beside a card per party."""
+
+    def __init__(self, scenario: Scenario, draft: Proposal | None = None, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.scenario = scenario
+        self.draft = draft if draft is not None else Proposal(scenario.id, title="Untitled draft")
+        self.assessment: Assessment = assess(scenario, self.draft)
+
+    def compose_desk(self) -> ComposeResult:
+        """The editor and the cards, side by side."""
+        with Horizontal(id="desk"):
+            editor = DraftEditor(self.scenario, self.draft, self.crossed(), self.locked(), id="draft")
+            editor.border_title = "Draft"
+            editor.border_subtitle = self.draft.title
+            yield editor
+            with VerticalScroll(id="cards") as cards:
+                cards.can_focus = False
+                for data in self.cards():
+                    yield PartyCard(data)
+        yield Static(self._deal_text(), id="deal")
+
+    def crossed(self) -> dict[str, tuple[str, ...]]:
+        """Issue -> the parties whose red lines the draft crosses there (as far as the player knows)."""
+        return present.crossed_issues(self.assessment)
+
+    def locked(self) -> frozenset[str]:
+        """Issues that can no longer change (signed in an interim agreement)."""
+        return frozenset()
+
+    def cards(self) -> list[present.CardData]:
+        """What each party's card shows; the sandbox shows everything, a game what the difficulty allows."""
+        return [present.card_from_assessment(result) for result in self.assessment.parties]
+
+    def set_draft(self, draft: Proposal) -> None:
+        """Make ``draft`` the current draft and show every party's answer to it."""
+        self.draft = draft
+        self.assessment = assess(self.scenario, draft)
+        self.refresh_desk()
+
+    def refresh_desk(self) -> None:
+        editor = self.query_one(DraftEditor)
+        editor.show(self.draft, self.crossed(), self.locked())
+        if editor.border_subtitle != self.draft.title:
+            editor.border_subtitle = self.draft.title
+        for data in self.cards():
+            self.query_one(f"#card-{data.party_id}", PartyCard).show(data)
+        deal = self.query_one("#deal", Static)
+        update_text(deal, self._deal_text())
+        if deal.has_class("-deal") != self.is_deal():
+            deal.set_class(self.is_deal(), "-deal")
+
+    def is_deal(self) -> bool:
+        return self.assessment.deal
+
+    def _deal_text(self) -> str:
+        return present.deal_line(self.scenario, self.assessment)
+
+    def revise(self, issue_id: str, option_id: str | None) -> None:
+        """The player set a term; the sandbox takes it as it is, a game through its rules."""
+        self.set_draft(self.draft.with_term(issue_id, option_id))
+
+    def on_draft_editor_term_chosen(self, message: DraftEditor.TermChosen) -> None:
+        self.revise(message.issue_id, message.option_id)
+
+    def on_draft_editor_pick_requested(self, message: DraftEditor.PickRequested) -> None:
+        if message.issue_id in self.locked():
+            self.notify("This term was signed in an interim agreement: it stays.", severity="warning")
+            return
+
+        def chosen(picked: Picked | None) -> None:
+            if picked is not None:
+                self.revise(message.issue_id, picked.option_id)
+
+        self.app.push_screen(OptionPicker(self.scenario, self.draft, message.issue_id, self.judge), chosen)
+
+    def judge(self, draft: Proposal) -> list:
+        """Each party's verdict on ``draft`` as the player may know it (the sandbox knows everything)."""
+        return [result.verdict for result in assess(self.scenario, draft).parties]
+
+    def reasons(self, party_id: str) -> str:
+        """Why a party answers as it does (Markdown); a game says only what the player may know."""
+        return writing.reasons_markdown(self.scenario, self.assessment.party(party_id))
+
+    def on_party_card_explain(self, message: PartyCard.Explain) -> None:
+        name = self.scenario.party(message.party_id).name
+        self.app.push_screen(ReadingScreen(self.reasons(message.party_id), name))

@@ -1,0 +1,82 @@
+"""Every option of one issue, with what each would do to the parties' verdicts, to choose from."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from attrs import frozen
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from typing import Callable
+
+from sim.engine import Verdict
+from sim.model import Proposal, Scenario
+from sim.ui import present
+
+OPEN_ID = "__open__"  # the option-list id standing for "leave the issue open"
+
+
+@frozen
+class Picked:
+    """The picker's answer: the option chosen (None: leave open)."""
+
+    option_id: str | None
+
+
+class OptionPicker(ModalScreen[Picked | None]):
+    """Choose an option for ``issue_id``; each line says who would accept the draft with it."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="picker.cancel")]
+
+    def __init__(
+        self, scenario: Scenario, draft: Proposal, issue_id: str, judge: Callable[[Proposal], list[Verdict | None]]
+    ) -> None:
+        super().__init__()
+        self.scenario = scenario
+        self.draft = draft
+        self.issue = scenario.issue(issue_id)
+        self.judge = judge  # each party's verdict on a draft, as far as the player may know it
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="picker", classes="dialog"):
+            yield Label(Content.from_markup("[b]$title[/b]", title=self.issue.title), id="picker-title")
+            if self.issue.description:
+                yield Label(self.issue.description, classes="dim")
+            yield OptionList(*self._options(), id="picker-options")
+
+    def _options(self) -> list[Option]:
+        options = []
+        current = self.draft.option(self.issue.id)
+        for option_id, label in present.option_choices(self.scenario, self.issue.id):
+            verdicts = self.judge(self.draft.with_term(self.issue.id, option_id))
+            marks = Content.assemble(
+                *[
+                    (present.VERDICT_MARK.get(v, present.UNKNOWN_MARK), f"bold ${present.verdict_style(v)}")
+                    for v in verdicts
+                ]
+            )
+            chosen = "● " if option_id == current else "  "
+            description = self.issue.option(option_id).description if option_id else ""
+            prompt = Content.assemble(chosen, marks, "  ", (label, "bold"))
+            if description:
+                prompt = Content.assemble(prompt, "\n", " " * (4 + len(verdicts)), (description, "$foreground 60%"))
+            options.append(Option(prompt, id=option_id or OPEN_ID))
+        return options
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        current = self.draft.option(self.issue.id) or OPEN_ID
+        options.highlighted = options.get_option_index(current)
+        names = " ".join(party.name for party in self.scenario.parties)
+        self.query_one("#picker", Vertical).border_subtitle = f"marks: {names}"
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        chosen = event.option.id
+        self.dismiss(Picked(None if chosen == OPEN_ID else chosen))

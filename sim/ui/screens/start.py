@@ -1,0 +1,176 @@
+"""The first screen: pick a scenario, a difficulty and a seed; continue a saved game; or open the sandbox."""
+
+from __future__ import annotations
+
+from attrs import frozen
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButton, RadioSet, Static
+from textual.widgets.option_list import Option
+
+from sim.catalog import Entry
+
+TAGLINE = "Mediate a peace negotiation. Every proposal is tested against the red lines the parties have stated."
+
+
+@frozen
+class GameChoice:
+    """What the player picked on the start screen."""
+
+    scenario_id: str
+    difficulty: str
+    seed: int
+
+
+class StartScreen(Screen):
+    """Keyboard and mouse alike: arrows pick, enter starts, the buttons do the rest."""
+
+    BINDINGS = [
+        Binding("n", "new_game", "New game", id="start.new_game"),
+        Binding("c", "continue_game", "Continue", id="start.continue"),
+        Binding("x", "sandbox", "Sandbox", id="start.sandbox", tooltip="Edit proposals freely, no clock"),
+        Binding("q", "app.quit", "Quit", id="start.quit"),
+    ]
+
+    class NewGame(Message):
+        def __init__(self, choice: GameChoice) -> None:
+            self.choice = choice
+            super().__init__()
+
+    class OpenSandbox(Message):
+        def __init__(self, scenario_id: str) -> None:
+            self.scenario_id = scenario_id
+            super().__init__()
+
+    class ContinueGame(Message):
+        pass
+
+    def __init__(
+        self,
+        entries: list[Entry],
+        selected: str,
+        difficulties: tuple[str, ...],
+        difficulty: str,
+        seed: int,
+        saved_game: str | None,
+    ) -> None:
+        super().__init__()
+        self.entries = entries
+        self.selected = selected
+        self.difficulties = difficulties
+        self.difficulty = difficulty
+        self.seed = seed
+        self.saved_game = saved_game  # a description of the autosaved game, when there is one
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content.assemble(("RED LINES", "bold $accent"), "  ", (TAGLINE, "$foreground 70%")), id="banner")
+        with Horizontal(id="start-body"):
+            scenarios = OptionList(*[self._option(entry) for entry in self.entries], id="scenarios")
+            scenarios.border_title = "Scenario"
+            yield scenarios
+            summary = Static(id="summary")
+            summary.border_title = "About"
+            yield summary
+        with Horizontal(id="start-settings"):
+            yield Label("Difficulty", classes="setting-label")
+            with RadioSet(id="difficulty"):
+                for name in self.difficulties:
+                    yield RadioButton(name.capitalize(), value=name == self.difficulty, id=f"difficulty-{name}")
+            yield Label("Seed", classes="setting-label")
+            yield Input(str(self.seed), type="integer", id="seed", compact=True, tooltip="Same seed, same moves: same game")
+        with Horizontal(id="start-buttons"):
+            yield Button("New game", id="button-new-game", variant="primary", compact=True)
+            yield Button(self._continue_label(), id="button-continue", disabled=self.saved_game is None, compact=True)
+            yield Button("Sandbox", id="button-sandbox", compact=True)
+            yield Button("Help", id="button-help", compact=True)
+            yield Button("Quit", id="button-quit", compact=True)
+        yield Footer()
+
+    def _continue_label(self) -> str:
+        return "Continue" if self.saved_game is None else f"Continue: {self.saved_game}"
+
+    @staticmethod
+    def _option(entry: Entry) -> Option:
+        if entry.scenario is None:
+            count = len(entry.error.problems) if entry.error else 0
+            return Option(Content.assemble((entry.id, "strike"), (f"  {count} problems", "$error")), id=entry.id, disabled=True)
+        origin = "" if entry.origin == "shipped" else "  (yours)"
+        return Option(Content.assemble((entry.scenario.title, "bold"), (origin, "$foreground 60%")), id=entry.id)
+
+    def on_mount(self) -> None:
+        scenarios = self.query_one("#scenarios", OptionList)
+        ids = [entry.id for entry in self.entries]
+        if self.selected in ids:
+            scenarios.highlighted = ids.index(self.selected)
+        scenarios.focus()
+        self._describe(self.selected)
+
+    def on_screen_resume(self) -> None:
+        """Back from a game: it may have ended, or be the one to continue now."""
+        self.saved_game = self.app.saved_game_label()  # type: ignore[attr-defined]
+        button = self.query_one("#button-continue", Button)
+        button.label = self._continue_label()
+        button.disabled = self.saved_game is None
+
+    def _describe(self, scenario_id: str | None) -> None:
+        entry = next((e for e in self.entries if e.id == scenario_id), None)
+        summary = self.query_one("#summary", Static)
+        if entry is None or entry.scenario is None:
+            problems = "\n".join(str(p) for p in entry.error.problems) if entry and entry.error else ""
+            summary.update(Content.assemble(("This scenario has problems:\n", "bold $error"), problems))
+            return
+        scenario = entry.scenario
+        parties = ", ".join(p.name for p in scenario.parties)
+        summary.update(
+            Content.assemble(
+                (" ".join(scenario.summary.split()), ""),
+                "\n\n",
+                ("Parties: ", "bold"),
+                parties,
+                "\n",
+                ("Issues: ", "bold"),
+                str(len(scenario.issues)),
+                ("   As of: ", "bold"),
+                scenario.as_of.isoformat(),
+            )
+        )
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.selected = event.option.id
+        self._describe(self.selected)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.selected = event.option.id
+        self.action_new_game()
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        self.difficulty = event.pressed.id.removeprefix("difficulty-")
+
+    def choice(self) -> GameChoice:
+        text = self.query_one("#seed", Input).value.strip()
+        seed = int(text) if text.lstrip("-").isdigit() else self.seed
+        return GameChoice(self.selected, self.difficulty, seed)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        actions = {
+            "button-new-game": self.action_new_game,
+            "button-continue": self.action_continue_game,
+            "button-sandbox": self.action_sandbox,
+            "button-help": lambda: self.app.action_help(),
+            "button-quit": self.app.exit,
+        }
+        actions[event.button.id]()
+
+    def action_new_game(self) -> None:
+        self.post_message(self.NewGame(self.choice()))
+
+    def action_continue_game(self) -> None:
+        if self.saved_game is not None:
+            self.post_message(self.ContinueGame())
+
+    def action_sandbox(self) -> None:
+        self.post_message(self.OpenSandbox(self.selected))

@@ -1,0 +1,272 @@
+"""The negotiating table: the draft, every party's card, the calendar, trust and patience, the
+mediator's actions and the feed where the answers and the news arrive.
+
+The screen holds the game (a ``Session``) and is the only place that plays moves: widgets post
+messages, and every move goes through ``act``, which applies it, redraws, and autosaves behind.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import Footer, Static
+
+from sim import catalog
+from sim.engine import Verdict
+from sim.game import (
+    Action, ActionError, Adopt, Consult, Convene, GameState, LoadDraft, SaveError, Session, SetTerm, Summit, Table,
+    Status, Travel, UseLever, Wait, available_actions, views,
+)
+from sim.game.effective import effective_scenario
+from sim.model import Proposal
+from sim.ui import game_text, present, writing
+from sim.ui.autosave import AutoSaver
+from sim.ui.game_text import Choice
+from sim.ui.screens.choice import ChoiceScreen
+from sim.ui.screens.draft_screen import DraftScreen, update_text
+from sim.ui.screens.reading import ReadingScreen
+from sim.ui.widgets.action_bar import ActionBar
+from sim.ui.widgets.news_feed import NewsFeed
+
+
+class TableScreen(DraftScreen):
+    """One game in progress."""
+
+    BINDINGS = [
+        Binding("g", "travel", "Travel", id="table.travel", show=False),
+        Binding("t", "table", "Table", id="table.table", show=False),
+        Binding("c", "consult", "Consult", id="table.consult", show=False),
+        Binding("l", "lever", "Levers", id="table.lever", show=False),
+        Binding("v", "convene", "Convene", id="table.convene", show=False),
+        Binding("m", "summit", "Summit", id="table.summit", show=False),
+        Binding("w", "wait", "Wait a day", id="table.wait", show=False),
+        Binding("r", "counter", "Counter", id="table.counter", tooltip="Review a counter-proposal, adopt it term by term"),
+        Binding("p", "presets", "Presets", id="table.presets", tooltip="Replace the draft with a published plan (free)"),
+        Binding("a", "analysis", "Analysis", id="table.analysis", tooltip="Is there a deal? What blocks it?"),
+        Binding("f", "focus_feed", "Feed", id="table.feed", tooltip="Scroll back through the feed"),
+        Binding("b", "briefing", "Briefing", id="table.briefing", show=False),
+        Binding("s", "app.sources", "Sources", id="table.sources", show=False),
+        Binding("escape", "leave", "Menu", id="table.leave", tooltip="Back to the start screen; the game is saved"),
+    ]
+
+    class GameOver(Message):
+        """The game has ended; the app shows the debrief."""
+
+        def __init__(self, state: GameState) -> None:
+            self.state = state
+            super().__init__()
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.views = views(session.state)
+        super().__init__(session.state.scenario, session.state.draft)
+        self.saver = AutoSaver(session.save_path, self._save_problem)
+
+    # --- what the player may see -----------------------------------------------------------------
+
+    @property
+    def state(self) -> GameState:
+        return self.session.state
+
+    def set_draft(self, draft: Proposal) -> None:  # the game's draft only changes through moves
+        self.refresh_game()
+
+    def refresh_game(self) -> None:
+        self.draft = self.state.draft
+        self.views = views(self.state)
+        self.assessment = None  # the full truth is not the player's to see; the views are
+        self.refresh_desk()
+        update_text(self.query_one("#topbar", Static), game_text.calendar_line(self.state))
+        update_text(self.query_one("#standings", Static), game_text.standings_line(self.views))
+        self.query_one(NewsFeed).show(self.state.feed)
+        self.query_one(ActionBar).allow({a.verb for a in available_actions(self.state)})
+
+    def crossed(self) -> dict[str, tuple[str, ...]]:
+        return game_text.crossed_from_views(self.scenario, self.views)
+
+    def locked(self) -> frozenset[str]:
+        return frozenset(self.state.locked)
+
+    def cards(self):
+        here = set(self.state.present_here)
+        return [game_text.card_from_view(view, view.id in here) for view in self.views]
+
+    def judge(self, draft: Proposal) -> list[Verdict | None]:
+        return [view.verdict for view in views(self.state, draft)]
+
+    def is_deal(self) -> bool:
+        return self.state.status is Status.DEAL
+
+    def _deal_text(self) -> str:
+        known = [v for v in self.views if v.role.value == "principal"]
+        parts = [f"{v.name} {game_text.verdict_word(v.verdict)}" for v in known]
+        agreements = len(self.state.agreements)
+        signed = f" · {agreements} agreement{'s' if agreements != 1 else ''} signed" if agreements else ""
+        return "On this draft: " + ", ".join(parts) + signed
+
+    def reasons(self, party_id: str) -> str:
+        view = next(v for v in self.views if v.id == party_id)
+        return writing.view_reasons_markdown(effective_scenario(self.state), view)
+
+    # --- layout --------------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static(game_text.calendar_line(self.state), id="topbar")
+        yield Static(game_text.standings_line(self.views), id="standings")
+        yield from self.compose_desk()
+        feed = NewsFeed(id="feed")
+        feed.border_title = "Feed"
+        yield feed
+        yield ActionBar(id="actions")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_game()
+        self.query_one("#draft").focus()
+        self.saver.request(self.state)  # a game quit before its first move can still be continued
+
+    # --- moves ---------------------------------------------------------------------------------------
+
+    def act(self, action: Action) -> None:
+        """Play one move: refuse it with the reason, or apply it, redraw, and save behind."""
+        try:
+            outcome = self.session.act(action)
+        except ActionError as error:
+            self.notify(f"{error.message}." + (f" {error.fix[0].upper()}{error.fix[1:]}." if error.fix else ""),
+                        title="Not now", severity="warning")
+            return
+        self.saver.request(self.state)
+        self.refresh_game()
+        if outcome.answer is not None:
+            answer = outcome.answer
+            name = self.scenario.party(answer.party).name
+            extra = " It made a counter-proposal: r to review it." if answer.counter is not None else ""
+            self.notify(f"{name}: {present.verdict_label(answer.verdict)}.{extra}", title="An answer")
+        if self.state.over:
+            self.post_message(self.GameOver(self.state))
+
+    def revise(self, issue_id: str, option_id: str | None) -> None:
+        self.act(SetTerm(issue_id, option_id))
+
+    def choose(self, title: str, choices: list[Choice], then: Callable[[str], Action]) -> None:
+        """Ask which one (unless there is only one possible), then play the move."""
+        usable = [c for c in choices if not c.disabled]
+        if not usable:
+            self.notify(f"{title}: nothing possible here now.", severity="warning")
+            return
+        if len(usable) == 1 and len(choices) == 1:
+            self.act(then(usable[0].value))
+            return
+
+        def chosen(value: str | None) -> None:
+            if value is not None:
+                self.act(then(value))
+
+        self.app.push_screen(ChoiceScreen(title, choices), chosen)
+
+    def action_travel(self) -> None:
+        self.choose("Travel to…", game_text.venue_choices(self.state), Travel)
+
+    def action_table(self) -> None:
+        self.choose("Table the draft to…", game_text.party_choices(self.state, walked_out_ok=False), Table)
+
+    def action_consult(self) -> None:
+        self.choose("Consult in private…", game_text.party_choices(self.state, walked_out_ok=True), Consult)
+
+    def action_lever(self) -> None:
+        self.choose("Pressure or an inducement…", game_text.lever_choices(self.state), UseLever)
+
+    def action_convene(self) -> None:
+        self.act(Convene())
+
+    def action_summit(self) -> None:
+        self.act(Summit())
+
+    def action_wait(self) -> None:
+        self.act(Wait())
+
+    def action_presets(self) -> None:
+        self.choose("Put a plan on the table (free)…", game_text.preset_choices(self.state), LoadDraft)
+
+    def on_action_bar_chosen(self, message: ActionBar.Chosen) -> None:
+        getattr(self, f"action_{message.verb}")()
+
+    def action_counter(self) -> None:
+        from sim.ui.screens.counter import CounterScreen
+
+        offers = [v for v in self.views if v.counter is not None]
+        if not offers:
+            self.notify("No counter-proposal on the table: table the draft to a party first.", severity="warning")
+            return
+
+        def review(party_id: str | None) -> None:
+            if party_id is None:
+                return
+            view = next(v for v in offers if v.id == party_id)
+            changes = game_text.counter_changes(self.scenario, self.state.draft, view.counter)
+            self.app.push_screen(CounterScreen(view.name, changes, self.locked()), lambda issues: self._adopt(party_id, issues))
+
+        if len(offers) == 1:
+            review(offers[0].id)
+        else:
+            choices = [Choice(v.id, v.name, f"{len(game_text.counter_changes(self.scenario, self.state.draft, v.counter))} changes") for v in offers]
+            self.app.push_screen(ChoiceScreen("Whose counter-proposal?", choices), review)
+
+    def _adopt(self, party_id: str, issues: list[str] | None) -> None:
+        for issue in issues or []:
+            self.act(Adopt(party_id, issue))
+
+    def action_focus_feed(self) -> None:
+        self.query_one(NewsFeed).focus()
+
+    def on_news_feed_read_item(self, message: NewsFeed.ReadItem) -> None:
+        item = self.state.feed[message.index]
+        self.app.push_screen(ReadingScreen(writing.feed_item_markdown(self.scenario, item), "From the feed"))
+
+    def action_analysis(self) -> None:
+        self.app.open_analysis(effective_scenario(self.state), self.state.draft, self)  # type: ignore[attr-defined]
+
+    def adopt_proposal(self, proposal: Proposal) -> None:
+        """Revise the draft into ``proposal`` one term at a time (each a free, logged revision)."""
+        for issue in self.scenario.issues:
+            if proposal.option(issue.id) != self.state.draft.option(issue.id) and issue.id not in self.locked():
+                self.act(SetTerm(issue.id, proposal.option(issue.id)))
+
+    def action_briefing(self) -> None:
+        self.app.action_briefing()  # type: ignore[attr-defined]
+
+    def action_leave(self) -> None:
+        self.saver.flush()
+        self.app.pop_screen()
+
+    def _save_problem(self, problem: SaveError | None) -> None:
+        def tell() -> None:
+            if problem is None:
+                self.notify("Saving works again.", title="Saved")
+            else:
+                self.notify(str(problem.problems[0]), title="Not saved (the game goes on)", severity="error", timeout=10)
+
+        self.app.call_from_thread(tell)
+
+    def palette_commands(self):
+        return [
+            ("Game: save a copy…", "Write the game to a file in your Red Lines folder", self.action_save_copy),
+            ("Game: put a published plan on the table", "Replace the draft with a preset (free)", self.action_presets),
+            ("Game: briefing", "The situation, the parties and the timeline", self.action_briefing),
+        ]
+
+    def action_save_copy(self) -> None:
+        folder = catalog.data_dir() / "saves"
+        stem = f"{self.scenario.id}-{self.state.day.isoformat()}"
+        path = folder / f"{stem}.json"
+        number = 2
+        while path.exists():
+            path, number = folder / f"{stem}-{number}.json", number + 1
+        written = self.session.save(path)
+        if written:
+            self.notify(f"Saved to {written}", title="Saved")
+        else:
+            self.notify(str(self.session.save_problem.problems[0]), severity="error")

@@ -1,0 +1,110 @@
+"""The draft as a list of issues, one option chosen for each (or left open).
+
+Keys move between issues and cycle their options; enter or a click opens a picker with every option.
+The editor never changes the draft itself: it posts ``TermChosen`` and the screen decides.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from sim.model import Proposal, Scenario
+from sim.ui import present
+
+ONE_LINE_WIDTH = 40  # below this an issue's title and its option go on two lines
+
+
+class DraftEditor(OptionList):
+    """Every issue of the scenario with the draft's option for it; crossed red lines are marked."""
+
+    BINDINGS = [
+        Binding("right", "cycle(1)", "Option", id="draft.next_option", key_display="←→", tooltip="Choose the next option for this issue"),
+        Binding("left", "cycle(-1)", "Previous option", id="draft.previous_option", show=False),
+        Binding("o,delete,backspace", "leave_open", "Leave open", id="draft.leave_open", show=False, tooltip="Leave this issue unsettled"),
+        Binding("space", "select", "Pick", id="draft.pick", show=False),
+    ]
+
+    class TermChosen(Message):
+        """The player set an issue to an option (None: leave it open)."""
+
+        def __init__(self, issue_id: str, option_id: str | None) -> None:
+            self.issue_id = issue_id
+            self.option_id = option_id
+            super().__init__()
+
+    class PickRequested(Message):
+        """The player wants to see every option of an issue before choosing."""
+
+        def __init__(self, issue_id: str) -> None:
+            self.issue_id = issue_id
+            super().__init__()
+
+    def __init__(
+        self, scenario: Scenario, draft: Proposal, crossed: dict[str, tuple[str, ...]], locked: frozenset[str] = frozenset(), **kwargs
+    ) -> None:
+        self.scenario = scenario
+        self.draft = draft
+        self.crossed = crossed  # issue -> the parties whose red lines it crosses (as far as the player knows)
+        self.locked = locked  # issues signed in an interim agreement: shown, not editable
+        self._width = 0
+        super().__init__(*[Option(self._prompt(issue.id), id=issue.id) for issue in scenario.issues], **kwargs)
+
+    @property
+    def issue_id(self) -> str | None:
+        """The issue under the cursor."""
+        option = self.highlighted_option
+        return option.id if option else None
+
+    def show(self, draft: Proposal, crossed: dict[str, tuple[str, ...]], locked: frozenset[str] = frozenset()) -> None:
+        """Redraw the issues whose term, red-line marks or lock changed."""
+        changed = [
+            index
+            for index, issue in enumerate(self.scenario.issues)
+            if draft.option(issue.id) != self.draft.option(issue.id)
+            or crossed.get(issue.id) != self.crossed.get(issue.id)
+            or (issue.id in locked) != (issue.id in self.locked)
+        ]
+        self.draft, self.crossed, self.locked = draft, crossed, locked
+        for index in changed:
+            self.replace_option_prompt_at_index(index, self._prompt(self.scenario.issues[index].id))
+
+    def _prompt(self, issue_id: str) -> Content:
+        issue = self.scenario.issue(issue_id)
+        option_id = self.draft.option(issue_id)
+        crossed_by = self.crossed.get(issue_id)
+        if issue_id in self.locked:
+            mark = ("■ ", "bold $success")  # signed: it stays
+        else:
+            mark = ("✗ ", "bold $error") if crossed_by else ("· ", "$foreground 40%")
+        label = present.term_label(self.scenario, self.draft, issue_id)
+        choice = (f"‹ {label} ›", "italic $foreground 50%" if option_id is None else ("$error" if crossed_by else "$accent"))
+        title = (issue.title, "bold")
+        room = self._width - 2 - len(issue.title) - len(choice[0])
+        if self._width >= ONE_LINE_WIDTH and room >= 1:
+            return Content.assemble(mark, title, " " * room, choice)
+        return Content.assemble(mark, title, "\n  ", choice)
+
+    def on_resize(self) -> None:
+        width = self.scrollable_content_region.width - 2  # the option list's own padding
+        if width != self._width:
+            self._width = width
+            for index, issue in enumerate(self.scenario.issues):
+                self.replace_option_prompt_at_index(index, self._prompt(issue.id))
+
+    def action_cycle(self, step: int) -> None:
+        if self.issue_id is None or self.issue_id in self.locked:
+            return
+        choice = present.cycle_option(self.scenario, self.issue_id, self.draft.option(self.issue_id), step)
+        self.post_message(self.TermChosen(self.issue_id, choice))
+
+    def action_leave_open(self) -> None:
+        if self.issue_id is not None and self.issue_id not in self.locked and self.draft.option(self.issue_id) is not None:
+            self.post_message(self.TermChosen(self.issue_id, None))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.PickRequested(event.option.id))

@@ -1,0 +1,99 @@
+"""One party's answer to the draft: its verdict, its utility against its walk-away level, and the red
+lines the draft crosses. The screen decides what the card may show (``CardData``); the card draws it
+and asks for details."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.widget import Widget
+
+from sim.engine import Verdict
+from sim.ui import present
+from sim.ui.present import CardData
+
+METER_STYLE = {"empty": "$foreground 30%", "mark": "bold $foreground"}
+COMPACT_BELOW = 32  # terminal rows: below this a card lists one crossed red line and counts the rest
+
+
+class PartyCard(Widget, can_focus=True):
+    """A card per party; enter or a click asks the screen to explain the verdict with its sources."""
+
+    BINDINGS = [
+        Binding("enter", "explain", "Why?", id="card.explain", tooltip="The red lines crossed, with their sources"),
+    ]
+
+    class Explain(Message):
+        """The player wants the reasons and sources behind a party's verdict."""
+
+        def __init__(self, party_id: str) -> None:
+            self.party_id = party_id
+            super().__init__()
+
+    def __init__(self, data: CardData, **kwargs) -> None:
+        super().__init__(id=f"card-{data.party_id}", **kwargs)
+        self.data = data
+        self.border_title = data.name
+        self._decorate()
+
+    def show(self, data: CardData) -> None:
+        """Redraw for new data; cheap, so the screen calls it on every change of the draft."""
+        if data == self.data:
+            return
+        width = self.content_size.width
+        before = self._content(width).get_height(self.styles, width) if width else -1
+        self.data = data
+        self._decorate()
+        after = self._content(width).get_height(self.styles, width) if width else -2
+        # A new layout only when the card changes height; a repaint alone is much cheaper.
+        self.refresh(layout=before != after)
+
+    def _decorate(self) -> None:
+        # Only stakeholders are labelled: their signature is not needed, which changes how to read them.
+        role = "" if self.data.principal else "stakeholder"
+        subtitle = " · ".join(part for part in (role, self.data.status) if part)
+        if subtitle != self.border_subtitle:
+            self.border_subtitle = subtitle
+        for verdict, name in ((Verdict.REJECT, "-reject"), (Verdict.ACCEPT, "-accept")):
+            wanted = self.data.verdict is verdict
+            if wanted != self.has_class(name):  # restyling costs a CSS pass: only on a real change
+                self.set_class(wanted, name)
+
+    def render(self) -> Content:
+        return self._content(self.content_size.width)
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        # Measure at the width being laid out: the card's text (meter, truncation) depends on it.
+        return self._content(width).get_height(self.styles, width)
+
+    def _content(self, width: int) -> Content:
+        data = self.data
+        width = max(10, width)
+        colour = f"${present.verdict_style(data.verdict)}"
+        verdict = present.verdict_label(data.verdict)
+        numbers = present.utility_line(data)
+        gap = max(1, width - len(verdict) - len(numbers))
+        parts: list = [(verdict, f"bold {colour}"), " " * gap, (numbers, "$foreground 80%")]
+        if data.utility is not None and data.walk_away is not None:
+            parts.append("\n")
+            for cell in present.meter(data.utility, data.walk_away, width):
+                parts.append((cell.text, METER_STYLE.get(cell.kind, colour)))
+        crossed = sorted(data.crossed, key=lambda line: not line.hard)  # hard ones first
+        compact = self.app.size.height < COMPACT_BELOW and len(crossed) > 1
+        for line in crossed[:1] if compact else crossed:
+            text = f"✗ {line.statement}" if line.hard else f"! {line.statement} (−{line.penalty:g})"
+            if compact:
+                more = f" (+{len(crossed) - 1} more)"
+                room = width - len(more)
+                text = (text if len(text) <= room else text[: room - 1] + "…") + more
+            parts += ["\n", (text, "$error" if line.hard else "$warning")]
+        if data.note:
+            parts += ["\n", (data.note, "italic $accent")]
+        return Content.assemble(*parts)
+
+    def action_explain(self) -> None:
+        self.post_message(self.Explain(self.data.party_id))
+
+    def on_click(self) -> None:
+        self.action_explain()
