@@ -2,8 +2,8 @@
 
     synthetic_scenario(parties=4, options=(3, 3, 3, 3, 3, 3, 4, 4, 5, 5, 6, 6), seed=1)
 
-makes 4 principals negotiating 12 issues with 3–6 options each (10.5 million proposals once "open"
-counts as a choice). Each party gets random weights and option values, ``red_lines`` red lines of
+makes 4 principals negotiating 12 issues with 3–6 options each (10.5 million proposals that settle
+every issue, 181 million once "open" counts as a choice, as the engine and the analysis count them). Each party gets random weights and option values, ``red_lines`` red lines of
 which about ``tied`` are if–then rules that tie two issues ("if issue a is settled with x, issue b
 must not be y") and the rest forbid an option of one issue or bound it with at_least / at_most.
 Its walk-away level sits at ``walk_away_percentile`` of its utility over random proposals, so 50

@@ -98,3 +98,22 @@ def closest(scenario, draft_index, parties=None, min_utility=None, fixed=None) -
         if best is None or key > best:
             best = key
     return None if best is None else (-best[0], best[1])
+
+
+def gap(scenario) -> float | None:
+    """Points the least satisfied principal lacks at the best proposal within every principal's
+    hard red lines (0 when a deal exists); None when those red lines leave no proposal."""
+    table = compiled(scenario)
+    positions = required(scenario, None)
+    best = None
+    for index in indexes(scenario):
+        margins = []
+        for p in positions:
+            utility, vetoed = fixed_utility(table.parties[p], index)
+            if vetoed:
+                break
+            margins.append(utility - table.parties[p].walk_away)
+        else:
+            smallest = min(margins, default=0)
+            best = smallest if best is None else max(best, smallest)
+    return None if best is None else max(0, -best) / SCALE

@@ -8,7 +8,9 @@ from attrs import evolve
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.analysis_oracle import acceptable, closest, egalitarian_key, indexes, levels_of, nash_key, pareto, required
+from tests.analysis_oracle import (
+    acceptable, closest, egalitarian_key, gap, indexes, levels_of, nash_key, pareto, required,
+)
 from sim.analysis import analyze, closest_acceptable, egalitarian_point, nash_point, sample_zopa, why_none, zopa_members
 from sim.analysis.problem import build_problem
 from sim.engine import assess, compiled
@@ -129,6 +131,7 @@ def test_sensitivity_table_matches_brute_force(scenario):
         assert relaxation.zopa_size_if_relaxed == size
         assert relaxation.deal_if_relaxed == (size > 0)
         assert size >= base  # relaxing never shrinks the zone
+        assert relaxation.gap_if_relaxed == gap(relaxed)
     sizes = [r.zopa_size_if_relaxed for r in analysis.blocking]
     assert sizes == sorted(sizes, reverse=True)
     expected = sum(len(p.red_lines) + (p.walk_away > 0) for p in scenario.principals)
@@ -179,6 +182,21 @@ def test_the_closest_to_a_member_is_itself(scenario, data):
     member = compiled(scenario).proposal(index)
     got = closest_acceptable(scenario, member)
     assert got.distance == 0 and got.changes == () and got.proposal.terms == member.terms
+
+
+@given(small)
+def test_the_gap_and_the_best_effort_when_no_deal_exists(scenario):
+    analysis = analyze(scenario, blocking=False)
+    assert analysis.gap == gap(scenario)
+    if analysis.deal_exists or analysis.gap is None:
+        assert analysis.best_effort is None
+        return
+    table = compiled(scenario)
+    shortfall = max(p.walk_away - analysis.best_effort.utilities[p.id] for p in scenario.principals)
+    assert abs(shortfall - analysis.gap) < 1e-9
+    for p in scenario.principals:  # within every principal's hard red lines
+        assert not assess(scenario, analysis.best_effort.proposal).party(p.id).violations
+    assert table.index(analysis.best_effort.proposal) == analysis.best_effort.index
 
 
 @given(small)

@@ -47,15 +47,23 @@ def goal_key(goal: Goal) -> Callable[[Sequence[int], Sequence[int]], Key]:
 
 
 def best_row(utilities: np.ndarray, thresholds: Sequence[int], goal: Goal = "nash") -> int | None:
-    """The row of ``utilities`` (one per proposal, accepted by all) that the goal's order ranks first."""
+    """The row of ``utilities`` (one per proposal, accepted by all) that the goal's order ranks first.
+
+    Floats narrow the field (a product of four gains overflows int64); the exact keys decide.
+    """
+    if len(utilities) == 0:
+        return None
+    gains = utilities - np.asarray(thresholds, dtype=np.int64)
+    if goal == "nash":
+        score = np.prod(gains.astype(float), axis=1)
+        top = np.nonzero(score >= score.max() - abs(score.max()) * 1e-9)[0]
+    elif goal == "egalitarian":
+        smallest = gains.min(axis=1) if gains.shape[1] else np.zeros(len(gains), dtype=np.int64)
+        top = np.nonzero(smallest == smallest.max())[0]
+    else:
+        top = np.nonzero(utilities[:, goal] == utilities[:, goal].max())[0]
     key = goal_key(goal)
-    best, best_key = None, None
-    for row, vector in enumerate(utilities.tolist()):
-        gains = [u - t for u, t in zip(vector, thresholds)]
-        candidate = key(gains, vector)
-        if best_key is None or candidate > best_key:
-            best, best_key = row, candidate
-    return best
+    return max(top.tolist(), key=lambda row: key(gains[row].tolist(), utilities[row].tolist()))
 
 
 def _merge(decomposition: Decomposition, keep_rows) -> tuple[np.ndarray, np.ndarray]:

@@ -51,6 +51,15 @@ class Decomposition:
             product *= len(block.choices)
         return product
 
+    def indexes(self, rows: np.ndarray) -> np.ndarray:
+        """The compiled indexes of many proposals at once, from their rows per block (n, blocks)."""
+        result = np.zeros((len(rows), self.problem.issue_count), dtype=np.int64)
+        for issue, choice in self.constants.items():
+            result[:, issue] = choice
+        for b, block in enumerate(self.blocks):
+            result[:, list(block.issues)] = block.choices[rows[:, b]]
+        return result
+
     def index(self, rows: Iterable[int]) -> tuple[int, ...]:
         """The compiled index of one row per block."""
         index = [0] * self.problem.issue_count
@@ -60,6 +69,10 @@ class Decomposition:
             for issue, choice in zip(block.issues, block.choices[row]):
                 index[issue] = int(choice)
         return tuple(index)
+
+
+class GroupsTooFine(ValueError):
+    """The groups given to ``decompose`` split issues that a red line ties."""
 
 
 class TooTangled(ValueError):
@@ -138,8 +151,13 @@ def _list_block(problem: Problem, issues: list[int], lines: list[Line], constant
     return Block(tuple(issues), choices[valid], columns[valid])
 
 
-def decompose(problem: Problem, cache: dict | None = None) -> Decomposition:
-    """The problem's blocks; ``cache`` (a dict kept by the caller) reuses blocks an earlier problem listed."""
+def decompose(problem: Problem, cache: dict | None = None, groups: list[list[int]] | None = None) -> Decomposition:
+    """The problem's blocks; ``cache`` (a dict kept by the caller) reuses blocks an earlier problem listed.
+
+    ``groups`` may give coarser blocks than the problem needs (each of its tied groups inside one of
+    them), e.g. a relaxed problem's blocks shaped like the original's, so the two can be compared
+    block by block; free issues outside every group get blocks of their own.
+    """
     width = problem.width
     offset = np.zeros(width, dtype=np.int64)
     if any(not d for d in problem.domains):
@@ -148,13 +166,21 @@ def decompose(problem: Problem, cache: dict | None = None) -> Decomposition:
     index = [constants.get(i, 0) for i in range(problem.issue_count)]
     for c, table in enumerate(problem.tables):
         offset[c] = sum(table[i][choice] for i, choice in constants.items())
-    groups = components(problem)
+    free = {i for i, d in enumerate(problem.domains) if len(d) > 1}
+    if groups is None:
+        groups = components(problem)
+    else:
+        groups = [[i for i in group if i in free] for group in groups]
+        covered = {i for group in groups for i in group}
+        groups = sorted((g for g in groups + [[i] for i in sorted(free - covered)] if g), key=lambda g: g[0])
     member = {i: g for g, group in enumerate(groups) for i in group}
     by_group: list[list[Line]] = [[] for _ in groups]
     for line in problem.lines:
-        free = free_scope(line, problem)
-        if free:
-            by_group[member[free[0]]].append(line)
+        scope = free_scope(line, problem)
+        if scope:
+            if len({member[i] for i in scope}) > 1:
+                raise GroupsTooFine("the groups given split a tied group of issues")
+            by_group[member[scope[0]]].append(line)
         elif not line.test(index):  # a red line over constants only: decided already
             if line.hard:
                 return Decomposition(problem, (), offset, constants, False)

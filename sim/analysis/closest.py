@@ -27,29 +27,38 @@ class Plan:
 
     order: tuple[int, ...]  # free issues, tied ones together
     constants: tuple[tuple[int, int], ...]  # (issue, its only allowed choice)
-    # rows[i][choice]: the choice's contribution to every column, then to the sum of constrained ones
+    # rows[i][choice]: the choice's contribution to every column, then to the sums of constrained ones
     rows: tuple[tuple[tuple[int, ...], ...], ...]
     choices: tuple[tuple[int, ...], ...]  # per issue: allowed choices, most helpful first
     lines_at: tuple[tuple[tuple[Line, tuple[int, ...]], ...], ...]  # per depth: lines decided there, with penalty rows
     lines_first: tuple[tuple[Line, tuple[int, ...]], ...]  # lines over constants only
-    minimums: tuple[tuple[int, int], ...]  # (slot, minimum), the sum slot last
+    minimums: tuple[tuple[int, int], ...]  # (slot, minimum), the sum slots first
+    slots: int  # columns, then sums
     feasible: bool
 
 
 def plan(problem: Problem) -> Plan:
     width = problem.width
+    # An extra slot sums the constrained columns: parties that pull against each other can each
+    # reach their level alone but not together, which the sum sees. (Sums over every pair as well
+    # were measured: 10% fewer nodes, but slower nodes.)
     constrained = [c for c, _ in problem.constraints]
+    combos = [list(range(len(constrained)))] if constrained else []
     rows = tuple(
         tuple(
-            tuple(problem.tables[c][i][x] for c in range(width)) + (sum(problem.tables[c][i][x] for c in constrained),)
+            tuple(problem.tables[c][i][x] for c in range(width))
+            + tuple(sum(problem.tables[constrained[k]][i][x] for k in combo) for combo in combos)
             for x in range(problem.compiled.sizes[i])
         )
         for i in range(problem.issue_count)
     )
-    choices = tuple(tuple(sorted(d, key=lambda x, i=i: (-rows[i][x][-1], x))) for i, d in enumerate(problem.domains))
+    total = width  # the slot of the sum over every constrained column (when there is one)
+    choices = tuple(tuple(sorted(d, key=lambda x, i=i: (-rows[i][x][total] if combos else 0, x)))
+                    for i, d in enumerate(problem.domains))
     groups = components(problem)
     spread = {
-        i: max(rows[i][x][-1] for x in problem.domains[i]) - min(rows[i][x][-1] for x in problem.domains[i])
+        i: (max(rows[i][x][total] for x in problem.domains[i]) - min(rows[i][x][total] for x in problem.domains[i]))
+        if combos else 0
         for g in groups for i in g
     }
     groups.sort(key=lambda g: (-max(spread[i] for i in g), g[0]))
@@ -58,18 +67,19 @@ def plan(problem: Problem) -> Plan:
     lines_at: list[list[tuple[Line, tuple[int, ...]]]] = [[] for _ in order]
     lines_first = []
     for line in problem.lines:
-        penalty = [0] * (width + 1)
+        penalty = [0] * width
         penalty[problem.net_column[line.party]] = line.penalty
         if problem.penalty_column[line.party] is not None:
             penalty[problem.penalty_column[line.party]] = line.penalty
-        penalty[width] = sum(penalty[c] for c in constrained)
+        penalty += [sum(penalty[constrained[k]] for k in combo) for combo in combos]
         entry = (line, tuple(penalty))
         depths = [depth_of[i] for i in line.scope if i in depth_of]
         if depths:
             lines_at[max(depths)].append(entry)
         else:
             lines_first.append(entry)
-    minimums = tuple(problem.constraints) + ((width, sum(m for _, m in problem.constraints)),)
+    minimums = tuple((width + j, sum(problem.constraints[k][1] for k in combo)) for j, combo in enumerate(combos))
+    minimums += tuple(problem.constraints)  # the sums first: they fail most often
     return Plan(
         order=order,
         constants=tuple((i, d[0]) for i, d in enumerate(problem.domains) if len(d) == 1),
@@ -78,6 +88,7 @@ def plan(problem: Problem) -> Plan:
         lines_at=tuple(tuple(entries) for entries in lines_at),
         lines_first=tuple(lines_first),
         minimums=minimums,
+        slots=width + len(combos),
         feasible=all(problem.domains),
     )
 
@@ -91,7 +102,6 @@ def _improvement_sums(plan: Plan, draft: Sequence[int], slots: int) -> tuple[lis
     forced = [0] * (n + 1)
     gains: list[list[int]] = [[] for _ in range(slots)]
     tops: list[list[list[int]]] = [None] * (n + 1)  # type: ignore[list-item]
-    tops[n] = [[0] for _ in range(slots)]
     for depth in range(n - 1, -1, -1):
         i = order[depth]
         table, allowed = plan.rows[i], plan.choices[i]
@@ -111,8 +121,10 @@ def _improvement_sums(plan: Plan, draft: Sequence[int], slots: int) -> tuple[lis
             running = [0]
             for gain in sorted(gains[s], reverse=True):
                 running.append(running[-1] + gain)
+            running += [running[-1]] * (n + 1 - len(running) + 1)  # any budget up to n indexes it
             level.append(running)
         tops[depth] = level
+    tops[n] = [[0] * (n + 2) for _ in range(slots)]
     return base, forced, tops
 
 
@@ -121,7 +133,7 @@ def search(problem: Problem, the_plan: Plan, draft: Sequence[int]) -> tuple[tupl
     if not the_plan.feasible:
         return None
     width = problem.width
-    slots = width + 1
+    slots = the_plan.slots
     current = list(draft)
     acc = [0] * slots
     cost = 0
@@ -153,15 +165,13 @@ def search(problem: Problem, the_plan: Plan, draft: Sequence[int]) -> tuple[tupl
             return False
         below, top = base[depth], tops[depth]
         for slot, minimum in minimums:
-            prefix = top[slot]
-            if acc[slot] + below[slot] + prefix[min(room, len(prefix) - 1)] < minimum:
+            if acc[slot] + below[slot] + top[slot][room] < minimum:
                 return False
         if best[0] is not None:  # only a better Nash product is worth finding now
             product = 1
             for q in parties:
                 slot = nets[q]
-                prefix = top[slot]
-                gain = max(0, acc[slot] + below[slot] + prefix[min(room, len(prefix) - 1)]) - thresholds[q]
+                gain = max(0, acc[slot] + below[slot] + top[slot][room]) - thresholds[q]
                 if gain <= 0:
                     product = 0
                     break
@@ -177,9 +187,40 @@ def search(problem: Problem, the_plan: Plan, draft: Sequence[int]) -> tuple[tupl
         if best[0] is None or key > best[0]:
             best[0], best[1], best[2] = key, tuple(current), acc[:width]
 
+    def rest_as_drafted(depth: int) -> None:
+        """No change left to spend: the remaining issues keep the draft's choices (all allowed, or
+        ``hopeful`` would have said no), so the leaf is reached directly."""
+        below = base[depth]
+        for s in range(slots):
+            acc[s] += below[s]
+        lost = []
+        for later in range(depth, n):
+            for line, penalty in lines_at[later]:
+                if not line.test(current):
+                    if line.hard:
+                        lost = None
+                        break
+                    lost.append(penalty)
+            if lost is None:
+                break
+        if lost is not None:
+            for penalty in lost:
+                for s in range(slots):
+                    acc[s] -= penalty[s]
+            if all(acc[slot] >= minimum for slot, minimum in minimums):
+                leaf()
+            for penalty in lost:
+                for s in range(slots):
+                    acc[s] += penalty[s]
+        for s in range(slots):
+            acc[s] -= below[s]
+
     def visit(depth: int, spare: int) -> None:
         if depth == n:
             leaf()
+            return
+        if spare == 0:
+            rest_as_drafted(depth)
             return
         i = order[depth]
         was = draft[i]

@@ -95,8 +95,9 @@ def why_none(
             continue
         best = oracle.best([p], free=p)
         if best[p] < oracle.level(p) - 1e-9:
-            found.append(Obstacle((p,), f"{name} needs {oracle.level(p):.1f} points, but no proposal within its "
-                                        f"red lines gives it more than {best[p]:.1f}."))
+            within = "its red lines and the fixed terms" if fixed else "its red lines"
+            found.append(Obstacle((p,), f"{name} needs {oracle.level(p):.1f} points, but no proposal within "
+                                        f"{within} gives it more than {best[p]:.1f}."))
     if found:
         return tuple(found)
     conflicts: list[tuple[str, ...]] = []

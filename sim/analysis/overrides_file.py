@@ -112,6 +112,16 @@ def parse_overrides(text: str, name: str = "<what-if>") -> Overrides:
     return _from_file(parse_text(text.encode("utf-8"), name))
 
 
+def party_number(value: str) -> tuple[str, float | None]:
+    """``"russia=65"`` -> ("russia", 65.0); the number is None when the flag is not of that shape."""
+    party_id, sep, text = value.partition("=")
+    try:
+        number = float(text)
+    except ValueError:
+        return party_id, None
+    return party_id, number if sep and party_id else None
+
+
 def overrides_from_flags(drop: Sequence[str] = (), walk_away: Sequence[str] = (), fix: Sequence[str] = ()) -> Overrides:
     """Overrides from `--drop PARTY:RED_LINE`, `--walk-away PARTY=N` and `--fix ISSUE=OPTION|open`.
 
@@ -142,12 +152,8 @@ def overrides_from_flags(drop: Sequence[str] = (), walk_away: Sequence[str] = ()
         origin[("parties", i, "id")] = origin[("parties", i, "drop_red_lines", len(entry["drop_red_lines"]) - 1)] = \
             f"--drop {value}"
     for value in walk_away:
-        party_id, sep, level = value.partition("=")
-        try:
-            number = float(level)
-        except ValueError:
-            number = None
-        if not (sep and party_id) or number is None:
+        party_id, number = party_number(value)
+        if number is None:
             bad("--walk-away", value, "PARTY=NUMBER")
             continue
         i, entry = party_entry(party_id)

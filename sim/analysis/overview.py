@@ -11,9 +11,8 @@ import numpy as np
 from sim.analysis.bargaining import best_row
 from sim.analysis.blocks import Decomposition
 from sim.analysis.explain import why_none
-from sim.analysis.members import sample_zopa
-from sim.analysis.pareto import Frontier, FrontierTooLarge, frontier, nondominated
-from sim.analysis.points import point
+from sim.analysis.pareto import Frontier, frontier, nondominated
+from sim.analysis.points import PointSequence, point
 from sim.analysis.problem import Problem, problem_for
 from sim.analysis.results import Analysis, Point
 from sim.analysis.relaxing import STEP, best_effort, sensitivity
@@ -22,33 +21,20 @@ from sim.model import Scenario
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
-ESTIMATE_SAMPLES = 2000  # members sampled for an estimated frontier
 
-
-def _exact_frontier(parts: list[Decomposition]) -> list[tuple[tuple[int, ...], list[int]]]:
-    """(index, utilities) per frontier vector, over every branch."""
+def _frontier(parts: list[Decomposition]) -> tuple[list[tuple[tuple[int, ...], list[int]]], bool]:
+    """(index, utilities) per frontier vector, over every branch; and whether it is exact."""
     found: list[tuple[tuple[int, ...], list[int]]] = []
+    exact = True
     for part in parts:
-        front: Frontier = frontier(part)
-        for rows, utilities in zip(front.rows.tolist(), front.utilities.tolist()):
-            found.append((part.index(rows), utilities))
+        front: Frontier = frontier(part, approximate=True)
+        exact = exact and front.exact
+        indexes = part.indexes(front.rows).tolist()
+        found += [(tuple(index), utilities) for index, utilities in zip(indexes, front.utilities.tolist())]
     if len(parts) > 1 and found:
         keep = nondominated(np.array([u for _, u in found], dtype=np.int64))
         found = [found[k] for k in keep.tolist()]
-    return found
-
-
-def _sampled_frontier(scenario: Scenario, problem: Problem, fixed, rng: random.Random, extra) -> list:
-    """An estimate: the non-dominated among sampled members and the exact Nash and egalitarian points."""
-    compiled = problem.compiled
-    found = list(extra)
-    for proposal in sample_zopa(scenario, ESTIMATE_SAMPLES, rng, fixed=fixed):
-        index = compiled.index(proposal)
-        found.append((index, problem.utilities_of(index)))
-    if not found:
-        return []
-    keep = nondominated(np.array([u for _, u in found], dtype=np.int64))
-    return [found[k] for k in keep.tolist()]
+    return found, exact
 
 
 def analyze(
@@ -76,13 +62,15 @@ def analyze(
     counted = count_all(parts, rng, cache)
     report("frontier", 0, 1)
     exact = counted.exact
-    try:
-        front = _exact_frontier(parts)
-        choose_from = front
-    except FrontierTooLarge:
+    front, whole = _frontier(parts)
+    choose_from = front
+    if not whole:  # an approximate frontier may miss them: find the two points by search instead
         exact = False
         choose_from = [found for found in (solve(parts, "nash"), solve(parts, "egalitarian")) if found]
-        front = _sampled_frontier(scenario, problem, fixed, rng, choose_from)
+        if choose_from:  # the exact Nash and egalitarian points belong on any picture of it
+            every = front + choose_from
+            keep = nondominated(np.array([u for _, u in every], dtype=np.int64))
+            front = [every[k] for k in keep.tolist()]
     nash = egalitarian = None
     if choose_from:
         vectors = np.array([u for _, u in choose_from], dtype=np.int64)
@@ -106,7 +94,7 @@ def analyze(
         space_size=math.prod(problem.compiled.sizes),
         nash=nash,
         egalitarian=egalitarian,
-        frontier=tuple(_points(problem, front)),
+        frontier=_points(problem, front),
         blocking=relaxations,
         obstacles=obstacles,
         zopa_error=counted.error,
@@ -115,10 +103,14 @@ def analyze(
     )
 
 
-def _points(problem: Problem, found) -> list[Point]:
-    """Frontier points, best Nash product first."""
-    points = [point(problem, index) for index, _ in found]
-    return sorted(points, key=lambda p: (-p.nash_product, p.index))
+def _points(problem: Problem, found) -> PointSequence:
+    """Frontier points, the best Nash product first (then by index), made when first read."""
+    def order(entry) -> tuple:
+        index, utilities = entry
+        return (-math.prod(u - t for u, t in zip(utilities, problem.thresholds)), index)
+
+    ranked = sorted(found, key=order)
+    return PointSequence(problem, [index for index, _ in ranked], [utilities for _, utilities in ranked])
 
 
 def nash_point(scenario: Scenario, *, fixed: Mapping[str, str | None] | None = None) -> Point | None:

@@ -16,8 +16,12 @@ from attrs import frozen
 from sim.analysis.blocks import Decomposition
 from sim.engine.compiled import FULL
 
-CHUNK = 512  # candidates compared at once against the frontier kept so far
-MERGE_LIMIT = 4_000_000  # candidate sums one merge step may hold; past it the frontier is given up
+CHUNK = 256  # candidates compared at once against the frontier kept so far
+MERGE_LIMIT = 2_000_000  # candidate sums one merge step may hold; past it the frontier is given up
+# Partial frontier vectors kept between steps; past it the frontier is given up too. Merging costs
+# about the square of this (the 14-issue benchmarks stay under 12,000; 30 issues reach 50,000).
+FRONTIER_LIMIT = 12_000
+APPROXIMATE = 3_000  # partial frontier vectors an approximate frontier keeps
 
 
 class FrontierTooLarge(RuntimeError):
@@ -27,29 +31,77 @@ class FrontierTooLarge(RuntimeError):
 def nondominated(values: np.ndarray) -> np.ndarray:
     """Indices of the rows no other row dominates, one per distinct row (the first among equals).
 
-    Rows are sorted in descending lexicographic order, so any row that dominates another comes
-    before it; each chunk is then compared with the frontier found so far and with itself.
+    Each column is replaced by its ranks (dominance only compares), and the ranks are packed into
+    integers: one key per row for a fast lexicographic sort, and one with a guard bit above each
+    field for comparing. In descending lexicographic order a row can only be dominated by one
+    before it, which already beats or ties it on the first column, so the others alone are
+    compared: "at least as large in each" is one subtraction and one mask per pair. Each chunk is
+    compared with the frontier found so far and with itself.
     """
-    if len(values) == 0:
+    count = len(values)
+    if count == 0:
         return np.zeros(0, dtype=np.int64)
-    unique, first = np.unique(values, axis=0, return_index=True)
-    unique, first = unique[::-1], first[::-1]
+    width = values.shape[1]
+    ranks = [np.unique(values[:, k], return_inverse=True)[1].astype(np.int64).reshape(-1) for k in range(width)]
+    bits = max(1, max(int(r.max()).bit_length() for r in ranks))
+    if width * bits <= 63:
+        order_key = np.zeros(count, dtype=np.int64)
+        for k in range(width):
+            order_key = (order_key << bits) | ranks[k]
+        _, first = np.unique(order_key, return_index=True)  # distinct rows, ascending
+    else:
+        order = np.lexsort(ranks[::-1])  # stable: among equal rows the first comes first
+        stacked = np.stack(ranks, axis=1)[order]
+        fresh = np.ones(count, dtype=bool)
+        fresh[1:] = np.any(stacked[1:] != stacked[:-1], axis=1)
+        first = order[fresh]
+    first = first[::-1]
+    if width == 1:
+        return first[:1]
+    if (width - 1) * (bits + 1) > 62:
+        return np.sort(first[_nondominated_wide(values[first])])
+    keys = np.zeros(len(first), dtype=np.int64)
+    guard = 0
+    for k in range(1, width):
+        shift = (k - 1) * (bits + 1)
+        keys |= ranks[k][first] << shift
+        guard |= 1 << (shift + bits)
+    guard = np.int64(guard)
+    kept_keys = np.zeros(0, dtype=np.int64)
+    kept = []
+    for start in range(0, len(keys), CHUNK):
+        chunk, ids = keys[start:start + CHUNK], first[start:start + CHUNK]
+        if len(kept_keys):
+            beaten = np.zeros(len(chunk), dtype=bool)
+            for at in range(0, len(kept_keys), 4 * CHUNK):
+                part = kept_keys[at:at + 4 * CHUNK]
+                beaten |= (((part[:, None] | guard) - chunk[None, :]) & guard == guard).any(axis=0)
+            chunk, ids = chunk[~beaten], ids[~beaten]
+        inside = ((chunk[:, None] | guard) - chunk[None, :]) & guard == guard
+        alive = ~np.triu(inside, k=1).any(axis=0)  # only an earlier row can dominate a later one
+        kept_keys = np.concatenate([kept_keys, chunk[alive]])
+        kept.append(ids[alive])
+    return np.sort(np.concatenate(kept))
+
+
+def _nondominated_wide(unique: np.ndarray) -> np.ndarray:
+    """The same for rows too wide to pack: positions (in ``unique``) of the non-dominated rows."""
     width = unique.shape[1]
-    kept_values = np.zeros((0, width), dtype=unique.dtype)
+    kept_rows = np.zeros((0, width), dtype=unique.dtype)
     kept = []
     for start in range(0, len(unique), CHUNK):
-        chunk, ids = unique[start:start + CHUNK], first[start:start + CHUNK]
-        if len(kept_values):
-            beaten = _dominated_by(kept_values, chunk)
-            chunk, ids = chunk[~beaten], ids[~beaten]
+        chunk = unique[start:start + CHUNK]
+        positions = np.arange(start, start + len(chunk))
+        if len(kept_rows):
+            beaten = _dominated_by(kept_rows, chunk)
+            chunk, positions = chunk[~beaten], positions[~beaten]
         inside = chunk[:, None, 0] >= chunk[None, :, 0]
         for k in range(1, width):
             inside &= chunk[:, None, k] >= chunk[None, :, k]
-        np.fill_diagonal(inside, False)  # rows are distinct, so >= everywhere off the diagonal dominates
-        alive = ~inside.any(axis=0)
-        kept_values = np.concatenate([kept_values, chunk[alive]])
-        kept.append(ids[alive])
-    return np.sort(np.concatenate(kept))
+        alive = ~np.triu(inside, k=1).any(axis=0)
+        kept_rows = np.concatenate([kept_rows, chunk[alive]])
+        kept.append(positions[alive])
+    return np.concatenate(kept)
 
 
 def _dominated_by(front: np.ndarray, chunk: np.ndarray) -> np.ndarray:
@@ -68,6 +120,7 @@ class Frontier:
     columns: np.ndarray  # (n, width): the column sums of each frontier proposal, offset included
     rows: np.ndarray  # (n, blocks): the row of each block behind it
     utilities: np.ndarray  # (n, parties): fixed-point utility of each of the problem's parties
+    exact: bool  # False when partial frontiers had to be cut down (see ``frontier``)
 
 
 def _utilities(decomposition: Decomposition, columns: np.ndarray) -> np.ndarray:
@@ -81,12 +134,36 @@ def _utilities(decomposition: Decomposition, columns: np.ndarray) -> np.ndarray:
     return result
 
 
-def frontier(decomposition: Decomposition) -> Frontier:
-    """The accepted proposals no other accepted proposal beats for every party, one per utility vector."""
+DIRECTIONS = 64  # weightings of the parties an approximate frontier keeps the best partial sums for
+
+
+def _spread(sums: np.ndarray, limit: int) -> np.ndarray:
+    """At most ``limit`` rows of ``sums`` that are best for some weighting of the columns: what an
+    approximate frontier keeps when the exact one grows too large. The weightings are fixed (a
+    seeded generator), so the same problem always gives the same approximation."""
+    if len(sums) <= limit:
+        return np.arange(len(sums))
+    low, high = sums.min(axis=0), sums.max(axis=0)
+    scaled = (sums - low) / np.where(high > low, high - low, 1)
+    weights = np.random.default_rng(0).random((DIRECTIONS, sums.shape[1])) + 1e-3
+    share = max(1, limit // DIRECTIONS)
+    chosen = np.unique(np.argsort(-(scaled @ weights.T), axis=0, kind="stable")[:share].reshape(-1))
+    return chosen[:limit]
+
+
+def frontier(decomposition: Decomposition, approximate: bool = False) -> Frontier:
+    """The accepted proposals no other accepted proposal beats for every party, one per utility vector.
+
+    Raises FrontierTooLarge past ``MERGE_LIMIT`` or ``FRONTIER_LIMIT``; with ``approximate``, keeps
+    going with the ``APPROXIMATE`` partial sums best for a spread of weightings instead, and says so
+    (``exact`` False): every point returned is then a real deal, not dominated by any other point
+    returned, but the frontier may hold others.
+    """
+    exact = True
     problem = decomposition.problem
     width, blocks = problem.width, decomposition.blocks
     empty = Frontier(np.zeros((0, width), np.int64), np.zeros((0, len(blocks)), np.int64),
-                     np.zeros((0, len(problem.parties)), np.int64))
+                     np.zeros((0, len(problem.parties)), np.int64), True)
     if not decomposition.feasible:
         return empty
     constrained = np.array([c for c, _ in problem.constraints], dtype=np.int64)
@@ -100,7 +177,10 @@ def frontier(decomposition: Decomposition) -> Frontier:
         options = nondominated(block.columns)
         candidates = len(sums) * len(options)
         if candidates > MERGE_LIMIT:
-            raise FrontierTooLarge(f"{candidates:,} partial sums at block {b}")
+            if not approximate:
+                raise FrontierTooLarge(f"{candidates:,} partial sums at block {b}")
+            kept = _spread(sums, max(1, min(APPROXIMATE, MERGE_LIMIT // len(options))))
+            sums, rows, exact = sums[kept], rows[kept], False
         merged = (sums[:, None, :] + block.columns[options][None, :, :]).reshape(-1, width)
         parents = np.repeat(np.arange(len(sums)), len(options))
         chosen = np.tile(options, len(sums))
@@ -108,6 +188,12 @@ def frontier(decomposition: Decomposition) -> Frontier:
             alive = np.all(merged[:, constrained] + rest[constrained] >= minimums, axis=1)
             merged, parents, chosen = merged[alive], parents[alive], chosen[alive]
         keep = nondominated(merged)
+        if len(keep) > FRONTIER_LIMIT:
+            if not approximate:
+                raise FrontierTooLarge(f"{len(keep):,} partial frontier vectors at block {b}")
+            exact = False
+        if not exact and len(keep) > APPROXIMATE:
+            keep = keep[_spread(merged[keep], APPROXIMATE)]
         sums = merged[keep]
         rows = np.concatenate([rows[parents[keep]], chosen[keep][:, None]], axis=1)
     if len(constrained):  # with no free issue the loop never ran: the constants alone must pass
@@ -119,4 +205,4 @@ def frontier(decomposition: Decomposition) -> Frontier:
         # utilities are monotone in the columns, so the frontier is among these, but may be smaller.
         keep = nondominated(utilities)
         sums, rows, utilities = sums[keep], rows[keep], utilities[keep]
-    return Frontier(sums, rows, utilities)
+    return Frontier(sums, rows, utilities, exact)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence as SequenceABC
 from typing import Sequence
 
 from sim.analysis.problem import Problem
@@ -34,3 +35,56 @@ def point(problem: Problem, index: Sequence[int], title: str = "") -> Point:
         utilities=utilities_map(problem, utilities),
         nash_product=product_of_gains(problem, utilities),
     )
+
+
+def points(problem: Problem, indexes: Sequence[Sequence[int]], utilities: Sequence[Sequence[int]]) -> list[Point]:
+    """Points for many indexes whose utilities for the problem's parties are already known (exact,
+    from the analysis's columns); only the other parties are scored with the engine."""
+    return [_known_point(problem, index, known) for index, known in zip(indexes, utilities)]
+
+
+def _known_point(problem: Problem, index: Sequence[int], known: Sequence[int]) -> Point:
+    compiled = problem.compiled
+    index = tuple(index)
+    full = [0] * len(compiled.parties)
+    for p, u in zip(problem.parties, known):
+        full[p] = u
+    for p in range(len(full)):
+        if p not in problem.parties:
+            full[p] = fixed_utility(compiled.parties[p], index)[0]
+    return Point(compiled.proposal(index), index, utilities_map(problem, full), product_of_gains(problem, full))
+
+
+class PointSequence(SequenceABC):
+    """A read-only sequence of points, each made when first read: a frontier of thousands of
+    proposals costs nothing until someone looks at it. Compares equal to any sequence of the same points."""
+
+    def __init__(self, problem: Problem, indexes: Sequence[Sequence[int]], utilities: Sequence[Sequence[int]]):
+        self._problem = problem
+        self._indexes = [tuple(i) for i in indexes]
+        self._utilities = [list(u) for u in utilities]
+        self._made: dict[int, Point] = {}
+
+    def __len__(self) -> int:
+        return len(self._indexes)
+
+    def __getitem__(self, item):  # type: ignore[override]
+        if isinstance(item, slice):
+            return tuple(self[i] for i in range(*item.indices(len(self))))
+        position = range(len(self))[item]
+        point = self._made.get(position)
+        if point is None:
+            point = self._made[position] = _known_point(self._problem, self._indexes[position],
+                                                        self._utilities[position])
+        return point
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SequenceABC):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._indexes))
+
+    def __repr__(self) -> str:
+        return f"PointSequence({len(self)} points)"

@@ -11,7 +11,9 @@ from __future__ import annotations
 import random
 from typing import Callable, Mapping
 
+from sim.analysis.counting import Count, countable
 from sim.analysis.problem import build_problem
+from sim.analysis.recount import recount
 from sim.analysis.results import Relaxation
 from sim.analysis.space import best_margin, count_all, decompositions, solve
 from sim.engine.compiled import SCALE
@@ -49,13 +51,20 @@ def sensitivity(
     deal, the smallest remaining gap first (ties: scenario order)."""
     cache = {} if cache is None else cache
     trials = _trials(scenario, step)
+    base = decompositions(build_problem(scenario, fixed=fixed), cache)
+    base_count = count_all(base, rng, cache) if len(base) == 1 and countable(base[0]) else None
     found = []
     for done, (party_id, line_id, words, hard, change) in enumerate(trials):
         if progress:
             progress("sensitivity", done, len(trials))
         problem = build_problem(scenario, fixed=fixed, **change)
-        parts = decompositions(problem, cache)
-        counted = count_all(parts, rng or random.Random(done), cache)
+        parts = decompositions(problem, cache, like=base[0] if len(base) == 1 and base[0].feasible else None)
+        counted = None
+        if base_count is not None and len(parts) == 1 and countable(parts[0]):
+            size = recount(base[0], base_count.size, parts[0], cache)
+            counted = None if size is None else Count(size, True)
+        if counted is None:
+            counted = count_all(parts, rng or random.Random(done), cache)
         deal = counted.size > 0 if counted.exact else solve(parts) is not None
         size = max(counted.size, 1) if deal else 0
         gap = 0.0 if deal else gap_of(scenario, fixed, cache, **change)

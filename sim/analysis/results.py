@@ -6,6 +6,8 @@ they agree exactly with `sim.engine.assess` on the same proposal.
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from attrs import frozen
 
 from sim.model import FrozenMap, Proposal
@@ -58,7 +60,9 @@ class Analysis:
     space_size: int  # every proposal the scenario allows (with "open" as a choice)
     nash: Point | None
     egalitarian: Point | None
-    frontier: tuple[Point, ...]  # one point per distinct non-dominated utility vector of the principals
+    # One point per distinct non-dominated utility vector of the principals, the best Nash product
+    # first: a read-only sequence whose points are made when first read (see PointSequence).
+    frontier: Sequence[Point]
     blocking: tuple[Relaxation, ...]  # ranked: the relaxation that opens the most room first
     obstacles: tuple[Obstacle, ...]  # why no deal exists (empty when one does)
     zopa_error: float = 0.0  # standard error of an estimated ZOPA size (0 when exact)

@@ -7,15 +7,23 @@ import random
 import numpy as np
 
 from sim.analysis.bargaining import Goal, best_by_search, goal_key
-from sim.analysis.blocks import Decomposition, branches, decompose
+from sim.analysis.blocks import Decomposition, GroupsTooFine, branches, decompose
 from sim.analysis.counting import Count, count
 from sim.analysis.pareto import _utilities
 from sim.analysis.problem import Problem
 
 
-def decompositions(problem: Problem, cache: dict | None = None) -> list[Decomposition]:
-    """One decomposition per branch (usually one; see `sim.analysis.blocks.branches`)."""
-    return [decompose(part, cache) for part in branches(problem)]
+def decompositions(problem: Problem, cache: dict | None = None, like: Decomposition | None = None) -> list[Decomposition]:
+    """One decomposition per branch (usually one; see `sim.analysis.blocks.branches`). With ``like``,
+    a problem that only relaxes ``like``'s keeps its block shapes (when it needs no branching), so
+    the two can be compared block by block."""
+    parts = branches(problem)
+    if like is not None and len(parts) == 1:
+        try:
+            return [decompose(parts[0], cache, [list(block.issues) for block in like.blocks])]
+        except GroupsTooFine:  # an issue fixed before is free now and ties groups together
+            pass
+    return [decompose(part, cache) for part in parts]
 
 
 def count_all(parts: list[Decomposition], rng: random.Random | None = None, cache: dict | None = None) -> Count:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import Mapping, Sequence
 
+from sim.analysis.overrides_file import party_number
 from sim.analysis.results import Analysis, Obstacle, Point, Suggestion
 from sim.cli.text import table, wrap
 from sim.engine.report import option_label
@@ -51,8 +53,8 @@ def _share(part: int, whole: int) -> str:
 
 def render_analysis(scenario: Scenario, analysis: Analysis, title: str = "", fixed=None, top: int = 10) -> str:
     out = [f"{scenario.title} ({scenario.id})"]
-    if title:
-        out.append(wrap(f"What if: {title}", ""))
+    if title:  # flags like --walk-away must not break at their hyphens
+        out.append(textwrap.fill(f"What if: {title}", 96, break_on_hyphens=False, break_long_words=False))
     out += _fixed_lines(scenario, fixed or {})
     out.append("")
     out.append(f"Proposals the scenario allows: {analysis.space_size:,} (every issue settled one way or left open)")
@@ -190,12 +192,8 @@ def check_query(
     levels: dict[str, float] = {}
     required = chosen if chosen is not None else [p.id for p in scenario.principals]
     for value in min_utility:
-        party_id, sep, number = value.partition("=")
-        try:
-            level = float(number)
-        except ValueError:
-            level = None
-        if not sep or level is None or not 0 <= level <= 100:
+        party_id, level = party_number(value)
+        if level is None or not 0 <= level <= 100:
             problem("--min-utility", value, "expected PARTY=N with N from 0 to 100", "write e.g. --min-utility russia=70")
         elif party_id not in scenario.party_ids:
             problem("--min-utility", value, f"no party `{party_id}`", suggest(party_id, scenario.party_ids))
