@@ -23,7 +23,7 @@ PRESSURE_RANGE = (0.0, 100.0)
 
 
 class Difficulty(StrEnum):
-    EASY = "easy"  # everything is shown: utilities, walk-away levels, priorities, live verdicts
+    EASY = "easy"  # everything is shown: utilities, walk-away levels, priorities, live verdicts, the analysis
     NORMAL = "normal"  # red lines are public; numbers are learnt by consulting
     HARD = "hard"  # only what parties said in public and to the mediator's face
 
@@ -34,8 +34,13 @@ class Difficulty(StrEnum):
 
     @property
     def shows_analysis(self) -> bool:
-        """Whether the player may see (and adopt) the analysis's suggestions."""
-        return self is not Difficulty.HARD
+        """Whether the player may see (and adopt) the analysis while playing.
+
+        Only at the easiest level: the analysis reads every walk-away level and priority, which
+        the harder levels make the player learn by consulting, and its one-key adoption of the
+        closest acceptable proposal would otherwise play the game for them.
+        """
+        return self is Difficulty.EASY
 
 
 class Status(StrEnum):

@@ -3,6 +3,8 @@ the draft tabled, the answer in the feed, saved, quit, and continued where it wa
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from sim.engine import Verdict
@@ -230,5 +232,17 @@ def test_sources_list_the_game_events_that_cite_them(run) -> None:
             sources = app.screen
             assert isinstance(sources, SourcesScreen)
             assert "**Event, " in sources.page(cited)
+
+    run(play())
+
+
+@pytest.mark.parametrize(("difficulty", "hidden"), [("easy", False), ("normal", True), ("hard", True)])
+def test_the_analysis_opens_during_a_game_only_at_the_easy_level(run, difficulty: str, hidden: bool) -> None:
+    async def play() -> None:
+        app = make_app(screen="table", scenario="tutorial", seed=3, difficulty=difficulty)
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            await pilot.press("a")
+            assert isinstance(app.screen, AnalysisScreen) and app.screen.hidden is hidden
 
     run(play())

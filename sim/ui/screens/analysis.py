@@ -65,8 +65,8 @@ class AnalysisScreen(Screen):
         with VerticalScroll(id="analysis"):
             if self.hidden:
                 yield Static(
-                    "At the hard level the analysis stays closed while you play: it would tell you what the parties "
-                    "have not said. It is in the debrief at the end, and in the sandbox.",
+                    "Above the easy level the analysis stays closed while you play: it would tell you what the "
+                    "parties have not said. It is in the debrief at the end, and in the sandbox.",
                     id="headline",
                 )
             else:
