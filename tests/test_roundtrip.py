@@ -9,7 +9,7 @@ from sim.engine.satisfiable import satisfying_choices
 from sim.loading import load_scenario, parse_proposal, parse_scenario
 from sim.loading.saving import proposal_to_toml, scenario_to_toml
 from sim.model import Scenario
-from tests.strategies import proposals, scenario_and_proposal, scenarios
+from tests.strategies import scenario_and_proposal, scenarios
 from tests.test_shipped import SHIPPED
 
 

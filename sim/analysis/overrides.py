@@ -127,18 +127,11 @@ def _check_party(change: PartyChange, party: Party, scenario: Scenario, at: KeyP
     sources = {source.id for source in scenario.sources}
     for j, line in enumerate(change.red_lines):
         here = at + ("red_lines", j)
-        checks.check_id(line.id, here + ("id",), found)
-        checks.check_text(line.statement, here + ("statement",), found, "statement")
-        checks.check_range(line.penalty, here + ("penalty",), found)
+        checks.check_red_line(line, here, issues, sources, found, citations_table=None)
         if line.id in kept:
             found.append((here + ("id",), f"party `{party.id}` already has a red line `{line.id}`",
                           "choose another id, or drop the old one in drop_red_lines"))
         kept.append(line.id)
-        for k, citation in enumerate(line.citations):
-            if citation.source not in sources:
-                found.append((here + ("citations", k, "source"), f"unknown source `{citation.source}`",
-                              suggest(citation.source, sorted(sources))))
-        checks.check_rule_references(line.rule, here + ("rule",), issues, set(), found)
 
 
 def _changed_party(party: Party, change: PartyChange) -> Party:

@@ -12,8 +12,9 @@ from typing import Any, Sequence
 from attrs import evolve, frozen
 
 from sim.analysis.overrides import Overrides, PartyChange, PreferenceChange
-from sim.loading.converter import CONVERTER, describe_value, translate
+from sim.loading.converter import describe_value
 from sim.loading.problems import KeyPath, Problem, ScenarioError
+from sim.loading.structure import structure_element
 from sim.loading.toml_file import TomlFile, parse_text, read_toml
 from sim.model import FrozenMap
 from sim.model.scenario import RedLine
@@ -35,25 +36,17 @@ class _PartyHeader:
     drop_red_lines: tuple[str, ...] = ()
 
 
-def _structure(value: Any, cls: type, at: KeyPath, found: list) -> Any:
-    try:
-        return CONVERTER.structure(value, cls)
-    except Exception as error:  # noqa: BLE001 - translated into problems, never re-raised
-        found.extend((at + path, message, fix) for path, message, fix in translate(error))
-        return None
-
-
 def _party(raw: Any, at: KeyPath, found: list) -> PartyChange | None:
     if not isinstance(raw, dict):
         found.append((at, f"expected a table, found {describe_value(raw)}", "write a [[parties]] table"))
         return None
     preferences, red_lines = raw.get("preferences", {}), raw.get("red_lines", [])
-    header = _structure({k: v for k, v in raw.items() if k not in ("preferences", "red_lines")},
+    header = structure_element({k: v for k, v in raw.items() if k not in ("preferences", "red_lines")},
                         _PartyHeader, at, found)
     changes = {}
     if isinstance(preferences, dict):
         for issue_id, item in preferences.items():
-            change = _structure(item, PreferenceChange, at + ("preferences", issue_id), found)
+            change = structure_element(item, PreferenceChange, at + ("preferences", issue_id), found)
             if change is not None:
                 changes[issue_id] = change
     else:
@@ -64,7 +57,7 @@ def _party(raw: Any, at: KeyPath, found: list) -> PartyChange | None:
         for j, item in enumerate(red_lines):
             if isinstance(item, dict) and "citations" not in item:
                 item = {**item, "citations": []}  # sources are welcome here, not required
-            line = _structure(item, RedLine, at + ("red_lines", j), found)
+            line = structure_element(item, RedLine, at + ("red_lines", j), found)
             if line is not None:
                 added.append(line)
     else:
@@ -78,7 +71,7 @@ def _party(raw: Any, at: KeyPath, found: list) -> PartyChange | None:
 def overrides_from_data(data: dict, name: str) -> tuple[Overrides | None, list]:
     """Overrides from parsed TOML data, and the problems found: (key path, message, fix)."""
     found: list = []
-    header = _structure({k: v for k, v in data.items() if k != "parties"}, _Header, (), found)
+    header = structure_element({k: v for k, v in data.items() if k != "parties"}, _Header, (), found)
     raw_parties = data.get("parties", [])
     parties = []
     if isinstance(raw_parties, list):

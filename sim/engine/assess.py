@@ -6,8 +6,6 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Sequence
-
 from attrs import frozen
 
 from sim.engine.compiled import FULL, SCALE, CompiledScenario, compiled

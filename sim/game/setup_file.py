@@ -7,7 +7,6 @@ without a ``game.toml`` still plays, with a plain default setup (see :func:`defa
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
 from pathlib import Path
 from typing import Any, Collection
 
@@ -27,15 +26,13 @@ from sim.game.setup import (
     Venue,
 )
 from sim.loading import checks
-from sim.loading.converter import CONVERTER, describe_value, suggest, translate
-from sim.loading.files import (
-    _problems as problems_in_file_order,  # shared: one error style for every file
-)
+from sim.loading.converter import CONVERTER, describe_value, suggest
+from sim.loading.files import problems_in_file_order
 from sim.loading.problems import KeyPath, ScenarioError
+from sim.loading.structure import structure_element
 from sim.loading.rule_parser import Invalid
 from sim.loading.toml_file import TomlFile, parse_text, read_toml
 from sim.model import Scenario
-from sim.model.scenario import Citation
 
 GAME_FILE = "game.toml"
 LISTS: dict[str, type] = {"venues": Venue, "parties": Temperament, "levers": Lever, "events": Event}
@@ -86,37 +83,15 @@ class _Header:
 
 
 def _structure(value: Any, cls: type, at: KeyPath, found: Found) -> Any:
-    try:
-        return GAME_CONVERTER.structure(value, cls)
-    except Exception as error:  # noqa: BLE001 - translated into problems, never re-raised
-        found.extend((at + path, message, fix) for path, message, fix in translate(error))
-        return None
-
-
-def _lenient(value: Any, cls: type, at: KeyPath, found: Found) -> Any:
-    """Structures ``value``; on failure reports why, then tries again without the broken keys, so
-    the checks of everything else in the element still run (and report) in the same pass."""
-    before = len(found)
-    result = _structure(value, cls, at, found)
-    if result is not None or not isinstance(value, dict):
-        return result
-    broken = {path[len(at)] for path, _, _ in found[before:] if len(path) > len(at)}
-    repaired = {k: v for k, v in value.items() if k not in broken}
-    for field in attrs.fields(attrs.resolve_types(cls)):
-        if field.name in broken and field.default is attrs.NOTHING:
-            if isinstance(field.type, type) and issubclass(field.type, Enum):
-                repaired[field.name] = next(iter(field.type)).value  # a stand-in: the element is already reported
-            else:
-                return None
-    return _structure(repaired, cls, at, [])
+    return structure_element(value, cls, at, found, GAME_CONVERTER)
 
 
 def _event(item: Any, at: KeyPath, found: Found) -> Event | None:
     """An event built piece by piece, so one bad effect doesn't hide the checks of the rest."""
     if not isinstance(item, dict) or not isinstance(item.get("effects", []), list):
-        return _lenient(item, Event, at, found)
-    effects = [_lenient(raw, Effect, at + ("effects", j), found) for j, raw in enumerate(item.get("effects", []))]
-    event = _lenient({k: v for k, v in item.items() if k != "effects"}, Event, at, found)
+        return _structure(item, Event, at, found)
+    effects = [_structure(raw, Effect, at + ("effects", j), found) for j, raw in enumerate(item.get("effects", []))]
+    event = _structure({k: v for k, v in item.items() if k != "effects"}, Event, at, found)
     if event is None:
         return None
     return attrs.evolve(event, effects=tuple(e for e in effects if e is not None))
@@ -132,7 +107,7 @@ def _elements(file: TomlFile, key: str, found: Found) -> list[tuple[int, Any]]:
         if key == "events":
             result = _event(item, (key, i), found)
         else:
-            result = _lenient(item, LISTS[key], (key, i), found)
+            result = _structure(item, LISTS[key], (key, i), found)
         if result is not None:
             good.append((i, result))
     return good
@@ -147,15 +122,6 @@ def _check_party(party_id: str, path: KeyPath, scenario: Scenario, found: Found)
 
 def _check_change(value: float, path: KeyPath, found: Found) -> None:
     checks.check_range(value, path, found, -100, 100)
-
-
-def _check_citations(citations: tuple[Citation, ...], at: KeyPath, scenario: Scenario, found: Found) -> None:
-    sources = [s.id for s in scenario.sources]
-    for k, citation in enumerate(citations):
-        if citation.source not in sources:
-            found.append((at + ("citations", k, "source"), f"unknown source `{citation.source}`",
-                          suggest(citation.source, sources)))
-        checks.check_text(citation.passage, at + ("citations", k, "passage"), found, "passage")
 
 
 def _check_header(header: _Header, venue_ids: set[str], presets: Collection[str], found: Found) -> None:
@@ -222,7 +188,7 @@ def _check_levers(levers: list[tuple[int, Lever]], scenario: Scenario, found: Fo
                     _check_change(value, at + (key, party_id), found)
         if lever.uses < 1:
             found.append((at + ("uses",), "a lever must be usable at least once", "write uses = 1 or more"))
-        _check_citations(lever.citations, at, scenario, found)
+        checks.check_citations(lever.citations, at, {s.id for s in scenario.sources}, found)
     checks.check_unique(((v.id, ("levers", i, "id")) for i, v in levers), found, "lever")
 
 
@@ -255,19 +221,14 @@ def _check_effects(event: Event, at: KeyPath, scenario: Scenario, added: dict[st
             else:
                 checks.check_range(weight, here + ("weights", issue_id), found)
         own = {r.id for r in party.red_lines}
+        sources = {s.id for s in scenario.sources}
         for k, line in enumerate(effect.add_red_lines):
             line_at = here + ("add_red_lines", k)
-            checks.check_id(line.id, line_at + ("id",), found)
-            checks.check_text(line.statement, line_at + ("statement",), found, "statement")
-            checks.check_range(line.penalty, line_at + ("penalty",), found)
+            checks.check_red_line(line, line_at, issues, sources, found,
+                                  citations_table="[[events.effects.add_red_lines.citations]]")
             if line.id in own:
                 found.append((line_at + ("id",), f"party `{party.id}` already has a red line `{line.id}`",
                               "give the new red line its own id"))
-            if not line.citations:
-                found.append((line_at + ("citations",), f"red line `{line.id}` cites no source",
-                              "add a citations table with source, passage and confidence"))
-            _check_citations(line.citations, line_at, scenario, found)
-            checks.check_rule_references(line.rule, line_at + ("rule",), issues, set(), found)
         known = own | added.get(party.id, set())
         for k, line_id in enumerate(effect.drop_red_lines):
             if line_id not in known:
@@ -301,7 +262,7 @@ def _check_events(
         if not event.citations and not event.note.strip():
             found.append((at, f"event `{event.id}` cites no source",
                           "add [[events.citations]], or a `note` saying where it comes from or that it is invented"))
-        _check_citations(event.citations, at, scenario, found)
+        checks.check_citations(event.citations, at, {s.id for s in scenario.sources}, found)
         if event.when is not None:
             _check_condition(event.when, at + ("when",), scenario, found)
         _check_effects(event, at, scenario, added, found)

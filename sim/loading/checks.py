@@ -6,14 +6,14 @@ Each check reports at the key path where the author must make the fix.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from typing import Collection, Iterable, Iterator
 
 from sim.engine.compiled import compile_rule
 from sim.engine.satisfiable import satisfying_choices
 from sim.loading.converter import suggest
 from sim.loading.problems import KeyPath
 from sim.model.rules import AllOf, AnyOf, AtLeast, AtMost, IfThen, Not, Require, Rule
-from sim.model.scenario import Issue, Party, Scenario, Source
+from sim.model.scenario import Citation, Issue, Party, RedLine, Scenario, Source
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 ID_FIX = "ids use lowercase letters, digits, `_` and `-`, like `nato_membership`"
@@ -85,6 +85,36 @@ def check_rule_references(
                 )
 
 
+def check_citations(citations: Iterable[Citation], at: KeyPath, sources: Collection[str], found: Found) -> None:
+    for k, citation in enumerate(citations):
+        if citation.source not in sources:
+            found.append((at + ("citations", k, "source"), f"unknown source `{citation.source}`",
+                          suggest(citation.source, sorted(sources))))
+        check_text(citation.passage, at + ("citations", k, "passage"), found, "passage")
+
+
+def check_red_line(
+    red_line: RedLine,
+    at: KeyPath,
+    issues: dict[str, Issue],
+    sources: Collection[str],
+    found: Found,
+    *,
+    unknown_issues: Collection[str] = frozenset(),
+    citations_table: str | None = "[[parties.red_lines.citations]]",
+) -> None:
+    """A red line's own checks, wherever it is written. ``citations_table`` names the table to add
+    when it cites nothing; None where citations may be left out (a what-if's invented red line)."""
+    check_id(red_line.id, at + ("id",), found)
+    check_text(red_line.statement, at + ("statement",), found, "statement")
+    check_range(red_line.penalty, at + ("penalty",), found)
+    if citations_table and not red_line.citations:
+        found.append((at + ("citations",), f"red line `{red_line.id}` cites no source",
+                      f"add a {citations_table} table with source, passage and confidence"))
+    check_citations(red_line.citations, at, sources, found)
+    check_rule_references(red_line.rule, at + ("rule",), issues, unknown_issues, found)
+
+
 def check_sources(sources: list[tuple[int, Source]], found: Found) -> None:
     for i, source in sources:
         check_id(source.id, ("sources", i, "id"), found)
@@ -143,19 +173,7 @@ def check_party(
     elif not party.preferences:
         found.append((at, f"party `{party.id}` has no preferences", "add [parties.preferences.<issue>] tables"))
     for j, red_line in enumerate(party.red_lines):
-        here = at + ("red_lines", j)
-        check_id(red_line.id, here + ("id",), found)
-        check_text(red_line.statement, here + ("statement",), found, "statement")
-        check_range(red_line.penalty, here + ("penalty",), found)
-        if not red_line.citations:
-            found.append((here + ("citations",), f"red line `{red_line.id}` cites no source",
-                          "add a [[parties.red_lines.citations]] table with source, passage and confidence"))
-        for k, citation in enumerate(red_line.citations):
-            if citation.source not in sources:
-                found.append((here + ("citations", k, "source"), f"unknown source `{citation.source}`",
-                              suggest(citation.source, sorted(sources))))
-            check_text(citation.passage, here + ("citations", k, "passage"), found, "passage")
-        check_rule_references(red_line.rule, here + ("rule",), issues, unknown_ok, found)
+        check_red_line(red_line, at + ("red_lines", j), issues, sources, found, unknown_issues=unknown_ok)
     check_unique(((r.id, at + ("red_lines", j, "id")) for j, r in enumerate(party.red_lines)), found,
                  f"red line (of party `{party.id}`)")
 

@@ -12,8 +12,9 @@ from typing import Any
 from attrs import evolve, frozen
 
 from sim.loading import checks
-from sim.loading.converter import CONVERTER, describe_value, suggest, translate
+from sim.loading.converter import describe_value, suggest
 from sim.loading.problems import KeyPath, Problem, ScenarioError
+from sim.loading.structure import structure_element
 from sim.loading.toml_file import TomlFile, parse_text, read_toml
 from sim.model import FrozenMap, Proposal
 from sim.model.scenario import Citation, Issue, Party, Preference, RedLine, Role, Scenario, Source
@@ -33,26 +34,6 @@ class _Header:
     briefing: str = ""
 
 
-def _structure(file: TomlFile, value: Any, cls: type, at: KeyPath, found: list) -> Any:
-    """The structured object, or None; its problems go to ``found``.
-
-    When some keys are broken, the rest is structured again without them (where the class has
-    defaults), so that the semantic checks of the rest still run: every problem at once.
-    """
-    try:
-        return CONVERTER.structure(value, cls)
-    except Exception as error:  # noqa: BLE001 - translated into problems, never re-raised
-        problems = translate(error)
-        found.extend((at + path, message, fix) for path, message, fix in problems)
-    broken = {path[0] for path, _, _ in problems if path}
-    if not isinstance(value, dict) or not broken & value.keys():
-        return None
-    try:
-        return CONVERTER.structure({k: v for k, v in value.items() if k not in broken}, cls)
-    except Exception:  # noqa: BLE001 - its problems were reported above
-        return None
-
-
 def _elements(file: TomlFile, key: str, found: list) -> tuple[list[tuple[int, Any]], set[str]]:
     """The structured elements of a top-level list, and the ids of those that failed."""
     raw = file.data.get(key, [])
@@ -64,7 +45,7 @@ def _elements(file: TomlFile, key: str, found: list) -> tuple[list[tuple[int, An
         if key == "parties" and isinstance(item, dict):
             result = _structure_party(file, item, (key, i), found)
         else:
-            result = _structure(file, item, LISTS[key], (key, i), found)
+            result = structure_element(item, LISTS[key], (key, i), found)
         if result is None:
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 failed.add(item["id"])
@@ -77,11 +58,11 @@ def _structure_party(file: TomlFile, item: dict, at: KeyPath, found: list) -> Pa
     """A party built piece by piece, so one bad red line doesn't hide the checks of the rest."""
     preferences, red_lines = item.get("preferences", {}), item.get("red_lines", [])
     shell = {k: v for k, v in item.items() if k not in ("preferences", "red_lines")}
-    party = _structure(file, {**shell, "preferences": {}}, Party, at, found)
+    party = structure_element({**shell, "preferences": {}}, Party, at, found)
     good_preferences = {}
     if isinstance(preferences, dict):
         for issue_id, raw in preferences.items():
-            pref = _structure(file, raw, Preference, at + ("preferences", issue_id), found)
+            pref = structure_element(raw, Preference, at + ("preferences", issue_id), found)
             if pref is not None:
                 good_preferences[issue_id] = pref
     else:
@@ -107,14 +88,14 @@ def _structure_party(file: TomlFile, item: dict, at: KeyPath, found: list) -> Pa
 def _structure_red_line(file: TomlFile, item: Any, at: KeyPath, found: list) -> RedLine | None:
     """A red line built piece by piece (its own keys, its rule, each citation), for the same reason."""
     if not isinstance(item, dict):
-        return _structure(file, item, RedLine, at, found)
+        return structure_element(item, RedLine, at, found)
     citations = item.get("citations", [])
     shell = {k: v for k, v in item.items() if k != "citations"}
-    line = _structure(file, shell, RedLine, at, found)
+    line = structure_element(shell, RedLine, at, found)
     good = []
     if isinstance(citations, list):
         for k, raw in enumerate(citations):
-            citation = _structure(file, raw, Citation, at + ("citations", k), found)
+            citation = structure_element(raw, Citation, at + ("citations", k), found)
             if citation is not None:
                 good.append(citation)
     else:
@@ -138,7 +119,8 @@ def _drop_redundant(found: list) -> list:
     ]
 
 
-def _problems(file: TomlFile, found: list) -> list[Problem]:
+def problems_in_file_order(file: TomlFile, found: list) -> list[Problem]:
+    """Found (path, message, fix) triples as Problems with lines, each mistake once, in file order."""
     problems = [file.problem(path, message, fix) for path, message, fix in _drop_redundant(found)]
     return sorted(problems, key=lambda p: p.line or 0)  # file order: the order an author fixes them
 
@@ -146,7 +128,7 @@ def _problems(file: TomlFile, found: list) -> list[Problem]:
 def scenario_from_toml(file: TomlFile) -> Scenario:
     found: list[tuple[KeyPath, str, str]] = []
     header_data = {k: v for k, v in file.data.items() if k not in LISTS}
-    header = _structure(file, header_data, _Header, (), found)
+    header = structure_element(header_data, _Header, (), found)
     sources, _ = _elements(file, "sources", found)
     issues, failed_issues = _elements(file, "issues", found)
     parties, _ = _elements(file, "parties", found)
@@ -171,7 +153,7 @@ def scenario_from_toml(file: TomlFile) -> Scenario:
         found.append((("parties",), "no party is a principal", 'mark the parties a deal needs with role = "principal"'))
 
     if found:
-        raise ScenarioError(_problems(file, found))
+        raise ScenarioError(problems_in_file_order(file, found))
     scenario = Scenario(
         id=header.id,
         title=header.title,
@@ -186,7 +168,7 @@ def scenario_from_toml(file: TomlFile) -> Scenario:
     for i, party in parties:
         checks.check_consistency(i, party, scenario, found)
     if found:
-        raise ScenarioError(_problems(file, found))
+        raise ScenarioError(problems_in_file_order(file, found))
     return scenario
 
 
@@ -200,11 +182,11 @@ def load_scenario(path: str | Path) -> Scenario:
 
 def proposal_from_toml(file: TomlFile, scenario: Scenario | None = None) -> Proposal:
     found: list[tuple[KeyPath, str, str]] = []
-    proposal = _structure(file, file.data, Proposal, (), found)
+    proposal = structure_element(file.data, Proposal, (), found)
     if proposal is not None and scenario is not None:
         check_proposal(proposal, scenario, found)
     if found:
-        raise ScenarioError(_problems(file, found))
+        raise ScenarioError(problems_in_file_order(file, found))
     return Proposal(proposal.scenario, proposal.terms, proposal.title, proposal.description, path=file.path)
 
 

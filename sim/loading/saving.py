@@ -8,7 +8,7 @@ import tomli_w
 from cattrs import Converter
 from cattrs.gen import make_dict_unstructure_fn, override
 
-from sim.model import AllOf, AnyOf, AtLeast, AtMost, Forbid, FrozenMap, IfThen, Not, Proposal, Require, Rule, Scenario
+from sim.model import AllOf, AnyOf, AtLeast, AtMost, Forbid, FrozenMap, Not, Proposal, Require, Rule, Scenario
 from sim.model.scenario import Confidence, Kind, Role
 
 

@@ -13,7 +13,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from typing import Callable
 
 from sim.engine import Verdict
 from sim.model import Proposal, Scenario
