@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,12 @@ MAX_DEPTH = 48  # tables and arrays nested deeper than this are a mistake (rules
 class TomlFile:
     path: str
     data: dict[str, Any]
-    locator: Locator
+    text: str
+
+    @cached_property
+    def locator(self) -> Locator:
+        """Built on the first problem only: scanning costs as much as parsing, and valid files never need it."""
+        return Locator(self.text)
 
     def problem(self, path: tuple, message: str, fix: str = "") -> Problem:
         return Problem(self.path, tuple(path), message, fix, self.locator.line(tuple(path)))
@@ -89,7 +95,7 @@ def parse_text(raw: bytes, name: str) -> TomlFile:
         raise fail(f"tables or arrays are nested more than {MAX_DEPTH} deep", "flatten the nesting") from None
     if _depth(data) > MAX_DEPTH:
         raise fail(f"tables or arrays are nested more than {MAX_DEPTH} deep", "flatten the nesting")
-    return TomlFile(name, data, Locator(text))
+    return TomlFile(name, data, text)
 
 
 def read_toml(path: str | Path) -> TomlFile:

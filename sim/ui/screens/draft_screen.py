@@ -15,7 +15,6 @@ from sim.engine import Assessment, assess
 from sim.model import Proposal, Scenario
 from sim.ui import present, writing
 from sim.ui.screens.option_picker import OptionPicker, Picked
-from sim.ui.screens.reading import ReadingScreen
 from sim.ui.widgets.draft_editor import DraftEditor
 from sim.ui.widgets.party_card import PartyCard
 
@@ -114,4 +113,6 @@ class DraftScreen(Screen):
 
     def on_party_card_explain(self, message: PartyCard.Explain) -> None:
         name = self.scenario.party(message.party_id).name
+        from sim.ui.screens.reading import ReadingScreen  # deferred: Markdown costs ~50 ms at start-up
+
         self.app.push_screen(ReadingScreen(self.reasons(message.party_id), name))

@@ -27,7 +27,6 @@ from sim.ui.autosave import AutoSaver
 from sim.ui.game_text import Choice
 from sim.ui.screens.choice import ChoiceScreen
 from sim.ui.screens.draft_screen import DraftScreen, update_text
-from sim.ui.screens.reading import ReadingScreen
 from sim.ui.widgets.action_bar import ActionBar
 from sim.ui.widgets.news_feed import NewsFeed
 
@@ -224,6 +223,8 @@ class TableScreen(DraftScreen):
 
     def on_news_feed_read_item(self, message: NewsFeed.ReadItem) -> None:
         item = self.state.feed[message.index]
+        from sim.ui.screens.reading import ReadingScreen  # deferred: Markdown costs ~50 ms at start-up
+
         self.app.push_screen(ReadingScreen(writing.feed_item_markdown(self.scenario, item), "From the feed"))
 
     def action_analysis(self) -> None:
