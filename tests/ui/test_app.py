@@ -148,3 +148,25 @@ def test_a_terminal_too_small_says_so_until_it_grows(run) -> None:
             assert isinstance(app.screen, SandboxScreen)
 
     run(scenario())
+
+
+def test_with_a_saved_game_every_start_button_fits_at_80x24(run) -> None:
+    from textual.widgets import Button, Static
+
+    from sim.game import start_game, write_save
+    from sim.game.saves import autosave_path
+
+    write_save(start_game("ukraine-2025", seed=2), autosave_path("ukraine-2025"))
+
+    async def scenario() -> None:
+        app = make_app(scenario="tutorial")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            start = app.screen
+            assert not start.query_one("#button-continue", Button).disabled
+            assert "ukraine-2025" in str(start.query_one("#saved-game", Static).render())
+            for button in start.query(Button):
+                region = button.region
+                assert region.width > 0 and region.right <= 80, f"{button.id} is off screen: {region}"
+
+    run(scenario())

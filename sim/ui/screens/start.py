@@ -84,14 +84,17 @@ class StartScreen(Screen):
             yield Input(str(self.seed), type="integer", id="seed", compact=True, tooltip="Same seed, same moves: same game")
         with Horizontal(id="start-buttons"):
             yield Button("New game", id="button-new-game", variant="primary", compact=True)
-            yield Button(self._continue_label(), id="button-continue", disabled=self.saved_game is None, compact=True)
+            yield Button("Continue", id="button-continue", disabled=self.saved_game is None, compact=True)
             yield Button("Sandbox", id="button-sandbox", compact=True)
             yield Button("Help", id="button-help", compact=True)
             yield Button("Quit", id="button-quit", compact=True)
+            # The saved game's description sits after the buttons, not in one: at 80 columns a long
+            # label would push Help and Quit off the screen.
+            yield Static(self._saved_text(), id="saved-game")
         yield Footer()
 
-    def _continue_label(self) -> str:
-        return "Continue" if self.saved_game is None else f"Continue: {self.saved_game}"
+    def _saved_text(self) -> str:
+        return "" if self.saved_game is None else f"saved: {self.saved_game}"
 
     @staticmethod
     def _option(entry: Entry) -> Option:
@@ -112,9 +115,8 @@ class StartScreen(Screen):
     def on_screen_resume(self) -> None:
         """Back from a game: it may have ended, or be the one to continue now."""
         self.saved_game = self.app.saved_game_label()  # type: ignore[attr-defined]
-        button = self.query_one("#button-continue", Button)
-        button.label = self._continue_label()
-        button.disabled = self.saved_game is None
+        self.query_one("#button-continue", Button).disabled = self.saved_game is None
+        self.query_one("#saved-game", Static).update(self._saved_text())
 
     def _describe(self, scenario_id: str | None) -> None:
         entry = next((e for e in self.entries if e.id == scenario_id), None)
