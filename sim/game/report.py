@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sim.engine.report import citation_dict
+from sim.engine.report import citation_dict, proposal_dict
 from sim.game.score import Score
 from sim.game.state import Agreement, FeedItem, GameState, PartyState
 from sim.model import Proposal, Scenario
 
 
 def _proposal(proposal: Proposal | None) -> dict[str, Any] | None:
-    if proposal is None:
-        return None
-    return {"title": proposal.title, "terms": dict(proposal.terms)}
+    return None if proposal is None else proposal_dict(proposal)
 
 
 def _party(party: PartyState) -> dict[str, Any]:
