@@ -39,10 +39,6 @@ class Relaxation:
     # every hard red line (0 when a deal exists; None when the hard red lines alone clash).
     gap_if_relaxed: float | None = 0.0
 
-    @property
-    def walk_away_step(self) -> bool:
-        return self.red_line is None
-
 
 @frozen
 class Obstacle:

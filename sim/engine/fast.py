@@ -48,11 +48,6 @@ def fixed_utility(party: CompiledParty, index: Sequence[int]) -> tuple[int, bool
     return max(0, utility), vetoed
 
 
-def accepts(party: CompiledParty, index: Sequence[int]) -> bool:
-    utility, vetoed = fixed_utility(party, index)
-    return not vetoed and utility >= party.walk_away
-
-
 def is_deal(scenario: CompiledScenario, index: Sequence[int]) -> bool:
     results = evaluate_all(scenario, index)
     return all(not results[p][1] and results[p][0] >= scenario.parties[p].walk_away for p in scenario.principals)

@@ -142,7 +142,6 @@ class Adopt:
 
 
 Action = Union[Travel, Table, Consult, UseLever, Convene, Summit, Wait, SetTerm, LoadDraft, Adopt]
-FREE_ACTIONS = (SetTerm, LoadDraft, Adopt)  # revisions of the draft cost no time
 
 USAGE = {
     "travel": "travel VENUE",
