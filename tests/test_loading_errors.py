@@ -284,3 +284,19 @@ def test_proposal_with_unknown_issue_option_and_key() -> None:
         "p.toml:4: terms.water: issue `water` has no option `w5`; did you mean `w50`? To leave the issue open, "
         "remove this line",
     ]
+
+
+def test_a_list_of_tables_written_as_something_else() -> None:
+    text = edited(
+        ("[[parties.red_lines.citations]]\nsource = \"arv-address\"\npassage = \"The president told",
+         "[parties.red_lines.citations]\nsource = \"arv-address\"\npassage = \"The president told"),
+    ) + '\n[[parties]]\nid = "extra"\nname = "Extra"\nrole = "stakeholder"\nwalk_away = 1\nred_lines = "none"\n' \
+        'preferences = { water = { weight = 1, values = { w30 = 1, w50 = 1, w70 = 1 } } }\n'
+    found = [p.split(": ", 2)[1:] for p in problems_of(text)]
+    assert ["parties[0].red_lines[0].citations",
+            "expected a list of tables, found a table; write [[parties.red_lines.citations]] tables"] in found
+    assert ["parties[3].red_lines",
+            "expected a list of tables, found text 'none'; write [[parties.red_lines]] tables"] in found
+    assert problems_of('id = "x"\ntitle = "x"\nsummary = "x"\nas_of = 2025-01-01\nissues = 3\nparties = []\n') == [
+        "s.toml:5: issues: expected a list of tables, found a number 3; write [[issues]] tables"
+    ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from attrs import evolve, frozen
 
@@ -34,24 +34,31 @@ class _Header:
     briefing: str = ""
 
 
+def _each(raw: Any, at: KeyPath, table: str, build: Callable[[Any, KeyPath], Any], found: list) -> list[tuple[int, Any]]:
+    """(position, element) for each element of a list of tables that builds; a value that is not
+    a list is reported as such, with the ``[[table]]`` headers to write instead."""
+    if not isinstance(raw, list):
+        found.append((at, f"expected a list of tables, found {describe_value(raw)}", f"write [[{table}]] tables"))
+        return []
+    built = ((i, build(item, at + (i,))) for i, item in enumerate(raw))
+    return [(i, element) for i, element in built if element is not None]
+
+
 def _elements(file: TomlFile, key: str, found: list) -> tuple[list[tuple[int, Any]], set[str]]:
     """The structured elements of a top-level list, and the ids of those that failed."""
     raw = file.data.get(key, [])
-    if not isinstance(raw, list):
-        found.append(((key,), f"expected a list of tables, found {describe_value(raw)}", f"write [[{key}]] tables"))
-        return [], set()
-    good, failed = [], set()
-    for i, item in enumerate(raw):
+    failed: set[str] = set()
+
+    def build(item: Any, at: KeyPath) -> Any:
         if key == "parties" and isinstance(item, dict):
-            result = _structure_party(file, item, (key, i), found)
+            result = _structure_party(file, item, at, found)
         else:
-            result = structure_element(item, LISTS[key], (key, i), found)
-        if result is None:
-            if isinstance(item, dict) and isinstance(item.get("id"), str):
-                failed.add(item["id"])
-        else:
-            good.append((i, result))
-    return good, failed
+            result = structure_element(item, LISTS[key], at, found)
+        if result is None and isinstance(item, dict) and isinstance(item.get("id"), str):
+            failed.add(item["id"])  # references to it are not reported as unknown
+        return result
+
+    return _each(raw, (key,), key, build, found), failed
 
 
 def _structure_party(file: TomlFile, item: dict, at: KeyPath, found: list) -> Party | None:
@@ -68,15 +75,10 @@ def _structure_party(file: TomlFile, item: dict, at: KeyPath, found: list) -> Pa
     else:
         found.append((at + ("preferences",), f"expected a table, found {describe_value(preferences)}",
                       "write [parties.preferences.<issue>] tables"))
-    good_lines = []
-    if isinstance(red_lines, list):
-        for j, raw in enumerate(red_lines):
-            line = _structure_red_line(file, raw, at + ("red_lines", j), found)
-            if line is not None:
-                good_lines.append(line)
-    else:
-        found.append((at + ("red_lines",), f"expected a list of tables, found {describe_value(red_lines)}",
-                      "write [[parties.red_lines]] tables"))
+    good_lines = [line for _, line in _each(
+        red_lines, at + ("red_lines",), "parties.red_lines",
+        lambda raw, here: _structure_red_line(file, raw, here, found), found,
+    )]
     if party is None:
         # The party's own keys are broken (already reported). A stand-in keeps the checks of its
         # preferences and red lines running; the file fails regardless, so it is never returned.
@@ -92,16 +94,9 @@ def _structure_red_line(file: TomlFile, item: Any, at: KeyPath, found: list) -> 
     citations = item.get("citations", [])
     shell = {k: v for k, v in item.items() if k != "citations"}
     line = structure_element(shell, RedLine, at, found)
-    good = []
-    if isinstance(citations, list):
-        for k, raw in enumerate(citations):
-            citation = structure_element(raw, Citation, at + ("citations", k), found)
-            if citation is not None:
-                good.append(citation)
-    else:
-        found.append((at + ("citations",), f"expected a list of tables, found {describe_value(citations)}",
-                      "write [[parties.red_lines.citations]] tables"))
-    return None if line is None else evolve(line, citations=tuple(good))
+    good = _each(citations, at + ("citations",), "parties.red_lines.citations",
+                 lambda raw, here: structure_element(raw, Citation, here, found), found)
+    return None if line is None else evolve(line, citations=tuple(c for _, c in good))
 
 
 def _drop_redundant(found: list) -> list:
