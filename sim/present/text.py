@@ -5,8 +5,8 @@ from __future__ import annotations
 import textwrap
 
 from sim.engine import Assessment, Verdict
-from sim.engine.report import describe_triggers
 from sim.model import Scenario
+from sim.model.plain import terms_text
 
 MARKS = {Verdict.ACCEPT: "accept", Verdict.BASIS: "basis (open to talks)", Verdict.REJECT: "REJECT"}
 
@@ -58,7 +58,7 @@ def render_assessment(scenario: Scenario, assessment: Assessment) -> str:
         for v in (*r.violations, *r.penalties):
             kind = "hard red line" if v.hard else f"soft red line, -{v.penalty:g} utility"
             out.append(wrap(f"x {v.statement} [{v.id}, {kind}]", "  "))
-            out.append(wrap(f"because: {describe_triggers(scenario, v)}", "      "))
+            out.append(wrap(f"because: {terms_text(scenario, v.triggers)}", "      "))
             for citation in v.citations:
                 out.append(wrap(f"source: {source_line(scenario, citation)}", "      "))
                 out.append(wrap(f"says: {citation.passage}", "        "))

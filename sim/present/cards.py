@@ -8,8 +8,8 @@ from __future__ import annotations
 from attrs import frozen
 
 from sim.engine import Assessment, PartyAssessment, Verdict, Violation
-from sim.engine.report import describe_triggers, option_label
 from sim.model import Proposal, Scenario
+from sim.model.plain import option_label, terms_text
 from sim.model.scenario import Citation
 
 UNKNOWN_MARK, UNKNOWN_WORD, UNKNOWN_STYLE = "?", "not known yet", "foreground 60%"
@@ -129,7 +129,7 @@ def term_label(scenario: Scenario, proposal: Proposal, issue_id: str) -> str:
 
 
 def because(scenario: Scenario, violation: Violation) -> str:
-    return describe_triggers(scenario, violation)
+    return terms_text(scenario, violation.triggers)
 
 
 def source_heading(scenario: Scenario, citation: Citation) -> str:

@@ -10,8 +10,8 @@ from sim.game import GameState, PartyView, Status
 from sim.game.setup import LeverKind
 from sim.game.state import FeedItem, FeedKind
 from sim.model import Proposal, Scenario
-from sim.ui import present
-from sim.ui.present import CardData, Crossed
+from sim.present import cards
+from sim.present.cards import CardData, Crossed
 
 FEED_MARK = {
     FeedKind.NEWS: "NEWS",
@@ -73,7 +73,7 @@ def card_from_view(view: PartyView, here: bool) -> CardData:
     if view.counter is not None:
         note = "has a counter-proposal: r to review it"
     elif view.heard_verdict is not None and view.verdict is None:
-        note = f"said of the last draft tabled: {present.VERDICT_WORD[view.heard_verdict]}"
+        note = f"said of the last draft tabled: {cards.VERDICT_WORD[view.heard_verdict]}"
     else:
         note = ""
     if here and view.present:
@@ -164,7 +164,7 @@ class TermChange:
 def counter_changes(scenario: Scenario, draft: Proposal, counter: Proposal) -> list[TermChange]:
     """Each issue the counter-proposal changes, with both options in words."""
     return [
-        TermChange(issue.id, issue.title, present.term_label(scenario, draft, issue.id), present.term_label(scenario, counter, issue.id))
+        TermChange(issue.id, issue.title, cards.term_label(scenario, draft, issue.id), cards.term_label(scenario, counter, issue.id))
         for issue in scenario.issues
         if draft.option(issue.id) != counter.option(issue.id)
     ]
@@ -194,7 +194,7 @@ def ending_title(state: GameState) -> str:
 
 
 def verdict_word(verdict: Verdict | None) -> str:
-    return present.VERDICT_WORD[verdict] if verdict is not None else "unknown"
+    return cards.VERDICT_WORD[verdict] if verdict is not None else "unknown"
 
 
 def game_citations(state: GameState, source_id: str) -> list[str]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from sim.cli.text import source_line, table, wrap
-from sim.engine.report import option_label
+from typing import Any
+
+from sim.model.plain import option_label, terms_text
+from sim.present.text import source_line, table, wrap
 from sim.game import GameState, Score, views
 from sim.game.state import FeedKind
 
@@ -50,7 +52,7 @@ def render_state(state: GameState) -> list[str]:
     out += ["", table(rows, right={3, 4, 5, 7, 8})]
     for agreement in state.agreements:
         kind = "Interim agreement" if agreement.interim else "Deal"
-        terms = "; ".join(f"{scenario.issue(i).title}: {option_label(scenario, i, o)}" for i, o in agreement.terms.items())
+        terms = terms_text(scenario, agreement.terms.items())
         out.append(wrap(f"{kind} signed {agreement.day}: {terms}", ""))
     return out
 
@@ -70,3 +72,14 @@ def render_game(state: GameState, score: Score) -> str:
     out += render_state(state)
     out += [""] + render_score(score)
     return "\n".join(out)
+
+
+def score_dict(score: Score) -> dict[str, Any]:
+    return {
+        "total": score.total,
+        "maximum": score.maximum,
+        "parts": [
+            {"key": p.key, "label": p.label, "points": p.points, "maximum": p.maximum, "detail": p.detail}
+            for p in score.parts
+        ],
+    }

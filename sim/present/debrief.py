@@ -6,8 +6,8 @@ from __future__ import annotations
 from sim.analysis import Point
 from sim.game import GameState, Score
 from sim.model import Proposal
-from sim.ui import game_text, present
-from sim.ui.writing import _escape
+from sim.present import cards, play
+from sim.present.markdown import _escape
 
 
 def score_markdown(score: Score) -> str:
@@ -31,9 +31,9 @@ def comparison_markdown(state: GameState, nash: Point | None) -> str:
         lines.append("No deal exists under the red lines as they stood at the end, so there is no Nash point to compare with.")
     table = ["| issue | your final draft |" + "".join(f" {name} |" for name, _ in columns), "|---|---|" + "---|" * len(columns)]
     for issue in scenario.issues:
-        mine = present.term_label(scenario, final, issue.id)
+        mine = cards.term_label(scenario, final, issue.id)
         others = "".join(
-            f" {'**' if p.option(issue.id) != final.option(issue.id) else ''}{_escape(present.term_label(scenario, p, issue.id))}"
+            f" {'**' if p.option(issue.id) != final.option(issue.id) else ''}{_escape(cards.term_label(scenario, p, issue.id))}"
             f"{'**' if p.option(issue.id) != final.option(issue.id) else ''} |"
             for _, p in columns
         )
@@ -55,12 +55,12 @@ def road_markdown(state: GameState) -> str:
     key = [item for item in state.feed if item.kind.value in ("answer", "signing", "walkout", "return", "end", "news")]
     if key:
         out.append("What happened:\n\n" + "\n".join(
-            f"- {item.day.strftime('%d %b')} {game_text.FEED_MARK[item.kind]}: {_escape(item.text)}" for item in key))
+            f"- {item.day.strftime('%d %b')} {play.FEED_MARK[item.kind]}: {_escape(item.text)}" for item in key))
     return "\n\n".join(out)
 
 
 def debrief_markdown(state: GameState, score: Score, nash: Point | None) -> str:
-    out = [f"# {game_text.ending_title(state)}"]
+    out = [f"# {play.ending_title(state)}"]
     if state.ending:
         out.append(_escape(state.ending))
     days = state.days_used
