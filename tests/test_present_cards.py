@@ -37,7 +37,7 @@ def test_cycling_options_goes_through_open_and_wraps() -> None:
 def test_crossed_issues_names_the_parties_whose_hard_red_lines_an_issue_crosses() -> None:
     scenario = tutorial()
     draft = Proposal("tutorial", {"water": "w30", "monitors": "peacekeepers"})
-    crossed = cards.crossed_issues(assess(scenario, draft))
+    crossed = cards.crossed_issues(cards.assessment_crossings(assess(scenario, draft)))
     assert "Arvenia" in crossed["water"]
     assert "Arvenia" in crossed["monitors"]
     assert "prisoners" not in crossed

@@ -6,14 +6,9 @@ import textwrap
 from typing import Mapping, Sequence
 
 from sim.analysis.results import Analysis, Obstacle, Point, Suggestion
-from sim.model.plain import option_label, terms_text
+from sim.model.plain import option_label, party_names, terms_text
 from sim.present.text import table, wrap
 from sim.model import Proposal, Scenario
-
-
-def _names(scenario: Scenario, party_ids: Sequence[str]) -> str:
-    names = [scenario.party(p).name for p in party_ids]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _terms(scenario: Scenario, proposal: Proposal, indent: str = "  ") -> list[str]:
@@ -71,7 +66,7 @@ def render_analysis(scenario: Scenario, analysis: Analysis, title: str = "", fix
         out.append(f"Pareto frontier: {analysis.frontier_size:,} deals{estimate} that no other deal beats for "
                    "every principal.")
     else:
-        out.append(wrap(f"No deal: no proposal is accepted by {_names(scenario, principals)} together.", ""))
+        out.append(wrap(f"No deal: no proposal is accepted by {party_names(scenario, principals)} together.", ""))
         if analysis.obstacles:
             out.append("Why:")
             out += [wrap(f"- {o.message}", "  ").replace("  - ", "- ", 1) for o in analysis.obstacles]
@@ -136,7 +131,7 @@ def render_suggestion(
     suggestion: Suggestion | None,
     obstacles: Sequence[Obstacle],
 ) -> str:
-    who = _names(scenario, parties)
+    who = party_names(scenario, parties)
     out = [f"Draft: {draft.title or '(untitled)'}    scenario: {scenario.id}"]
     out.append(wrap(f"Looking for the closest proposal acceptable to {who}.", ""))
     if levels:

@@ -5,14 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from sim.model.plain import option_label, terms_text
+from sim.present.play import FEED_MARK
 from sim.present.text import source_line, table, wrap
 from sim.game import GameState, Score, views
 from sim.game.state import FeedKind
 
-MARKS = {
-    FeedKind.NEWS: "NEWS", FeedKind.ANSWER: "ANSWER", FeedKind.MEETING: "MEETING", FeedKind.MOVE: "",
-    FeedKind.WALKOUT: "WALKOUT", FeedKind.RETURN: "RETURN", FeedKind.SIGNING: "SIGNED", FeedKind.END: "END",
-}
 
 
 def render_feed(state: GameState) -> list[str]:
@@ -21,7 +18,7 @@ def render_feed(state: GameState) -> list[str]:
         if item.day != day:
             day = item.day
             out.append(f"\n{day.strftime('%a %d %b %Y')}")
-        mark = MARKS[item.kind]
+        mark = "" if item.kind is FeedKind.MOVE else FEED_MARK[item.kind]  # the story reads better without
         out.append(wrap(f"{mark + ': ' if mark else ''}{item.text}", "  "))
         for citation in item.citations[:2]:
             out.append(wrap(f"source: {source_line(state.scenario, citation)}", "      "))

@@ -10,6 +10,7 @@ import datetime as dt
 from sim.engine import PartyAssessment
 from sim.model import Scenario
 from sim.model.scenario import Citation, Party, RedLine
+from sim.model.plain import terms_text
 from sim.present import cards
 
 
@@ -49,10 +50,10 @@ def reasons_markdown(scenario: Scenario, result: PartyAssessment) -> str:
     ]
     if result.violations:
         out.append("## Red lines the draft crosses")
-        out += [red_line_markdown(scenario, v.red_line, cards.because(scenario, v)) for v in result.violations]
+        out += [red_line_markdown(scenario, v.red_line, terms_text(scenario, v.triggers)) for v in result.violations]
     if result.penalties:
         out.append("## Soft red lines crossed (cost points, no veto)")
-        out += [red_line_markdown(scenario, v.red_line, cards.because(scenario, v)) for v in result.penalties]
+        out += [red_line_markdown(scenario, v.red_line, terms_text(scenario, v.triggers)) for v in result.penalties]
     crossed = {v.id for v in (*result.violations, *result.penalties)}
     kept = [line for line in party.red_lines if line.id not in crossed]
     if kept:

@@ -51,7 +51,7 @@ class DraftScreen(Screen):
 
     def crossed(self) -> dict[str, tuple[str, ...]]:
         """Issue -> the parties whose red lines the draft crosses there (as far as the player knows)."""
-        return cards.crossed_issues(self.assessment)
+        return cards.crossed_issues(cards.assessment_crossings(self.assessment))
 
     def locked(self) -> frozenset[str]:
         """Issues that can no longer change (signed in an interim agreement)."""

@@ -84,7 +84,7 @@ class TableScreen(DraftScreen):
         self.query_one(ActionBar).allow({a.verb for a in available_actions(self.state)})
 
     def crossed(self) -> dict[str, tuple[str, ...]]:
-        return play.crossed_from_views(self.scenario, self.views)
+        return cards.crossed_issues(play.view_crossings(self.views))
 
     def locked(self) -> frozenset[str]:
         return frozenset(self.state.locked)
