@@ -98,7 +98,11 @@ def convene(state: GameState) -> GameState:
         return _sign_deal(state, result, f"Joint meeting at {venue}")
     locked = state.locked
     new = new_terms(state.draft.terms, locked)
+    # A principal that accepts the whole draft signs any part of it: saying it "will not sign even
+    # part of it" while it is "0 issues from accepting" would contradict the engine.
+    willing = {p for p in state.game.principals if result.party(p).verdict is Verdict.ACCEPT}
     refusals = objections(scenario, state.game.principals, state.draft.terms, new) if new else {}
+    refusals = {p: why for p, why in refusals.items() if p not in willing}
     if new and not refusals:
         agreement = Agreement(state.day, True, new, state.game.principals)
         state = evolve(state, agreements=state.agreements + (agreement,))

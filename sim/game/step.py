@@ -7,6 +7,7 @@ leaves the state it was given untouched.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Iterable, Mapping
 
 from attrs import evolve, frozen
@@ -177,6 +178,10 @@ def step(state: GameState, action: Action) -> tuple[GameState, Outcome]:
     after = check_walkouts(after)
     if not after.over:
         after = advance(after, days)
+    elif days:
+        # A move that ends the game (a deal signed at a three-day summit) still takes its days;
+        # only the events of those days no longer happen.
+        after = evolve(after, day=min(after.day + dt.timedelta(days=days), after.setup.deadline))
     return after, Outcome(action, (after.day - started).days, after.feed[before:], answer)
 
 

@@ -116,7 +116,8 @@ def venue_choices(state: GameState) -> list[Choice]:
         names = party_names(scenario, venue.parties, last=", ")
         days = f"{venue.travel_days} day{'s' if venue.travel_days != 1 else ''}"
         here = venue.id == state.venue
-        choices.append(Choice(venue.id, venue.name + (" (you are here)" if here else ""), f"{days} · meets {names}", here))
+        joint = " · joint meetings (v) here" if venue.convenes(state.game.principals) else ""
+        choices.append(Choice(venue.id, venue.name + (" (you are here)" if here else ""), f"{days} · meets {names}{joint}", here))
     return choices
 
 

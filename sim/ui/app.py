@@ -241,9 +241,13 @@ class RedLinesApp(App):
         takes the closest acceptable proposal when the player adopts it."""
         from sim.ui.screens.analysis import AnalysisScreen
 
+        # Only a game in progress hides the analysis: the sandbox, and the debrief after any game,
+        # keep it open whatever game was played before.
+        from sim.ui.screens.table import TableScreen
+
         allowed = True
-        if self.session is not None and table is not None:
-            allowed = self.session.state.game.difficulty.shows_analysis
+        if isinstance(table, TableScreen):
+            allowed = table.state.game.difficulty.shows_analysis
         self.push_screen(AnalysisScreen(scenario, draft, adopt=table.adopt_proposal if (table and allowed) else None,
                                         hidden=not allowed))
 

@@ -83,6 +83,14 @@ class AnalysisScreen(Screen):
                 yield frontier
         yield Footer()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Adopting is not offered where it cannot be done (a locked analysis, the debrief's)."""
+        if action == "adopt" and (self.adopt is None or self.hidden):
+            return False
+        if action == "axis" and self.hidden:
+            return False
+        return True
+
     def on_mount(self) -> None:
         if not self.hidden:
             self.compute()

@@ -112,11 +112,18 @@ class StartScreen(Screen):
         scenarios.focus()
         self._describe(self.selected)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The footer offers Continue only when the Continue button is live."""
+        if action == "continue_game":
+            return self.saved_game is not None
+        return True
+
     def on_screen_resume(self) -> None:
         """Back from a game: it may have ended, or be the one to continue now."""
         self.saved_game = self.app.saved_game_label()  # type: ignore[attr-defined]
         self.query_one("#button-continue", Button).disabled = self.saved_game is None
         self.query_one("#saved-game", Static).update(self._saved_text())
+        self.refresh_bindings()
 
     def _describe(self, scenario_id: str | None) -> None:
         entry = next((e for e in self.entries if e.id == scenario_id), None)
