@@ -10,6 +10,7 @@ from sim.game.analysis_adapter import Counter
 from sim.game.counter import counter_proposal
 from sim.game.effective import effective_scenario
 from sim.game.feed import say
+from sim.game.gap import party_distance
 from sim.game.mood import adjust
 from sim.game.state import Difficulty, FeedKind, GameState
 from sim.model import Scenario
@@ -24,6 +25,9 @@ REPEAT_PATIENCE = -4.0
 KNOWN_LINE_TRUST = -2.0
 BASIS_PATIENCE, BASIS_TRUST = -1.0, 1.0
 ACCEPT_PATIENCE, ACCEPT_TRUST = 3.0, 3.0
+# Patience moves with what the mediator does with the draft: each issue a new draft comes closer to
+# what the party could sign (than the last draft it heard) settles it; each issue further wears it.
+MOVED_PATIENCE, MOVED_CAP = 2.0, 6.0
 
 
 @frozen
@@ -78,6 +82,10 @@ def table(state: GameState, party_id: str) -> tuple[GameState, Answer]:
         trust = BASIS_TRUST
     else:
         patience, trust = ACCEPT_PATIENCE, ACCEPT_TRUST
+    if before.heard is not None and not repeated:
+        moved = (party_distance(scenario, before.heard, party_id, state.locked)
+                 - party_distance(scenario, state.draft, party_id, state.locked))
+        patience += max(-MOVED_CAP, min(MOVED_CAP, MOVED_PATIENCE * moved))
     learnt = tuple(f"red_line:{v.id}" for v in (*result.violations, *result.penalties))
     revealed = before.revealed + tuple(fact for fact in dict.fromkeys(learnt) if fact not in before.revealed)
     state = state.with_party(
