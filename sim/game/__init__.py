@@ -27,7 +27,7 @@ from sim.game.actions import (
 )
 from sim.game.answers import Answer
 from sim.game.effective import effective_scenario
-from sim.game.gap import gap
+from sim.game.gap import issues_apart
 from sim.game.saves import (
     SavedGame,
     SaveError,
@@ -58,7 +58,7 @@ __all__ = [
     "Action", "ActionError", "Adopt", "Agreement", "Answer", "Consult", "Convene", "Difficulty", "FeedItem",
     "FeedKind", "Game", "GameSetup", "GameState", "LoadDraft", "Outcome", "PartyState", "PartyView", "RedLineView",
     "SaveError", "SavedGame", "Score", "ScorePart", "Session", "SetTerm", "Status", "Summit", "Table", "Travel", "UseLever",
-    "Wait", "autosave", "autosave_path", "available_actions", "effective_scenario", "game_files", "gap",
+    "Wait", "autosave", "autosave_path", "available_actions", "effective_scenario", "game_files", "issues_apart",
     "load_save", "new_game", "saved_games", "parse_action", "party_view", "replay", "revisions", "score", "start_game", "step",
     "views", "write_save",
 ]

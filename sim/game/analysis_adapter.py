@@ -1,7 +1,7 @@
 """The game's questions to the analysis, in one place.
 
 * the closest proposal one party accepts at a given utility: its counter-proposal, and the
-  distance behind the score's "gap" (``sim.analysis.closest_acceptable``);
+  distance behind the score's "issues apart" (``sim.analysis.closest_acceptable``);
 * the best Nash product any deal reaches, which the score compares a deal against
   (``sim.analysis.nash_point``).
 """

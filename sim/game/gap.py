@@ -1,10 +1,13 @@
-"""The gap between a draft and a complete agreement: the issues the draft leaves open, plus, for
+"""How many issues apart a draft leaves the sides: the issues the draft leaves open, plus, for
 each principal, the fewest issues that would have to change for it to accept the draft (its
-distance to its own closest acceptable proposal).
+distance to its own closest acceptable proposal). A count of issues, always: the analysis's "gap"
+is something else (utility points short of a walk-away level), and keeps that name.
 
 It shrinks only as a draft settles issues in ways each side can sign, on the hard issues as much
 as the soft ones: leaving the hard issues open never narrows it. The score rewards narrowing it,
-but only for drafts every principal has actually heard.
+but only for drafts every principal has actually heard; an interim agreement signs what every
+principal heard, so it counts at once, and since the score keeps the fewest issues apart ever
+reached, signing never sets it back.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ def party_distance(scenario: Scenario, draft: Proposal, party_id: str, fixed: Ma
     return found.distance if found is not None else len(scenario.issues)
 
 
-def gap(state: GameState, draft: Proposal | None = None) -> int:
+def issues_apart(state: GameState, draft: Proposal | None = None) -> int:
     scenario = effective_scenario(state)
     draft = state.draft if draft is None else draft
     fixed = state.locked
@@ -33,11 +36,11 @@ def gap(state: GameState, draft: Proposal | None = None) -> int:
 
 
 def note_progress(state: GameState) -> GameState:
-    """Updates the best gap once every principal has heard the current draft."""
+    """Keeps the fewest issues apart once every principal has heard the current draft."""
     heard_by_all = all(
         state.party(p).heard is not None and state.party(p).heard.terms == state.draft.terms
         for p in state.game.principals
     )
     if not heard_by_all:
         return state
-    return evolve(state, best_gap=min(state.best_gap, gap(state)))
+    return evolve(state, best_apart=min(state.best_apart, issues_apart(state)))

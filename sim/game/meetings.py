@@ -25,7 +25,7 @@ from sim.game.interim import new_terms, objections
 from sim.game.mood import adjust
 from sim.game.state import Agreement, FeedKind, GameState, Status
 
-SMALL_GAP = 2  # a joint meeting helps when no principal is more than this many issues from accepting
+NEAR = 2  # a joint meeting helps when no principal is more than this many issues from accepting
 SIGNING_TRUST = 30.0  # a principal signs nothing brokered by a mediator it trusts less than this
 INTERIM_TRUST, INTERIM_PATIENCE = 3.0, 6.0
 NARROWING_TRUST, NARROWING_PATIENCE = 2.0, 4.0
@@ -114,9 +114,9 @@ def convene(state: GameState) -> GameState:
     apart = "; ".join(f"{scenario.party(p).name} is {d} issue{'s' if d != 1 else ''} from accepting"
                       for p, d in distances.items())
     refused = "".join(f" {scenario.party(p).name} will not sign even part of it: {w}." for p, w in refusals.items())
-    if max(distances.values()) <= SMALL_GAP:
+    if max(distances.values()) <= NEAR:
         state = say(state, FeedKind.MEETING,
-                    f"Joint meeting at {venue}: no signature yet, but the gaps are narrow ({apart}).{refused}")
+                    f"Joint meeting at {venue}: no signature yet, but the sides are close ({apart}).{refused}")
         return _for_all(state, NARROWING_TRUST, NARROWING_PATIENCE)
     state = say(state, FeedKind.MEETING, f"Joint meeting at {venue} goes nowhere ({apart}).{refused}")
     return _for_all(state, FAILED_TRUST, FAILED_PATIENCE)

@@ -5,13 +5,13 @@
 | agreement | 400 | a deal: 400; else each interim agreement 40 + 160 x the share of the principals' concerns it settles (at most 200 in all) |
 | quality | 200 | a deal's Nash product of gains over walk-away levels, against the best any deal reaches |
 | durability | 100 | a deal's smallest margin over a principal's walk-away level (20 points of margin or more: all of it) |
-| progress | 150 | how far the gap (sim.game.gap) narrowed, from the opening draft to the best draft every principal heard |
+| progress | 150 | how far the sides came closer, in issues apart (sim.game.gap), from the opening draft to the best draft every principal heard |
 | inclusion | 75 | the share of parties still at the table (with a deal: that accept it) |
 | trust | 50 | the principals' average trust in the mediator at the end |
 | time | 25 | a deal's days to spare before the deadline |
 
 Inclusion and trust are soft: without a deal they count only as far as the talks made substantive
-progress (the *substance* factor: the share of the gap closed, plus a half for any interim
+progress (the *substance* factor: the share of the issues apart closed, plus a half for any interim
 agreement). So a game of courtesy calls, inducements and waiting scores nothing for its goodwill:
 repeating soft gestures never earns points while the hard issues stand where they started.
 """
@@ -82,12 +82,16 @@ def _interim_points(state: GameState, interims: list[Agreement]) -> float:
     return min(INTERIM_CAP, points)
 
 
+def _issues(count: int) -> str:
+    return f"{count} issue{'s' if count != 1 else ''}"
+
+
 def progress_fraction(state: GameState) -> float:
     if state.status is Status.DEAL:
         return 1.0
-    if state.start_gap <= 0:
+    if state.start_apart <= 0:
         return 0.0
-    return max(0.0, (state.start_gap - state.best_gap) / state.start_gap)
+    return max(0.0, (state.start_apart - state.best_apart) / state.start_apart)
 
 
 def score(state: GameState) -> Score:
@@ -126,8 +130,8 @@ def score(state: GameState) -> Score:
         parts.append(ScorePart("durability", "Durability", 0.0, DURABILITY_POINTS, "no deal"))
 
     parts.append(ScorePart("progress", "Progress", round(PROGRESS_POINTS * progress, 1), PROGRESS_POINTS,
-                           f"gap {state.start_gap} at the start, best heard by all {state.best_gap}"
-                           if not deal else "the gap is closed"))
+                           f"{_issues(state.start_apart)} apart at the start, {state.best_apart} at best (a draft every principal heard)"
+                           if not deal else "the sides signed the same text"))
 
     if deal:
         accepting = assess(scenario, state.draft)

@@ -69,8 +69,8 @@ def state_dict(state: GameState) -> dict[str, Any]:
         "lever_uses": dict(state.lever_uses),
         "tabled_presets": list(state.tabled_presets),
         "draws": state.draws,
-        "start_gap": state.start_gap,
-        "best_gap": state.best_gap,
+        "start_apart": state.start_apart,
+        "best_apart": state.best_apart,
         "log": [{"day": entry.day.isoformat(), "action": entry.line} for entry in state.log],
         "feed": [feed_dict(state.scenario, item) for item in state.feed],
     }

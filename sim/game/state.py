@@ -130,8 +130,8 @@ class GameState:
     agreements: tuple[Agreement, ...] = ()
     tabled_presets: tuple[str, ...] = ()  # presets events put on the table
     draws: int = 0  # random draws made so far
-    start_gap: int = 0  # the opening draft's gap (see sim.game.gap)
-    best_gap: int = 0  # the smallest gap of a draft every principal has heard
+    start_apart: int = 0  # how many issues apart the opening draft left the sides (sim.game.gap.issues_apart)
+    best_apart: int = 0  # the fewest issues apart of a draft every principal has heard
     log: tuple[LogEntry, ...] = ()
     feed: tuple[FeedItem, ...] = ()
 

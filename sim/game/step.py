@@ -31,7 +31,7 @@ from sim.game.clock import advance
 from sim.game.consult import consult
 from sim.game.events import run_events
 from sim.game.feed import say
-from sim.game.gap import gap, note_progress
+from sim.game.gap import issues_apart, note_progress
 from sim.game.levers import check_lever, use_lever
 from sim.game.meetings import check_convene, convene, summit
 from sim.game.mood import check_walkouts
@@ -82,8 +82,8 @@ def new_game(
     venue = setup.venue(setup.start_venue).name
     state = say(state, FeedKind.MOVE, f"You open the talks at {venue}. The deadline is {setup.deadline}.")
     state = check_walkouts(run_events(state))
-    opening = gap(state)
-    return evolve(state, start_gap=opening, best_gap=opening)
+    opening = issues_apart(state)
+    return evolve(state, start_apart=opening, best_apart=opening)
 
 
 def _party_here(state: GameState, party_id: str, verb: str, walked_out_ok: bool = False) -> None:

@@ -17,6 +17,27 @@ def score_markdown(score: Score) -> str:
     return "\n".join(rows)
 
 
+def running_score_markdown(state: GameState, score: Score) -> str:
+    """The score as it would stand if the talks ended today, with what moves it: during play."""
+    from sim.game import issues_apart
+
+    now = issues_apart(state)
+    heard = "" if now == state.best_apart else " (the best so far counts only once every principal has heard it)"
+    lines = [
+        f"If the talks ended today: **{score.total:g}** of {score.maximum:g}.",
+        "",
+        f"The draft leaves the sides **{now} issue{'s' if now != 1 else ''} apart** (open issues, plus the fewest "
+        f"changes each principal needs to accept it); {state.start_apart} at the start, {state.best_apart} at best{heard}.",
+        "",
+        score_markdown(score),
+        "",
+        "An interim agreement on what every principal can sign is progress: it adds to the agreement "
+        "points and never sets the progress back. Goodwill (inclusion, trust) counts only as far as the "
+        "substance has moved.",
+    ]
+    return "\n".join(lines)
+
+
 def matches(final: Proposal, other: Proposal, issues: tuple[str, ...]) -> int:
     return sum(final.option(i) == other.option(i) for i in issues)
 

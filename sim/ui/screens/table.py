@@ -46,6 +46,7 @@ class TableScreen(DraftScreen):
         Binding("p", "presets", "Presets", id="table.presets", tooltip="Replace the draft with a published plan (free)"),
         Binding("a", "analysis", "Analysis", id="table.analysis", tooltip="Is there a deal? What blocks it?"),
         Binding("f", "focus_feed", "Feed", id="table.feed", tooltip="Scroll back through the feed"),
+        Binding("e", "score", "Score", id="table.score", show=False, tooltip="The score if the talks ended today, part by part"),
         Binding("b", "briefing", "Briefing", id="table.briefing", show=False),
         Binding("s", "app.sources", "Sources", id="table.sources", show=False),
         Binding("escape", "leave", "Menu", id="table.leave", tooltip="Back to the start screen; the game is saved"),
@@ -236,6 +237,13 @@ class TableScreen(DraftScreen):
             if proposal.option(issue.id) != self.state.draft.option(issue.id) and issue.id not in self.locked():
                 self.act(SetTerm(issue.id, proposal.option(issue.id)))
 
+    def action_score(self) -> None:
+        from sim.game import score
+        from sim.present.debrief import running_score_markdown
+        from sim.ui.screens.reading import ReadingScreen
+
+        self.app.push_screen(ReadingScreen(running_score_markdown(self.state, score(self.state)), "The score so far"))
+
     def action_briefing(self) -> None:
         self.app.action_briefing()  # type: ignore[attr-defined]
 
@@ -257,6 +265,7 @@ class TableScreen(DraftScreen):
             ("Game: save a copy…", "Write the game to a file in your Red Lines folder", self.action_save_copy),
             ("Game: put a published plan on the table", "Replace the draft with a preset (free)", self.action_presets),
             ("Game: briefing", "The situation, the parties and the timeline", self.action_briefing),
+            ("Game: the score so far", "What the score would be if the talks ended today, part by part", self.action_score),
         ]
 
     def action_save_copy(self) -> None:
