@@ -14,7 +14,7 @@ from sim import catalog
 from sim.analysis import analyze, closest_acceptable
 from sim.cli import main
 from sim.cli.progress import TerminalProgress
-from sim.model.plain import option_label
+from sim.model.plain import option_label, party_names
 from tests.analysis_oracle import acceptable
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,7 +67,7 @@ def test_analyze_says_plainly_when_no_deal_exists(capsys) -> None:
     scenario = catalog.find_scenario("ukraine-2025")
     assert main(["analyze", "--scenario", "ukraine-2025"]) == 0
     out = flat(capsys.readouterr().out)
-    names = " and ".join([", ".join(p.name for p in scenario.principals[:-1]), scenario.principals[-1].name])
+    names = party_names(scenario, [p.id for p in scenario.principals])  # "..., Ukraine and the United States"
     assert f"No deal: no proposal is accepted by {names} together." in out
     assert "Why: - " in out
     assert "Closest to a deal:" in out and "points short of its walk-away level" in out

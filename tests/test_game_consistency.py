@@ -17,6 +17,7 @@ from sim.game.consult import livable_options
 from sim.game.effective import effective_scenario
 from sim.game.gap import issues_apart
 from sim.game.state import FeedKind
+from sim.model.plain import mid_sentence, sentence
 from tests.game_support import tutorial_game
 
 DEAL = {"mirel": "joint_admin", "water": "w50", "monitors": "observers", "prisoners": "all_for_all"}
@@ -36,7 +37,7 @@ class TableMachine(RuleBasedStateMachine):
         before = self.state
         self.state, outcome = step(before, action)
         after = self.state
-        names = {p.name: p.id for p in after.scenario.parties}
+        names = {form: p.id for p in after.scenario.parties for form in (p.name, mid_sentence(p.name), sentence(mid_sentence(p.name)))}
         assert after.best_apart <= before.best_apart, "the score's issues apart never rise"
         if len([a for a in after.agreements if a.interim]) > len([a for a in before.agreements if a.interim]):
             assert score(after).total >= score(before).total, "signing an interim agreement is progress"

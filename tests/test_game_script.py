@@ -64,7 +64,7 @@ def test_play_prints_the_story_the_state_and_the_score(capsys) -> None:
     path = catalog.shipped_dir() / "tutorial" / "games" / "deal.txt"
     assert main(["play", "--script", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "Status: deal" in out and "SIGNED: Joint meeting at The Tessa bridge checkpoint" in out
+    assert "Status: deal" in out and "SIGNED: Joint meeting at the Tessa bridge checkpoint" in out
     assert "Total" in out and "expected deal: met" in out
 
 

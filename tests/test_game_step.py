@@ -182,7 +182,7 @@ def test_nobody_signs_for_a_mediator_it_distrusts() -> None:
     state = play(state, "convene")
     assert state.status is Status.ONGOING and not state.agreements
     meeting = [item for item in state.feed if item.kind is FeedKind.MEETING][-1]
-    assert meeting.text.startswith("Joint meeting at The Tessa bridge checkpoint: Arvenia will sign nothing you broker")
+    assert meeting.text.startswith("Joint meeting at the Tessa bridge checkpoint: Arvenia will sign nothing you broker")
 
 
 def test_a_summit_on_a_draft_that_is_not_a_deal_fails_in_public() -> None:

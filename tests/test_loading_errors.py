@@ -281,8 +281,8 @@ def test_proposal_with_unknown_issue_option_and_key() -> None:
         parse_proposal(text, scenario, name="p.toml")
     assert [str(p) for p in caught.value.problems] == [
         "p.toml:3: terms.mirrel: unknown issue `mirrel`; did you mean `mirel`?",
-        "p.toml:4: terms.water: issue `water` has no option `w5`; did you mean `w50`? To leave the issue open, "
-        "remove this line",
+        "p.toml:4: terms.water: issue `water` has no option `w5`; did you mean `w50`? (or remove this line "
+        "to leave the issue open)",
     ]
 
 

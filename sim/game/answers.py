@@ -14,7 +14,7 @@ from sim.game.gap import party_distance
 from sim.game.mood import adjust
 from sim.game.state import Difficulty, FeedKind, GameState
 from sim.model import Scenario
-from sim.model.plain import terms_text
+from sim.model.plain import mid_sentence, terms_text
 
 # How a party takes a draft. Patience is lost to drafts that cross its red lines (more for each, and
 # more again when the mediator repeats a draft it has already turned down); trust is lost when the
@@ -48,7 +48,7 @@ def _clause(scenario: Scenario, violation: Violation) -> str:
 
 
 def _describe(scenario: Scenario, answer: Answer) -> str:
-    name = scenario.party(answer.party).name
+    name = mid_sentence(scenario.party(answer.party).name)
     result = answer.assessment
     words = {Verdict.ACCEPT: "accepts the draft: it would sign it",
              Verdict.BASIS: "calls the draft a basis for talks, but not enough to sign",

@@ -12,6 +12,7 @@ from sim.game.events import run_events
 from sim.game.feed import say
 from sim.game.mood import adjust, check_walkouts
 from sim.game.state import FeedKind, GameState, Status
+from sim.model.plain import mid_sentence
 
 NEGLECT_DAYS = 7  # a principal the mediator has not met for a week grows restless...
 NEGLECT_COST = 1.0  # ...and loses this much more patience each further day
@@ -47,7 +48,7 @@ def _check_collapse(state: GameState) -> GameState:
     for party in state.parties:
         if party.id in state.game.principals and not party.present and party.out_since is not None:
             if (state.day - party.out_since).days >= grace:
-                name = state.scenario.party(party.id).name
+                name = mid_sentence(state.scenario.party(party.id).name)
                 return end(state, Status.COLLAPSED,
                            f"The talks have collapsed: {name} walked out on {party.out_since} and has not come back.")
     return state

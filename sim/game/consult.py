@@ -14,7 +14,7 @@ from sim.game.effective import effective_scenario
 from sim.game.feed import say
 from sim.game.mood import adjust, come_back
 from sim.game.state import Difficulty, FeedKind, GameState
-from sim.model.plain import option_label
+from sim.model.plain import mid_sentence, option_label
 
 CONSULT_TRUST = 6.0  # trust gained from the first consultation; the n-th gains 6/n
 CONSULT_PATIENCE = 6.0  # being heard in private settles a party; the n-th visit settles it 6/n
@@ -76,7 +76,7 @@ def describe_fact(state: GameState, party_id: str, fact: str) -> str:
 
 
 def consult(state: GameState, party_id: str) -> GameState:
-    name = state.scenario.party(party_id).name
+    name = mid_sentence(state.scenario.party(party_id).name)
     party = state.party(party_id)
     if not party.present:
         if party.trust >= COAX_TRUST:

@@ -19,6 +19,7 @@ from sim.game.analysis_adapter import Counter, closest_for_party
 from sim.game.concession import demand
 from sim.game.state import GameState
 from sim.model import FrozenMap, Proposal, Scenario
+from sim.model.plain import mid_sentence
 
 
 def _moderated(scenario: Scenario, party_id: str, draft: Proposal, found: Counter, floor: float) -> Counter:
@@ -40,7 +41,7 @@ def _moderated(scenario: Scenario, party_id: str, draft: Proposal, found: Counte
             if not vetoed and utility >= level:
                 index = trial
                 break
-    proposal = evolve(space.proposal(index), title=f"{scenario.party(party_id).name}'s counter-proposal")
+    proposal = evolve(space.proposal(index), title=f"Counter-proposal from {mid_sentence(scenario.party(party_id).name)}")
     changes = tuple(
         Change(issue_id, draft.option(issue_id), proposal.option(issue_id))
         for issue_id, was, now in zip(scenario.issue_ids, start, index)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from attrs import evolve
 
 from sim.game.state import FeedItem, FeedKind, GameState
+from sim.model.plain import sentence
 from sim.model.scenario import Citation
 
 
@@ -12,5 +13,5 @@ def say(
     state: GameState, kind: FeedKind, text: str, party: str = "", event: str = "",
     citations: tuple[Citation, ...] = (),
 ) -> GameState:
-    item = FeedItem(state.day, kind, text, party=party, event=event, citations=citations)
+    item = FeedItem(state.day, kind, sentence(text), party=party, event=event, citations=citations)
     return evolve(state, feed=state.feed + (item,))

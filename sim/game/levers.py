@@ -16,6 +16,7 @@ from sim.game.mood import adjust
 from sim.game.setup import LeverKind
 from sim.game.state import FeedKind, GameState
 from sim.loading.converter import suggest
+from sim.model.plain import mid_sentence
 
 
 def check_lever(state: GameState, lever_id: str) -> None:
@@ -38,7 +39,7 @@ def use_lever(state: GameState, lever_id: str) -> GameState:
         state = adjust(state, party_id, trust=lever.trust.get(party_id, 0.0) * factor,
                        patience=lever.patience.get(party_id, 0.0) * factor)
     verb = "You lean on" if lever.kind is LeverKind.PRESSURE else "You make an offer to"
-    target = state.scenario.party(lever.party).name
+    target = mid_sentence(state.scenario.party(lever.party).name)
     weaker = " It works less well than the first time." if used else ""
     return say(state, FeedKind.MOVE, f"{verb} {target}: {lever.name}.{weaker}", party=lever.party,
                citations=lever.citations)

@@ -24,6 +24,7 @@ from sim.game.gap import party_distance
 from sim.game.interim import new_terms, objections
 from sim.game.mood import adjust
 from sim.game.state import Agreement, FeedKind, GameState, Status
+from sim.model.plain import mid_sentence, party_names, sentence
 
 NEAR = 2  # a joint meeting helps when no principal is more than this many issues from accepting
 SIGNING_TRUST = 30.0  # a principal signs nothing brokered by a mediator it trusts less than this
@@ -49,7 +50,7 @@ def _sign_deal(state: GameState, result: Assessment, where: str) -> GameState:
     signatories = tuple(r.id for r in result.parties if r.verdict is Verdict.ACCEPT and state.party(r.id).present)
     agreement = Agreement(state.day, False, state.draft.terms, signatories)
     state = evolve(state, agreements=state.agreements + (agreement,))
-    names = ", ".join(state.scenario.party(p).name for p in signatories)
+    names = party_names(state.scenario, signatories, last=", ")
     state = say(state, FeedKind.SIGNING, f"{where}: {names} sign the agreement.")
     return end(state, Status.DEAL, "A deal: every principal has signed the draft.")
 
@@ -65,12 +66,12 @@ def check_convene(state: GameState) -> None:
     principals = state.game.principals
     if not venue.convenes(principals):
         hosts = [v.id for v in state.setup.venues if v.convenes(principals)]
-        names = ", ".join(state.scenario.party(p).name for p in principals if p not in venue.parties)
+        names = party_names(state.scenario, [p for p in principals if p not in venue.parties], last=", ")
         fix = f"travel to {' or '.join(hosts)} first" if hosts else "use `summit` instead: no venue hosts every principal"
-        raise ActionError(f"{names} will not meet at {venue.name}", fix)
+        raise ActionError(f"{names} will not meet at {mid_sentence(venue.name)}", fix)
     absent = _absent_principals(state)
     if absent:
-        names = ", ".join(state.scenario.party(p).name for p in absent)
+        names = party_names(state.scenario, absent, last=", ")
         raise ActionError(f"{names} walked out and will not come to a joint meeting",
                           "consult it at its own venue to coax it back, or wait for events")
 
@@ -80,7 +81,7 @@ def _distrustful(state: GameState) -> list[str]:
 
 
 def _refuse_to_sign(state: GameState, where: str, wary: list[str]) -> GameState:
-    names = ", ".join(state.scenario.party(p).name for p in wary)
+    names = party_names(state.scenario, wary, last=", ")
     return say(state, FeedKind.MEETING, f"{where}: {names} will sign nothing you broker until it trusts you more "
                "(consult it in private first).")
 
@@ -90,7 +91,7 @@ def convene(state: GameState) -> GameState:
     scenario = effective_scenario(state)
     result = assess(scenario, state.draft)
     state = _hear(state, result, state.game.principals)
-    venue = state.setup.venue(state.venue).name
+    venue = mid_sentence(state.setup.venue(state.venue).name)
     wary = _distrustful(state)
     if wary:
         return _for_all(_refuse_to_sign(state, f"Joint meeting at {venue}", wary), FAILED_TRUST, FAILED_PATIENCE)
@@ -111,9 +112,9 @@ def convene(state: GameState) -> GameState:
         return _for_all(state, INTERIM_TRUST, INTERIM_PATIENCE)
     fixed = locked
     distances = {p: party_distance(scenario, state.draft, p, fixed) for p in state.game.principals}
-    apart = "; ".join(f"{scenario.party(p).name} is {d} issue{'s' if d != 1 else ''} from accepting"
+    apart = "; ".join(f"{mid_sentence(scenario.party(p).name)} is {d} issue{'s' if d != 1 else ''} from accepting"
                       for p, d in distances.items())
-    refused = "".join(f" {scenario.party(p).name} will not sign even part of it: {w}." for p, w in refusals.items())
+    refused = "".join(f" {sentence(mid_sentence(scenario.party(p).name))} will not sign even part of it: {w}." for p, w in refusals.items())
     if max(distances.values()) <= NEAR:
         state = say(state, FeedKind.MEETING,
                     f"Joint meeting at {venue}: no signature yet, but the sides are close ({apart}).{refused}")
@@ -125,7 +126,7 @@ def convene(state: GameState) -> GameState:
 def summit(state: GameState) -> GameState:
     absent = _absent_principals(state)
     if absent:
-        names = ", ".join(state.scenario.party(p).name for p in absent)
+        names = party_names(state.scenario, absent, last=", ")
         raise ActionError(f"{names} walked out and will not come to a summit", "coax it back first")
     result = assess(effective_scenario(state), state.draft)
     state = _hear(state, result, state.game.principals)
@@ -135,6 +136,6 @@ def summit(state: GameState) -> GameState:
         return _for_all(state, FAILED_SUMMIT_TRUST, FAILED_SUMMIT_PATIENCE)
     if result.deal:
         return _sign_deal(state, result, "Leaders' summit")
-    names = ", ".join(state.scenario.party(p).name for p in result.blockers)
+    names = party_names(state.scenario, result.blockers, last=", ")
     state = say(state, FeedKind.MEETING, f"The leaders' summit fails in public: {names} will not sign this draft.")
     return _for_all(state, FAILED_SUMMIT_TRUST, FAILED_SUMMIT_PATIENCE)

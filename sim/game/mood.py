@@ -16,6 +16,7 @@ from sim.game.state import (
     FeedKind,
     GameState,
 )
+from sim.model.plain import mid_sentence
 
 RETURN_PATIENCE = 25.0  # the patience a party comes back with: enough for a few meetings, no more
 
@@ -42,7 +43,7 @@ def adjust(
 def walk_out(state: GameState, party_id: str, why: str) -> GameState:
     party = state.party(party_id)
     state = state.with_party(evolve(party, present=False, out_since=state.day))
-    name = state.scenario.party(party_id).name
+    name = mid_sentence(state.scenario.party(party_id).name)
     return say(state, FeedKind.WALKOUT, f"{name} walks out of the talks: {why}.", party=party_id)
 
 
@@ -53,7 +54,7 @@ def come_back(state: GameState, party_id: str, why: str) -> GameState:
     state = state.with_party(
         evolve(party, present=True, out_since=None, patience=max(party.patience, RETURN_PATIENCE), last_met=state.day)
     )
-    name = state.scenario.party(party_id).name
+    name = mid_sentence(state.scenario.party(party_id).name)
     return say(state, FeedKind.RETURN, f"{name} returns to the talks: {why}.", party=party_id)
 
 

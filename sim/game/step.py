@@ -47,6 +47,7 @@ from sim.game.state import (
 )
 from sim.loading.converter import suggest
 from sim.model import FrozenMap, Proposal, Scenario
+from sim.model.plain import mid_sentence
 
 MEDIATOR_DRAFT = "Mediator's draft"
 
@@ -79,7 +80,7 @@ def new_game(
         for p in scenario.parties
     )
     state = GameState(game=game, day=setup.start, venue=setup.start_venue, draft=draft, parties=parties)
-    venue = setup.venue(setup.start_venue).name
+    venue = mid_sentence(setup.venue(setup.start_venue).name)
     state = say(state, FeedKind.MOVE, f"You open the talks at {venue}. The deadline is {setup.deadline}.")
     state = check_walkouts(run_events(state))
     opening = issues_apart(state)
@@ -90,10 +91,10 @@ def _party_here(state: GameState, party_id: str, verb: str, walked_out_ok: bool 
     if party_id not in state.scenario.party_ids:
         raise ActionError(f"no party `{party_id}` in this scenario", suggest(party_id, state.scenario.party_ids))
     venue = state.setup.venue(state.venue)
-    name = state.scenario.party(party_id).name
+    name = mid_sentence(state.scenario.party(party_id).name)
     if party_id not in venue.parties:
         where = " or ".join(v.id for v in state.setup.venues_for(party_id))
-        raise ActionError(f"{name} is not at {venue.name}", f"travel to {where} first, then {verb} {party_id}")
+        raise ActionError(f"{name} is not at {mid_sentence(venue.name)}", f"travel to {where} first, then {verb} {party_id}")
     if not walked_out_ok and not state.party(party_id).present:
         raise ActionError(f"{name} has walked out of the talks", f"consult {party_id} to coax it back")
 
@@ -128,7 +129,7 @@ def _revise(state: GameState, action: SetTerm | LoadDraft | Adopt) -> GameState:
         raise ActionError(f"no party `{action.party}` in this scenario", suggest(action.party, state.scenario.party_ids))
     counter = state.party(action.party).counter
     if counter is None:
-        raise ActionError(f"{state.scenario.party(action.party).name} has no counter-proposal on the table",
+        raise ActionError(f"{mid_sentence(state.scenario.party(action.party).name)} has no counter-proposal on the table",
                           f"table the draft to {action.party} first")
     if action.issue is None:
         return _revised(state, counter.terms)
@@ -146,9 +147,9 @@ def _act(state: GameState, action: Action) -> tuple[GameState, int, Answer | Non
         if action.venue not in ids:
             raise ActionError(f"no venue `{action.venue}`", suggest(action.venue, ids))
         if action.venue == state.venue:
-            raise ActionError(f"you are already at {state.setup.venue(action.venue).name}", "table, consult, or travel elsewhere")
+            raise ActionError(f"you are already at {mid_sentence(state.setup.venue(action.venue).name)}", "table, consult, or travel elsewhere")
         venue = state.setup.venue(action.venue)
-        return say(evolve(state, venue=action.venue), FeedKind.MOVE, f"You travel to {venue.name}."), venue.travel_days, None
+        return say(evolve(state, venue=action.venue), FeedKind.MOVE, f"You travel to {mid_sentence(venue.name)}."), venue.travel_days, None
     if isinstance(action, Table):
         _party_here(state, action.party, "table to")
         state, answer = table(state, action.party)
@@ -170,7 +171,7 @@ def _act(state: GameState, action: Action) -> tuple[GameState, int, Answer | Non
 def step(state: GameState, action: Action) -> tuple[GameState, Outcome]:
     """Takes one action: it happens today, then the clock runs for as long as it takes."""
     if state.over:
-        raise ActionError(f"the game is over: {state.ending}", "start a new game or load a save")
+        raise ActionError(f"the game is over: {state.ending.rstrip('.')}", "start a new game or load a save")
     before = len(state.feed)
     started = state.day
     logged = evolve(state, log=state.log + (LogEntry(state.day, action.line),))

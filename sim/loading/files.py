@@ -198,7 +198,7 @@ def check_proposal(proposal: Proposal, scenario: Scenario, found: list) -> None:
         elif option_id not in scenario.issue(issue_id).option_ids:
             options = scenario.issue(issue_id).option_ids
             found.append((("terms", issue_id), f"issue `{issue_id}` has no option `{option_id}`",
-                          suggest(option_id, options) + " To leave the issue open, remove this line"))
+                          suggest(option_id, options) + " (or remove this line to leave the issue open)"))
 
 
 def load_proposal(path: str | Path, scenario: Scenario | None = None) -> Proposal:

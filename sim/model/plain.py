@@ -24,9 +24,34 @@ def terms_text(scenario: Scenario, terms: Iterable[tuple[str, str | None]]) -> s
     return "; ".join(f"{scenario.issue(issue).title}: {option_label(scenario, issue, option)}" for issue, option in terms)
 
 
+def mid_sentence(name: str) -> str:
+    """A name as it reads inside a sentence: ``The United States`` -> ``the United States``.
+    (A sentence that starts with one gets its capital back from ``sentence``.)"""
+    return "the " + name[4:] if name.startswith("The ") else name
+
+
+def sentence(text: str) -> str:
+    """``the United States accepts.`` -> ``The United States accepts.``"""
+    return text[:1].upper() + text[1:]
+
+
+def reflowed(scenario: Scenario, text: str) -> str:
+    """A description as a player reads it: one paragraph, not broken at the file's line ends, and a
+    ``(source us-28-point)`` reference named by the source's title instead of its id."""
+    import re
+
+    def named(match: "re.Match[str]") -> str:
+        try:
+            return f"(source: {source_name(scenario.source(match.group(1)))})"
+        except KeyError:
+            return match.group(0)
+
+    return re.sub(r"\(source ([\w-]+)\)", named, " ".join(text.split()))
+
+
 def party_names(scenario: Scenario, party_ids: Sequence[str], last: str = " and ") -> str:
-    """``Russia, Ukraine and The United States`` (``last=", "`` lists them all with commas)."""
-    names = [scenario.party(p).name for p in party_ids]
+    """``Russia, Ukraine and the United States`` (``last=", "`` lists them all with commas)."""
+    names = [mid_sentence(scenario.party(p).name) for p in party_ids]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + last + names[-1]
 
 

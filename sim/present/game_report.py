@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sim.model.plain import option_label, terms_text
+from sim.model.plain import mid_sentence, option_label, terms_text
 from sim.present.play import FEED_MARK
 from sim.present.text import source_line, table, wrap
 from sim.game import GameState, Score, views
@@ -33,7 +33,7 @@ def render_state(state: GameState) -> list[str]:
     scenario = state.scenario
     out = [f"Status: {state.status.value}" + (f" - {state.ending}" if state.ending else "")]
     out.append(f"Day: {state.day} ({state.days_used} days used, deadline {state.setup.deadline}); "
-               f"at {state.setup.venue(state.venue).name}; difficulty {state.game.difficulty.value}, seed {state.game.seed}")
+               f"at {mid_sentence(state.setup.venue(state.venue).name)}; difficulty {state.game.difficulty.value}, seed {state.game.seed}")
     out.append(f"\nDraft: {state.draft.title or '(untitled)'}")
     for issue in scenario.issues:
         signed = "  [signed]" if issue.id in state.locked else ""

@@ -10,7 +10,7 @@ import datetime as dt
 from sim.engine import PartyAssessment
 from sim.model import Scenario
 from sim.model.scenario import Citation, Party, RedLine
-from sim.model.plain import terms_text
+from sim.model.plain import mid_sentence, terms_text
 from sim.present import cards
 
 
@@ -142,7 +142,7 @@ def view_reasons_markdown(scenario: Scenario, view) -> str:
     out = [f"# {_escape(view.name)}: {verdict}"]
     if view.utility is not None and view.walk_away is not None:
         out.append(
-            f"The draft is worth **{view.utility:.1f}** to {_escape(view.name)}; it needs **{view.walk_away:.1f}** "
+            f"The draft is worth **{view.utility:.1f}** to {_escape(mid_sentence(view.name))}; it needs **{view.walk_away:.1f}** "
             f"(margin {view.utility - view.walk_away:+.1f})."
         )
     elif view.walk_away is not None:

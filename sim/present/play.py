@@ -12,7 +12,7 @@ from sim.game import GameState, PartyView, Status
 from sim.game.setup import LeverKind
 from sim.game.state import FeedItem, FeedKind
 from sim.model import Proposal, Scenario
-from sim.model.plain import party_names, source_name
+from sim.model.plain import mid_sentence, party_names, reflowed, sentence, source_name
 from sim.present import cards
 from sim.present.cards import CardData, Crossed
 
@@ -38,13 +38,20 @@ FEED_STYLE = {
 }
 
 
+def error_text(message: str, fix: str = "") -> str:
+    """``You are already at Kyiv. Table, consult, or travel elsewhere.``: each part one sentence,
+    with one full stop however the part ends."""
+    parts = [sentence(part.strip().rstrip(".;")) + "." for part in (message, fix) if part.strip()]
+    return " ".join(parts)
+
+
 def short_date(day) -> str:
     return day.strftime("%a %d %b %Y")
 
 
 def calendar_line(state: GameState) -> str:
     """``Thu 20 Nov 2025 · day 1 · 41 days to the deadline · at Washington · normal``."""
-    venue = state.setup.venue(state.venue).name
+    venue = mid_sentence(state.setup.venue(state.venue).name)
     left = state.days_left
     deadline = f"{left} day{'s' if left != 1 else ''} to the deadline" if left >= 0 else "past the deadline"
     return f"{short_date(state.day)} · day {state.days_used + 1} · {deadline} · at {venue} · {state.game.difficulty.value}"
@@ -148,7 +155,7 @@ def lever_choices(state: GameState) -> list[Choice]:
 
 
 def preset_choices(state: GameState) -> list[Choice]:
-    choices = [Choice(name, p.title or name, p.description) for name, p in state.game.presets.items()]
+    choices = [Choice(name, p.title or name, reflowed(state.scenario, p.description)) for name, p in state.game.presets.items()]
     return choices + [Choice("empty", "An empty draft", "every issue open")]
 
 

@@ -30,7 +30,7 @@ class ProposalPicker(ModalScreen[Proposal | None]):
 
     @staticmethod
     def _option(index: int, name: str, proposal: Proposal) -> Option:
-        detail = proposal.description or f"{len(proposal.terms)} terms set"
+        detail = " ".join(proposal.description.split()) if proposal.description else f"{len(proposal.terms)} terms set"
         return Option(Content.assemble((name, "bold"), "\n", (detail, "$foreground 60%")), id=str(index))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -135,7 +135,7 @@ class TableScreen(DraftScreen):
         try:
             outcome = self.session.act(action)
         except ActionError as error:
-            self.notify(f"{error.message}." + (f" {error.fix[0].upper()}{error.fix[1:]}." if error.fix else ""),
+            self.notify(play.error_text(error.message, error.fix),
                         title="Not now", severity="warning")
             return
         self.saver.request(self.state)
