@@ -21,6 +21,7 @@ from sim.game.clock import end
 from sim.game.effective import effective_scenario
 from sim.game.feed import say
 from sim.game.gap import party_distance
+from sim.game.human import human_verdicts
 from sim.game.interim import new_terms, objections
 from sim.game.mood import adjust
 from sim.game.state import Agreement, FeedKind, GameState, Status
@@ -88,7 +89,7 @@ def _refuse_to_sign(state: GameState, where: str, wary: list[str]) -> GameState:
 def convene(state: GameState) -> GameState:
     check_convene(state)
     scenario = effective_scenario(state)
-    result = assess(scenario, state.draft)
+    result = human_verdicts(state, assess(scenario, state.draft))  # a person's answer counts
     state = _hear(state, result, state.game.principals)
     venue = state.setup.venue(state.venue).name
     wary = _distrustful(state)
@@ -123,7 +124,7 @@ def summit(state: GameState) -> GameState:
     if absent:
         names = ", ".join(state.scenario.party(p).name for p in absent)
         raise ActionError(f"{names} walked out and will not come to a summit", "coax it back first")
-    result = assess(effective_scenario(state), state.draft)
+    result = human_verdicts(state, assess(effective_scenario(state), state.draft))
     state = _hear(state, result, state.game.principals)
     wary = _distrustful(state)
     if wary:
