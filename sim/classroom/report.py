@@ -10,7 +10,7 @@ from sim.engine import assess
 from sim.engine.report import option_label
 from sim.game import score
 from sim.game.report import score_dict
-from sim.classroom.room import Classroom
+from sim.classroom.room import MEDIATOR, Classroom
 from sim.model import Proposal, Scenario
 
 # The chart: one column per party, utilities 0-100 from the bottom up.
@@ -37,7 +37,8 @@ def _table(room: Classroom, table) -> dict[str, Any]:
         "agreements": [{"day": a.day.isoformat(), "kind": "interim" if a.interim else "deal", "terms": dict(a.terms),
                         "signatories": list(a.signatories)} for a in state.agreements],
         "score": score_dict(points),
-        "seats": {r: ("in person" if r in room.seated(table.number) else "engine") for r in room.roles},
+        "seats": {r: ("in person" if r in room.seated(table.number) else "nobody" if r == MEDIATOR else "engine")
+                  for r in room.roles},
         "departures": [{"party": a.party, "day": a.day.isoformat(), "answered": a.verdict.value,
                         "engine": a.engine_verdict.value} for a in state.human_answers if a.departed],
         "answers_in_person": len(state.human_answers),
@@ -56,14 +57,15 @@ def _chart(scenario: Scenario, tables: list[dict], nash: dict | None, plans: lis
     columns = []
     for k, party in enumerate(parties):
         x = PAD + step * (k + 0.5)
-        marks = [{"x": round(x - step * 0.3 + step * 0.6 * (n / max(1, len(tables) - 1 or 1)), 1),
+        # Tables spread over the left of the column, the Nash point in its middle, the plans on its right.
+        marks = [{"x": round(x - step * (0.38 - 0.3 * n / max(1, len(tables) - 1)), 1),
                   "y": y(t["utilities"][party.id]), "label": f"table {t['table']}: {t['utilities'][party.id]}",
                   "kind": "table"} for n, t in enumerate(tables)]
         if nash:
             marks.append({"x": round(x, 1), "y": y(nash["utilities"][party.id]),
                           "label": f"Nash point: {nash['utilities'][party.id]}", "kind": "nash"})
-        for plan in plans:
-            marks.append({"x": round(x + step * 0.35, 1), "y": y(plan["utilities"][party.id]),
+        for n, plan in enumerate(plans):
+            marks.append({"x": round(x + step * (0.1 + 0.28 * n / max(1, len(plans) - 1)), 1), "y": y(plan["utilities"][party.id]),
                           "label": f"{plan['title']}: {plan['utilities'][party.id]}", "kind": "plan"})
         columns.append({"name": party.name, "x": round(x, 1), "walk_away": y(party.walk_away), "marks": marks,
                         "left": round(x - step * 0.4, 1), "right": round(x + step * 0.4, 1)})

@@ -15,7 +15,7 @@
   function editing() {
     // Never redraw under a student's hands: a half-edited counter-proposal would be lost.
     const active = document.activeElement;
-    return active && live.contains(active) && active.tagName === "SELECT" && active.closest("form.counter");
+    return active && live.contains(active) && active.tagName === "SELECT" && active.closest("form.counter") !== null;
   }
 
   async function refresh() {
@@ -37,11 +37,20 @@
     }
   }
 
-  live.addEventListener("submit", async function (event) {
+  // A term of the draft is set as soon as it is chosen (the Set button is for pages without script).
+  live.addEventListener("change", function (event) {
+    const select = event.target;
+    if (select.matches("form.term select")) send(select.form, null);
+  });
+
+  live.addEventListener("submit", function (event) {
     event.preventDefault();
-    const form = event.target;
+    send(event.target, event.submitter);
+  });
+
+  async function send(form, submitter) {
     const data = new URLSearchParams(new FormData(form));
-    if (event.submitter && event.submitter.name) data.set(event.submitter.name, event.submitter.value);
+    if (submitter && submitter.name) data.set(submitter.name, submitter.value);
     try {
       const response = await fetch(form.action, {method: "POST", body: data, credentials: "same-origin",
                                                  headers: {"Accept": "application/json"}});
@@ -51,7 +60,7 @@
       if (errorBox) errorBox.textContent = "The server did not answer: try again in a moment.";
     }
     refresh();
-  });
+  }
 
   function connect() {
     const scheme = location.protocol === "https:" ? "wss://" : "ws://";
