@@ -43,6 +43,7 @@ def _table(room: Classroom, table) -> dict[str, Any]:
                         "engine": a.engine_verdict.value} for a in state.human_answers if a.departed],
         "answers_in_person": len(state.human_answers),
         "moves": table.lines,
+        "log": [{"seat": who, "line": line} for who, line in table.history],
         "problems": list(table.problems),
     }
 

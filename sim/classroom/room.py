@@ -24,6 +24,7 @@ MEDIATOR, TEACHER = "mediator", "teacher"
 PAUSE, RESUME = "pause", "resume"
 MAX_TABLES = 30
 RECENT = 8  # moves each table keeps for the console
+MAX_MOVES = 3000  # per table: far more than any game takes, so a runaway page cannot fill the store
 
 
 class ClassError(Exception):
@@ -41,6 +42,7 @@ class ClassTable:
         self.version = 0
         self.lock = threading.Lock()
         self.recent: deque[tuple[float, str, str]] = deque(maxlen=RECENT)
+        self.history: list[tuple[str, str]] = []  # (who, line): the whole log, for the report
         self.problems: list[str] = []  # lines of the stored log that no longer replay
 
 
@@ -148,6 +150,8 @@ class Classroom:
     def _check(self, table: ClassTable, role: str, line: str) -> None:
         if self.ended:
             raise ClassError("the class has ended: the teacher is showing the results")
+        if table.lines >= MAX_MOVES:
+            raise ClassError(f"table {table.number} has played {MAX_MOVES} moves, the most a table may keep")
         verb = line.split()[0] if line else ""
         if role == TEACHER:
             if verb not in (PAUSE, RESUME, INJECT_VERB):
@@ -177,6 +181,7 @@ class Classroom:
         elif line == RESUME:
             table.paused = False
         table.recent.append((time.time(), role, line))
+        table.history.append((role, line))
 
     def _replay(self, table: ClassTable, move: MoveRecord) -> None:
         state = table.state

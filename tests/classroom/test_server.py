@@ -173,3 +173,36 @@ def test_every_scenario_text_is_escaped(tmp_path) -> None:
         finally:
             await client.close()
     run(scene())
+
+
+def test_the_console_pauses_injects_hands_a_seat_on_and_ends_the_class(tmp_path) -> None:
+    room = room_for(tmp_path)
+
+    async def scene():
+        client = await serve(room)
+        try:
+            browser = Browser(client)
+            seat = await browser.join(2, "mediator")
+            console = lambda **data: browser.post("/console/do", data, Accept="application/json")  # noqa: E731
+            assert (await (await console(op="pause", table="2")).json())["ok"]
+            assert "paused" in (await browser.move(seat, move="wait"))["error"]
+            assert (await (await console(op="resume", table="all")).json())["ok"]
+            assert (await browser.move(seat, move="wait"))["ok"]
+            event = next(e.id for e in room.opening.setup.events if e.id not in room.opening.fired)
+            assert (await (await console(op="inject", table="all", event=event)).json())["ok"]
+            assert all(event in t.state.fired for t in room.tables)
+            view = await (await client.get("/console/view")).text()
+            assert "teacher: inject" in view and 'id="table-2"' in view
+            token = seat.rsplit("/", 1)[1]
+            assert (await (await console(op="hand", token=token)).json())["ok"]
+            assert (await client.get(seat)).status == 404
+            new = room.seated(2)["mediator"]
+            assert (await client.get(f"/seat/{new}")).status == 200
+            assert (await (await console(op="end")).json())["ok"]
+            assert "has ended" in (await browser.move(f"/seat/{new}", move="wait"))["error"]
+            data = json.loads(await (await client.get("/report.json")).text())
+            assert data["ended"] and [m["seat"] for m in data["tables"][1]["log"]][:2] == ["teacher", "teacher"]
+            assert "<svg" in await (await client.get("/report.html")).text()
+        finally:
+            await client.close()
+    run(scene())
