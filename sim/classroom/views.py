@@ -77,11 +77,11 @@ def mediator(room: Classroom, table: ClassTable) -> dict[str, Any]:
             "red_lines": [{"statement": r.red_line.statement, "hard": r.hard, "crossed": r.crossed} for r in v.red_lines],
             "counter": bool(v.counter), "id": v.id,
         })
-    moves = [a.line for a in available_actions(state)]
+    moves = [{"line": a.line, "label": move_label(state, a.line)} for a in available_actions(state)]
     return {
         **_common(room, table), "seat": MEDIATOR, "draft": terms(scenario, state.draft), "cards": cards,
         "moves": moves, "presets": [{"id": k, "title": p.title or k} for k, p in state.game.presets.items()],
-        "adoptable": [c["id"] for c in cards if c["counter"]],
+        "adoptable": [{"id": c["id"], "name": c["name"]} for c in cards if c["counter"]],
         "feed": _feed(state, lambda i: True),
     }
 
@@ -136,7 +136,28 @@ def party(room: Classroom, table: ClassTable, party_id: str) -> dict[str, Any]:
 
 
 def answer_word(verdict: Verdict | None) -> str:
-    return verdict.value if verdict else "—"
+    return verdict.value if verdict else "not asked yet"
+
+
+def changed_terms(room: Classroom, state: GameState) -> list[dict[str, str]]:
+    """The draft's terms that differ from the class's opening draft: what the table has done."""
+    opening = room.opening.draft
+    return [{"title": i.title, "label": option_label(state.scenario, i.id, state.draft.option(i.id))}
+            for i in state.scenario.issues if state.draft.option(i.id) != opening.option(i.id)]
+
+
+def move_label(state: GameState, line: str) -> str:
+    """A move button's words: ``table russia`` reads "Table the draft to Russia"."""
+    verb, _, rest = line.partition(" ")
+    scenario = state.scenario
+    if verb == "travel":
+        return f"Travel to {state.setup.venue(rest).name}"
+    if verb in ("table", "consult"):
+        name = scenario.party(rest).name
+        return f"Table the draft to {name}" if verb == "table" else f"Consult {name} in private"
+    if verb == "lever":
+        return next((lever.name for lever in state.setup.levers if lever.id == rest), line)
+    return {"convene": "Convene a joint meeting", "summit": "Call a leaders' summit", "wait": "Wait a day"}.get(verb, line)
 
 
 def console(room: Classroom) -> dict[str, Any]:
@@ -149,7 +170,7 @@ def console(room: Classroom) -> dict[str, Any]:
                     "awaiting": p.id in humans and awaiting(state, p.id)} for p in state.scenario.parties]
         fired = set(state.fired)
         tables.append({
-            **_common(room, table), "draft": terms(state.scenario, state.draft), "answers": answers,
+            **_common(room, table), "changed": changed_terms(room, state), "answers": answers,
             "recent": [{"role": r, "line": line} for _, r, line in reversed(table.recent)],
             "seat_links": [{"role": r, "name": room.role_name(r), "token": t} for r, t in seated.items()],
             "events": [{"id": e.id, "title": e.title} for e in state.setup.events if e.id not in fired],
