@@ -52,6 +52,7 @@ class Classroom:
         self.record = record
         self.scenario = scenario
         self.ended = record.ended
+        self.resumed = False  # True when carried on from the store after a restart
         self.roles = (MEDIATOR, *scenario.party_ids)
         opening = start_game(scenario, Difficulty(record.difficulty), record.seed)
         self.opening = opening
@@ -70,6 +71,7 @@ class Classroom:
              new: bool = False) -> "Classroom":
         """Carries on the scenario's open class in the store, or starts one."""
         record = None if new else store.open_class(scenario.id)
+        resumed = record is not None
         if record is None:
             if not 1 <= tables <= MAX_TABLES:
                 raise ClassError(f"--tables {tables}: a class has 1 to {MAX_TABLES} tables")
@@ -77,7 +79,9 @@ class Classroom:
                                  code=f"{secrets.randbelow(10**6):06d}", teacher_key=secrets.token_urlsafe(18),
                                  ended=False)
             store.create_class(record)
-        return cls(store, record, scenario)
+        room = cls(store, record, scenario)
+        room.resumed = resumed
+        return room
 
     # --- seats -------------------------------------------------------------------------------
 

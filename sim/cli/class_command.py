@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     local = is_local(args.host)
     shown = "localhost" if local else (_machine_name() if args.host in WILDCARDS else args.host)
     address = f"http://{shown}:{args.port}/"
-    resumed = " (carried on from the store)" if store.open_class(scenario.id) and room.tables[0].lines else ""
+    resumed = " (carried on from the store: every table as it was)" if room.resumed else ""
     print(f"Class on {scenario.title}: {len(room.tables)} tables{resumed}.")
     print(f"  Students open: {address}")
     if local:

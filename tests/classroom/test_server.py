@@ -206,3 +206,30 @@ def test_the_console_pauses_injects_hands_a_seat_on_and_ends_the_class(tmp_path)
         finally:
             await client.close()
     run(scene())
+
+
+def test_a_server_restart_brings_every_student_back_to_the_same_seat_and_game(tmp_path) -> None:
+    async def first():
+        client = await serve(room_for(tmp_path))
+        try:
+            browser = Browser(client)
+            seat = await browser.join(1, "mediator")
+            for line in ["travel belgrad", "wait 2"]:
+                assert (await browser.move(seat, move=line))["ok"]
+            return seat, await (await client.get(f"{seat}/view")).text()
+        finally:
+            await client.close()
+
+    async def second(seat: str):
+        room = room_for(tmp_path)  # a new process would do the same: open the store, replay the logs
+        assert room.resumed
+        client = await serve(room)
+        try:
+            return await (await client.get(f"{seat}/view")).text()
+        finally:
+            await client.close()
+
+    seat, before = run(first())
+    after = run(second(seat))
+    day = re.search(r'class="day">([0-9-]+)<', before).group(1)
+    assert f'class="day">{day}<' in after and "Belgrad" in after
