@@ -125,6 +125,15 @@ class Classroom:
         self._changed(self.table(seat.table_no))
         return seat
 
+    def release(self, token: str) -> None:
+        """The teacher frees a seat: its link stops working and the engine plays the party again."""
+        with self._seat_lock:
+            old = self.seats.pop(token, None)
+            if old is None:
+                raise ClassError("no such seat (it may have been handed on already)")
+            self.store.revoke_seat(token)
+        self._changed(self.table(old.table_no))
+
     def role_name(self, role: str) -> str:
         return "The mediator" if role == MEDIATOR else self.scenario.party(role).name
 

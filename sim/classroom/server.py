@@ -178,6 +178,8 @@ async def console_do(request: web.Request) -> web.Response:
             await asyncio.to_thread(room.end)
         elif op == "hand":
             await asyncio.to_thread(room.hand_on, str(form.get("token", "")))
+        elif op == "free":
+            await asyncio.to_thread(room.release, str(form.get("token", "")))
         elif op in (PAUSE, RESUME, "inject"):
             line = op if op != "inject" else f"inject {form.get('event', '')}"
             numbers = [t.number for t in room.tables] if where == "all" else [int(where)]

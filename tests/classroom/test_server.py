@@ -198,6 +198,9 @@ def test_the_console_pauses_injects_hands_a_seat_on_and_ends_the_class(tmp_path)
             assert (await client.get(seat)).status == 404
             new = room.seated(2)["mediator"]
             assert (await client.get(f"/seat/{new}")).status == 200
+            party = await browser.join(2, "belmark")
+            assert (await (await console(op="free", token=party.rsplit("/", 1)[1])).json())["ok"]
+            assert "belmark" not in room.seated(2) and (await client.get(party)).status == 404
             assert (await (await console(op="end")).json())["ok"]
             assert "has ended" in (await browser.move(f"/seat/{new}", move="wait"))["error"]
             data = json.loads(await (await client.get("/report.json")).text())
