@@ -17,6 +17,7 @@ from typing import Callable
 from sim.game import ActionError, Difficulty, GameState, start_game
 from sim.game.human import unanswered
 from sim.game.seats import ANSWER_VERB, INJECT_VERB, play_line
+from sim.classroom.stand_in import ENGINE, next_move
 from sim.classroom.store import ClassRecord, MoveRecord, SeatRecord, Store
 from sim.model import Scenario
 
@@ -172,7 +173,9 @@ class Classroom:
             return
         if table.paused:
             raise ClassError("the teacher has paused this table: wait for the talks to resume")
-        if role == MEDIATOR:
+        if role == ENGINE and MEDIATOR in self.seated(table.number):
+            raise ClassError("a student has the mediator's seat: the engine stands aside")
+        if role in (MEDIATOR, ENGINE):
             if verb in (ANSWER_VERB, INJECT_VERB, PAUSE, RESUME):
                 raise ClassError("the mediator cannot answer for a party or play the teacher")
             if verb in ("convene", "summit"):
@@ -204,6 +207,19 @@ class Classroom:
             except ActionError as error:
                 table.problems.append(f"line {move.seq} `{move.line}` no longer plays: {error}")
         self._apply(table, move.role, move.line, state)
+
+    def stand_in(self, number: int) -> str | None:
+        """The engine's next move in the mediator's seat at a table where parties are played in
+        person and nobody took that seat; returns the line played, or None when it waits."""
+        table = self.table(number)
+        humans = self.human_parties(number)
+        if self.ended or table.paused or not humans or MEDIATOR in self.seated(number):
+            return None
+        line = next_move(table.state, humans)
+        if line is None:
+            return None
+        self.play(number, ENGINE, line)
+        return line
 
     def end(self) -> None:
         self.store.end_class(self.record.id)

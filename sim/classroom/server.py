@@ -255,19 +255,38 @@ def _broadcaster(app: web.Application):
     return changed
 
 
+async def _stand_in(app: web.Application) -> None:
+    """Every few seconds, the engine makes one move at each table that has parties played in person
+    and nobody in the mediator's seat (the pace lets the students read and answer)."""
+    room, pace = app[ROOM], app[SETTINGS]["pace"]
+    while True:
+        await asyncio.sleep(pace)
+        for table in room.tables:
+            try:
+                await asyncio.to_thread(room.stand_in, table.number)
+            except (ClassError, StoreError):
+                pass  # the move was refused (e.g. the table was paused meanwhile): try again next time
+
+
 async def _start(app: web.Application) -> None:
     app[ROOM].listeners.append(_broadcaster(app))
+    if app[SETTINGS]["pace"] > 0:
+        app[SETTINGS]["stand_in"] = asyncio.ensure_future(_stand_in(app))
 
 
 async def _stop(app: web.Application) -> None:
+    if "stand_in" in app[SETTINGS]:
+        app[SETTINGS]["stand_in"].cancel()
     for ws in list(app[SOCKETS]):
         await ws.close()
 
 
-def make_app(room: Classroom, *, local: bool = True, address: str = "") -> web.Application:
+def make_app(room: Classroom, *, local: bool = True, address: str = "", pace: float = 0.0) -> web.Application:
+    """The class's web app; ``pace`` > 0: the engine mediates, one move every ``pace`` seconds, at
+    tables whose mediator's seat nobody took."""
     app = web.Application(client_max_size=64 * 1024)
     app[ROOM] = room
-    app[SETTINGS] = {"local": local, "address": address}
+    app[SETTINGS] = {"local": local, "address": address, "pace": pace}
     app[SOCKETS] = weakref.WeakKeyDictionary()
     app.on_startup.append(_start)
     app.on_shutdown.append(_stop)

@@ -28,6 +28,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--difficulty", default="normal", choices=["easy", "normal", "hard"],
                         help="what the mediator sees of the parties (default: normal)")
     parser.add_argument("--seed", type=int, default=0, help="the seed every table's game starts from (default 0)")
+    parser.add_argument("--pace", type=float, default=6.0,
+                        help="seconds between the engine's moves where it stands in for a mediator nobody took "
+                        "(at tables with parties played in person; 0: never; default 6)")
     parser.add_argument("--new", action="store_true",
                         help="start a new class even if the store holds an unfinished one of this scenario")
     parser.set_defaults(run=run)
@@ -70,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"  Class code (students type it to join): {room.record.code}")
         print(f"  Teacher's console: {address}console?key={room.record.teacher_key}   (keep this link to yourself)")
     print("  Stop with Ctrl+C; starting again with the same store carries the class on.", flush=True)
-    web.run_app(make_app(room, local=local, address=address), host=args.host, port=args.port, print=None,
+    web.run_app(make_app(room, local=local, address=address, pace=max(0.0, args.pace)), host=args.host, port=args.port, print=None,
                 handle_signals=True)
     store.close()
     return 0

@@ -122,3 +122,28 @@ def test_a_bad_store_address_says_what_to_write(tmp_path) -> None:
         Store("not a url")
     with pytest.raises(StoreError, match="cannot open the class store"):
         Store("postgresql://nobody@127.0.0.1:1/none")
+
+
+def test_the_engine_stands_in_for_a_mediator_nobody_took_and_waits_for_people(store_url, tutorial) -> None:
+    room = open_room(store_url, tutorial, new=True)
+    assert room.stand_in(1) is None  # nobody at the table at all: nothing to mediate for
+    room.take_seat(1, "belmark")
+    played, answers = [], 0
+    for _ in range(60):
+        line = room.stand_in(1)
+        if line is None:
+            state = room.table(1).state
+            if state.over:
+                break
+            assert state.party("belmark").heard is not None  # it waits only for the person's answer
+            room.play(1, "belmark", "answer belmark accept")
+            answers += 1
+        else:
+            played.append(line)
+    # The tutorial's first draft suits Arvenia (the engine); Belmark's student accepts it: signed.
+    assert played[:2] == ["travel oda", "table arvenia"] and "table belmark" in played and answers == 1
+    assert room.table(1).state.status is Status.DEAL and played[-1] == "convene"
+    room.take_seat(1, MEDIATOR)
+    assert room.stand_in(1) is None  # a student took the seat: the engine stands aside
+    with pytest.raises(ClassError, match="stands aside"):
+        room.play(1, "engine", "wait")
