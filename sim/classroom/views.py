@@ -73,7 +73,8 @@ def mediator(room: Classroom, table: ClassTable) -> dict[str, Any]:
             "awaiting": v.id in humans and awaiting(state, v.id),
             "trust": round(v.trust), "patience": round(v.patience),
             "verdict": v.verdict.value if v.verdict else "unknown",
-            "heard_verdict": v.heard_verdict.value if v.heard_verdict else None,
+            "heard_verdict": None if (v.id in humans and awaiting(state, v.id)) or not v.heard_verdict
+            else v.heard_verdict.value,
             "red_lines": [{"statement": r.red_line.statement, "hard": r.hard, "crossed": r.crossed} for r in v.red_lines],
             "counter": bool(v.counter), "id": v.id,
         })
@@ -82,8 +83,15 @@ def mediator(room: Classroom, table: ClassTable) -> dict[str, Any]:
         **_common(room, table), "seat": MEDIATOR, "draft": terms(scenario, state.draft), "cards": cards,
         "moves": moves, "presets": [{"id": k, "title": p.title or k} for k, p in state.game.presets.items()],
         "adoptable": [{"id": c["id"], "name": c["name"]} for c in cards if c["counter"]],
-        "feed": _feed(state, lambda i: True),
+        "feed": _feed(state, lambda i: _mediator_hears(state, humans, i)),
     }
+
+
+def _mediator_hears(state: GameState, humans: tuple[str, ...], item) -> bool:
+    """The mediator hears a party played in person from the person, not the engine's reading of it."""
+    if item.kind is not FeedKind.ANSWER or item.party not in humans:
+        return True
+    return item.text.startswith(f"{state.scenario.party(item.party).name} (played in person)")
 
 
 def brief(state: GameState, party_id: str) -> dict[str, Any]:

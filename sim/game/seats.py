@@ -7,6 +7,8 @@ student answers for the party: ``answer PARTY accept``, ``answer PARTY reject``,
 The student's answer replaces the engine's as the party's answer to that draft, and it is the one
 that counts at a joint meeting or a summit (:func:`human_verdicts`). Where it differs from the
 engine's verdict the game keeps both (:class:`HumanAnswer`): a teaching point, not an error.
+The party's mood (trust, patience) moves as the engine's reading says: the person answers for the
+party's position, the engine keeps the clock and the room.
 
 The teacher's one game move is ``inject EVENT``: one of the scenario's timeline events happens
 today, whatever its date or condition.

@@ -236,3 +236,21 @@ def test_a_server_restart_brings_every_student_back_to_the_same_seat_and_game(tm
     after = run(second(seat))
     day = re.search(r'class="day">([0-9-]+)<', before).group(1)
     assert f'class="day">{day}<' in after and "Belgrad" in after
+
+
+def test_the_mediator_hears_a_party_played_in_person_from_the_person(tmp_path) -> None:
+    async def scene():
+        client = await serve(room_for(tmp_path))
+        try:
+            browser = Browser(client)
+            m, b = await browser.join(1, "mediator"), await browser.join(1, "belmark")
+            for line in ["travel belgrad", "table belmark"]:
+                assert (await browser.move(m, move=line))["ok"]
+            waiting = await (await client.get(f"{m}/view")).text()
+            assert "Waiting for Belmark" in waiting and "Belmark rejects the draft" not in waiting
+            assert (await browser.move(b, choice="accept"))["ok"]
+            heard = await (await client.get(f"{m}/view")).text()
+            assert "Belmark (played in person) accepts the draft" in heard
+        finally:
+            await client.close()
+    run(scene())
