@@ -139,7 +139,8 @@ def party(room: Classroom, table: ClassTable, party_id: str) -> dict[str, Any]:
         "counter_start": terms(state.scenario, engine_counter or (heard.terms if heard else {})),
         "answers": [{"day": a.day.isoformat(), "verdict": a.verdict.value, "engine": a.engine_verdict.value,
                      "departed": a.departed} for a in reversed(mine)],
-        "feed": _feed(state, lambda i: i.kind in PUBLIC_FEED or i.party == party_id),
+        "feed": _feed(state, lambda i: i.kind in PUBLIC_FEED
+                      or (i.party == party_id and _mediator_hears(state, (party_id,), i))),
     }
 
 
