@@ -51,7 +51,10 @@ def human_verdicts(state: GameState, result: Assessment) -> Assessment:
         return result
     parties = tuple(evolve(r, verdict=changed.get(r.id, r.verdict)) for r in result.parties)
     blockers = tuple(r.id for r in parties if r.party.principal and r.verdict is not Verdict.ACCEPT)
-    return evolve(result, parties=parties, deal=not blockers, blockers=blockers)
+    # A draft that was no deal with nobody blocking it fails for another reason (e.g. it fits no kind
+    # of agreement): no answer in person makes it one.
+    deal = not blockers and (result.deal or bool(result.blockers))
+    return evolve(result, parties=parties, deal=deal, blockers=blockers)
 
 
 def unanswered(state: GameState, seated: tuple[str, ...]) -> tuple[str, ...]:
