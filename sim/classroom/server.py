@@ -75,7 +75,7 @@ def _seat(request: web.Request):
 async def join_page(request: web.Request) -> web.Response:
     room = _room(request)
     mine = room.seat(request.cookies.get(cookie_name(room), ""))
-    tables = [{"number": t.number, "seats": views._common(room, t)["seats"]} for t in room.tables]
+    tables = [{"number": t.number, "seats": views.header(room, t)["seats"]} for t in room.tables]
     return render("join.html", title=room.scenario.title, tables=tables, mine=mine, need_code=not _local(request),
                   error=request.query.get("error", ""), ended=room.ended, role_name=room.role_name)
 

@@ -44,7 +44,7 @@ def status(table: ClassTable, ended: bool) -> str:
     return "ended" if ended else ("paused" if table.paused else "playing")
 
 
-def _common(room: Classroom, table: ClassTable) -> dict[str, Any]:
+def header(room: Classroom, table: ClassTable) -> dict[str, Any]:
     state = table.state
     seated = room.seated(table.number)
     return {
@@ -80,7 +80,7 @@ def mediator(room: Classroom, table: ClassTable) -> dict[str, Any]:
         })
     moves = [{"line": a.line, "label": move_label(state, a.line)} for a in available_actions(state)]
     return {
-        **_common(room, table), "seat": MEDIATOR, "draft": terms(scenario, state.draft), "cards": cards,
+        **header(room, table), "seat": MEDIATOR, "draft": terms(scenario, state.draft), "cards": cards,
         "moves": moves, "presets": [{"id": k, "title": p.title or k} for k, p in state.game.presets.items()],
         "adoptable": [{"id": c["id"], "name": c["name"]} for c in cards if c["counter"]],
         "feed": _feed(state, lambda i: _mediator_hears(state, humans, i)),
@@ -131,7 +131,7 @@ def party(room: Classroom, table: ClassTable, party_id: str) -> dict[str, Any]:
         engine_counter = dict(mood.counter.terms)  # the engine's own counter, before the person answers
     mine = [a for a in state.human_answers if a.party == party_id]
     return {
-        **_common(room, table), "seat": party_id, "brief": brief(state, party_id),
+        **header(room, table), "seat": party_id, "brief": brief(state, party_id),
         "draft": terms(state.scenario, state.draft), "now": _reading(state, party_id, state.draft),
         "pending": pending, "heard": terms(state.scenario, heard) if heard else None,
         "engine": _reading(state, party_id, heard) if heard is not None else None,
@@ -179,7 +179,7 @@ def console(room: Classroom) -> dict[str, Any]:
                     "awaiting": p.id in humans and awaiting(state, p.id)} for p in state.scenario.parties]
         fired = set(state.fired)
         tables.append({
-            **_common(room, table), "changed": changed_terms(room, state), "answers": answers,
+            **header(room, table), "changed": changed_terms(room, state), "answers": answers,
             "recent": [{"role": r, "line": line} for _, r, line in reversed(table.recent)],
             "seat_links": [{"role": r, "name": room.role_name(r), "token": t} for r, t in seated.items()],
             "events": [{"id": e.id, "title": e.title} for e in state.setup.events if e.id not in fired],
