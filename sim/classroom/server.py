@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 import weakref
 from pathlib import Path
 from urllib.parse import quote
@@ -25,6 +26,7 @@ from sim.classroom.room import MEDIATOR, TEACHER, PAUSE, RESUME, ClassError, Cla
 from sim.classroom.store import StoreError
 
 HERE = Path(__file__).parent
+CODE_TRIES, CODE_WINDOW = 10, 60.0  # wrong class codes one machine may try per minute: no guessing the code
 MAX_SOCKETS = 400  # 30 tables of at most 8 seats, a few tabs each, and the consoles
 COOKIE_KEY = "redlines_teacher"
 ROOM = web.AppKey("room", Classroom)
@@ -84,8 +86,17 @@ async def join(request: web.Request) -> web.Response:
     _check_origin(request)
     room = _room(request)
     form = await request.post()
-    if not _local(request) and not same(str(form.get("code", "")), room.record.code):
-        raise web.HTTPSeeOther("/?error=" + quote("That is not this class's code: ask the teacher for it."))
+    if not _local(request):
+        misses = request.app[SETTINGS]["misses"]
+        who, now = request.remote or "", time.monotonic()
+        recent = [t for t in misses.get(who, []) if now - t < CODE_WINDOW]
+        if len(recent) >= CODE_TRIES:
+            raise web.HTTPSeeOther("/?error=" + quote("Too many wrong codes from this machine: wait a minute."))
+        if not same(str(form.get("code", "")), room.record.code):
+            if len(misses) > 10_000:
+                misses.clear()  # bounded: a flood of addresses forgets them all rather than fill memory
+            misses[who] = [*recent, now]
+            raise web.HTTPSeeOther("/?error=" + quote("That is not this class's code: ask the teacher for it."))
     try:
         seat = await asyncio.to_thread(room.take_seat, int(str(form.get("table", "0")) or 0), str(form.get("role", "")))
     except (ClassError, ValueError) as error:
@@ -286,7 +297,7 @@ def make_app(room: Classroom, *, local: bool = True, address: str = "", pace: fl
     tables whose mediator's seat nobody took."""
     app = web.Application(client_max_size=64 * 1024)
     app[ROOM] = room
-    app[SETTINGS] = {"local": local, "address": address, "pace": pace}
+    app[SETTINGS] = {"local": local, "address": address, "pace": pace, "misses": {}}
     app[SOCKETS] = weakref.WeakKeyDictionary()
     app.on_startup.append(_start)
     app.on_shutdown.append(_stop)

@@ -113,6 +113,10 @@ def test_from_elsewhere_a_class_code_and_the_teachers_key_are_needed(tmp_path) -
             assert "not this class" in response.headers["Location"].replace("%20", " ").replace("%27", "'")
             seat = await browser.join(1, "mediator", code=room.record.code)
             assert seat.startswith("/seat/")
+            for _ in range(10):  # guessing: after ten wrong codes in a minute, even the right one waits
+                await browser.post("/join", {"table": "1", "role": "belmark", "code": "not-a-code"})
+            blocked = await browser.post("/join", {"table": "1", "role": "belmark", "code": room.record.code})
+            assert "Too%20many%20wrong%20codes" in blocked.headers["Location"]
             assert "needs the teacher" in await (await client.get("/console")).text()
             assert (await client.get("/report.json")).status == 403
             assert (await browser.post("/console/do", {"op": "end"})).status == 403
