@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -14,7 +15,10 @@ from tests.classroom.postgres import start_cluster
 def postgres_url():
     # Not pytest's tmp_path: its folders are private to root, and the server runs as another user.
     folder = Path(tempfile.mkdtemp(prefix="redlines-pg-"))
-    yield from start_cluster(folder / "cluster")
+    try:
+        yield from start_cluster(folder / "cluster")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
