@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import os
 import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -216,6 +217,7 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+        shutil.rmtree(home, ignore_errors=True)
     report("class_first_screen_median", figures["first_screen_median"], "s")
     report("class_first_screen_max", figures["first_screen_max"], "s")
     report("class_move_to_table_median", figures["move_to_table_median"], "s")
