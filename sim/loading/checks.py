@@ -31,6 +31,16 @@ def check_text(value: str, path: KeyPath, found: Found, what: str) -> None:
         found.append((path, f"the {what} is empty", f"write the {what}"))
 
 
+def check_library(header, found: Found) -> None:
+    """The library's listing keys: a tagline is one line, a playing time a sensible number of minutes."""
+    if "\n" in header.tagline.strip() or len(header.tagline) > 160:
+        found.append((("tagline",), "the tagline must be one line of at most 160 characters",
+                      "shorten it; the summary holds the longer text"))
+    if header.playing_minutes is not None and not 1 <= header.playing_minutes <= 600:
+        found.append((("playing_minutes",), f"{header.playing_minutes} is out of range",
+                      "give a typical game's length in minutes, from 1 to 600"))
+
+
 def check_range(value: float, path: KeyPath, found: Found, low: float = 0, high: float = 100) -> None:
     if not low <= value <= high:
         found.append((path, f"{value:g} is out of range", f"use a number from {low:g} to {high:g}"))

@@ -17,7 +17,7 @@ from sim.loading.problems import KeyPath, Problem, ScenarioError
 from sim.loading.structure import structure_element
 from sim.loading.toml_file import TomlFile, parse_text, read_toml
 from sim.model import FrozenMap, Proposal
-from sim.model.scenario import Citation, Issue, Party, Preference, RedLine, Role, Scenario, Source
+from sim.model.scenario import Citation, Difficulty, Issue, Library, Party, Preference, RedLine, Role, Scenario, Source
 
 SCENARIO_FILE = "scenario.toml"
 LISTS: dict[str, type] = {"sources": Source, "issues": Issue, "parties": Party}
@@ -32,6 +32,11 @@ class _Header:
     summary: str
     as_of: dt.date
     briefing: str = ""
+    # The library's keys (see Library); optional, so older scenarios load unchanged.
+    period: str = ""
+    tagline: str = ""
+    difficulty: Difficulty | None = None
+    playing_minutes: int | None = None
 
 
 def _each(raw: Any, at: KeyPath, table: str, build: Callable[[Any, KeyPath], Any], found: list) -> list[tuple[int, Any]]:
@@ -134,6 +139,7 @@ def scenario_from_toml(file: TomlFile) -> Scenario:
     if header is not None:
         checks.check_id(header.id, ("id",), found)
         checks.check_text(header.title, ("title",), found, "title")
+        checks.check_library(header, found)
     checks.check_sources(sources, found)
     checks.check_issues(issues, found)
     issue_map = {issue.id: issue for _, issue in issues}
@@ -155,6 +161,7 @@ def scenario_from_toml(file: TomlFile) -> Scenario:
         summary=header.summary,
         as_of=header.as_of,
         briefing=header.briefing,
+        library=Library(header.period, header.tagline, header.difficulty, header.playing_minutes),
         sources=tuple(s for _, s in sources),
         issues=tuple(i for _, i in issues),
         parties=tuple(p for _, p in parties),

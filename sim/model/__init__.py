@@ -6,8 +6,10 @@ from sim.model.rules import AllOf, AnyOf, AtLeast, AtMost, Forbid, IfThen, Not, 
 from sim.model.scenario import (
     Citation,
     Confidence,
+    Difficulty,
     Issue,
     Kind,
+    Library,
     Option,
     Party,
     Preference,
@@ -18,7 +20,7 @@ from sim.model.scenario import (
 )
 
 __all__ = [
-    "AllOf", "AnyOf", "AtLeast", "AtMost", "Citation", "Confidence", "Forbid", "FrozenMap",
-    "IfThen", "Issue", "Kind", "Not", "Option", "Party", "Preference", "Proposal", "RedLine",
+    "AllOf", "AnyOf", "AtLeast", "AtMost", "Citation", "Confidence", "Difficulty", "Forbid", "FrozenMap",
+    "IfThen", "Issue", "Kind", "Library", "Not", "Option", "Party", "Preference", "Proposal", "RedLine",
     "Require", "Role", "Rule", "Scenario", "Source",
 ]

@@ -26,6 +26,24 @@ class Kind(StrEnum):
     SOFT = "soft"  # a heavy utility penalty, not a veto
 
 
+class Difficulty(StrEnum):
+    """How hard the scenario is to play, for the library listing (not the game's difficulty level)."""
+
+    EASY = "easy"
+    NORMAL = "normal"
+    HARD = "hard"
+
+
+@frozen
+class Library:
+    """What the scenario library shows about a scenario; every key optional in the file."""
+
+    period: str = ""  # when it happens, e.g. "5–17 September 1978"
+    tagline: str = ""  # a one-line summary
+    difficulty: Difficulty | None = None
+    playing_minutes: int | None = None  # a typical game's length
+
+
 class Confidence(StrEnum):
     HIGH = "high"
     MEDIUM = "medium"
@@ -139,6 +157,7 @@ class Scenario:
     parties: tuple[Party, ...]
     sources: tuple[Source, ...] = ()
     briefing: str = ""
+    library: Library = Library()
     # Where the scenario was loaded from; not part of its identity.
     path: str = field(default="", eq=False, repr=False)
 
