@@ -23,14 +23,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _cards(names: list[str]) -> list:
     from sim import catalog
     from sim.history import backtest, load_history
-    from sim.history.history_file import history_path
     from sim.loading.problems import ScenarioError
 
     if names:
         scenarios = [catalog.find_scenario(n) for n in names]
     else:
         found = catalog.entries()
-        broken = [p for e in found if e.error and history_path_of(e).is_file() for p in e.error.problems]
+        # A broken scenario cannot be backtested; say so rather than silently leave it out.
+        broken = [p for e in found if e.error for p in e.error.problems]
         if broken:
             raise ScenarioError(broken)
         scenarios = [e.scenario for e in found if e.scenario is not None]
@@ -38,15 +38,8 @@ def _cards(names: list[str]) -> list:
     for scenario in scenarios:
         presets = {p.stem: catalog.find_proposal(str(p), scenario) for p in catalog.preset_paths(scenario)}
         history = load_history(scenario, sorted(presets))
-        if names or history_path(scenario).is_file():
-            cards.append(backtest(scenario, history, presets))
+        cards.append(backtest(scenario, history, presets))  # no history: listed with 0 cases
     return cards
-
-
-def history_path_of(entry):
-    from sim.history.history_file import HISTORY_FILE
-
-    return entry.path / HISTORY_FILE
 
 
 def render(cards: list) -> str:
