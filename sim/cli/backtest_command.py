@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _cards(names: list[str]) -> list:
     from sim import catalog
-    from sim.history import backtest, load_history
+    from sim.history.backtest import backtest_scenario
     from sim.loading.problems import ScenarioError
 
     if names:
@@ -34,12 +34,7 @@ def _cards(names: list[str]) -> list:
         if broken:
             raise ScenarioError(broken)
         scenarios = [e.scenario for e in found if e.scenario is not None]
-    cards = []
-    for scenario in scenarios:
-        presets = {p.stem: catalog.find_proposal(str(p), scenario) for p in catalog.preset_paths(scenario)}
-        history = load_history(scenario, sorted(presets))
-        cards.append(backtest(scenario, history, presets))  # no history: listed with 0 cases
-    return cards
+    return [backtest_scenario(s) for s in scenarios]  # a scenario without history: 0 cases
 
 
 def render(cards: list) -> str:

@@ -99,3 +99,12 @@ def scorecard_dict(card: Scorecard) -> dict:
             for c in card.misses
         ],
     }
+
+
+def backtest_scenario(scenario: Scenario) -> Scorecard:
+    """The scorecard of a loaded scenario, from its own presets and history.toml."""
+    from sim import catalog  # deferred: catalog imports the loaders, which this module's users may not need
+    from sim.history.history_file import load_history
+
+    presets = {path.stem: catalog.find_proposal(str(path), scenario) for path in catalog.preset_paths(scenario)}
+    return backtest(scenario, load_history(scenario, sorted(presets)), presets)

@@ -5,13 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from attrs import evolve
+
 from sim.loading.checks import check_citations, check_id, check_text, check_unique
 from sim.loading.converter import _enum_hook, describe_value, make_converter, suggest
 from sim.loading.files import problems_in_file_order
 from sim.loading.problems import KeyPath, ScenarioError
 from sim.loading.structure import structure_element
 from sim.loading.toml_file import TomlFile, read_toml
-from sim.model import Scenario
+from sim.model import FrozenMap, Scenario
 from sim.history.cases import Case, History, Recorded
 
 HISTORY_FILE = "history.toml"
@@ -24,14 +26,14 @@ def history_path(scenario: Scenario) -> Path:
     return Path(scenario.path).parent / HISTORY_FILE
 
 
-def _check_case(i: int, case: Case, scenario: Scenario, presets: list[str], found: list) -> None:
+def _check_case(i: int, case: Case, raw_verdicts: Any, scenario: Scenario, presets: list[str], found: list) -> None:
     at: KeyPath = ("cases", i)
     check_id(case.id, at + ("id",), found)
     check_text(case.title, at + ("title",), found, "title")
     if case.proposal not in presets:
         found.append((at + ("proposal",), f"no preset `{case.proposal}` in the scenario's proposals/",
                       suggest(case.proposal, presets)))
-    if not case.verdicts:
+    if not case.verdicts and not raw_verdicts:  # verdicts that failed to load are reported already
         found.append((at + ("verdicts",), f"case `{case.id}` records no verdict",
                       "add a [cases.verdicts] table: party id = \"reject\" | \"not_reject\" | \"basis\" | \"accept\""))
     for party_id in case.verdicts:
@@ -51,6 +53,20 @@ def _check_case(i: int, case: Case, scenario: Scenario, presets: list[str], foun
                           "cite a source published on or after the case's date, or correct the date"))
 
 
+def _structure_case(item: Any, at: KeyPath, found: list) -> Case | None:
+    """A case built piece by piece, so one bad verdict does not hide the checks of the rest."""
+    if not isinstance(item, dict) or not isinstance(item.get("verdicts", {}), dict):
+        return structure_element(item, Case, at, found, _CONVERTER)
+    verdicts = item.get("verdicts", {})
+    case = structure_element({**item, "verdicts": {}}, Case, at, found, _CONVERTER)
+    good = {}
+    for party_id, raw in verdicts.items():
+        verdict = structure_element(raw, Recorded, at + ("verdicts", party_id), found, _CONVERTER)
+        if verdict is not None:
+            good[party_id] = verdict
+    return None if case is None else evolve(case, verdicts=FrozenMap(good))
+
+
 def history_from_toml(file: TomlFile, scenario: Scenario, presets: list[str]) -> History:
     found: list[tuple[KeyPath, str, str]] = []
     for key in file.data:
@@ -62,11 +78,11 @@ def history_from_toml(file: TomlFile, scenario: Scenario, presets: list[str]) ->
         found.append((("cases",), f"expected a list of tables, found {describe_value(raw)}", "write [[cases]] tables"))
     else:
         for i, item in enumerate(raw):
-            case = structure_element(item, Case, ("cases", i), found, _CONVERTER)
+            case = _structure_case(item, ("cases", i), found)
             if case is not None:
                 cases.append((i, case))
     for i, case in cases:
-        _check_case(i, case, scenario, presets, found)
+        _check_case(i, case, raw[i].get("verdicts"), scenario, presets, found)
     check_unique(((c.id, ("cases", i, "id")) for i, c in cases), found, "case")
     if found:
         raise ScenarioError(problems_in_file_order(file, found))

@@ -1,0 +1,174 @@
+"""Recorded history as test cases: history.toml, its checks, and `redlines backtest`."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sim import catalog
+from sim.cli import main
+from sim.engine import Verdict, assess
+from sim.history import load_history
+from sim.history.backtest import MATCHES, backtest_scenario
+from sim.history.dates import positions_at
+from sim.loading import load_scenario
+from sim.loading.problems import ScenarioError
+
+ROOT = Path(__file__).resolve().parent.parent / "scenarios"
+WITH_HISTORY = sorted(p for p in ROOT.iterdir() if (p / "history.toml").is_file())
+# The signed text of each historical scenario, and the day it was signed.
+SIGNED = {"camp-david-1978": ("signed_frameworks", "1978-09-17"), "belfast-1998": ("signed_agreement", "1998-04-10")}
+
+
+@pytest.fixture(autouse=True)
+def user_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("REDLINES_HOME", str(tmp_path / "home"))
+
+
+def _card(folder: Path):
+    scenario = load_scenario(folder)
+    return scenario, backtest_scenario(scenario)
+
+
+def test_the_historical_scenarios_and_ukraine_record_history() -> None:
+    assert {p.name for p in WITH_HISTORY} >= {"camp-david-1978", "belfast-1998", "ukraine-2025"}
+    assert not (ROOT / "tutorial" / "history.toml").exists()
+
+
+@pytest.mark.parametrize("folder", WITH_HISTORY, ids=lambda p: p.name)
+def test_every_cell_is_the_engine_verdict_at_the_case_date_against_the_record(folder: Path) -> None:
+    scenario, card = _card(folder)
+    assert card.case_count > 0 and card.cells
+    for cell in card.cells:
+        proposal = catalog.find_proposal(cell.case.proposal, scenario)
+        result = assess(positions_at(scenario, cell.case.date), proposal).party(cell.party)
+        assert cell.engine is result.verdict
+        assert cell.matched == (result.verdict in MATCHES[cell.recorded])
+        if cell.engine is Verdict.REJECT:
+            assert cell.lines == tuple(v.id for v in result.violations) and cell.lines
+            assert all(f"`{line}`" in cell.decided_by for line in cell.lines)
+        else:
+            assert cell.decided_by.startswith("walk-away:") and f"{result.walk_away:g}" in cell.decided_by
+
+
+@pytest.mark.parametrize("scenario_id", sorted(SIGNED))
+def test_the_signed_text_is_a_deal_on_its_signing_date(scenario_id: str) -> None:
+    scenario = catalog.find_scenario(scenario_id)
+    preset, day = SIGNED[scenario_id]
+    import datetime as dt
+
+    result = assess(positions_at(scenario, dt.date.fromisoformat(day)), catalog.find_proposal(preset, scenario))
+    assert result.deal, result.blockers
+    _, card = _card(ROOT / scenario_id)
+    signed_cells = [c for c in card.cells if c.case.proposal == preset and c.case.date.isoformat() == day]
+    assert signed_cells and all(c.matched for c in signed_cells)
+
+
+def test_a_tabled_draft_that_was_refused_is_refused_by_the_line_the_record_names() -> None:
+    _, card = _card(ROOT / "belfast-1998")
+    (uup,) = [c for c in card.cells if c.case.id == "mitchell-draft" and c.party == "uup"]
+    assert uup.matched and uup.lines == ("no_annexes",)
+
+
+def test_backtest_json_shape_covers_every_shipped_scenario(capsys) -> None:
+    assert main(["backtest", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    ids = [s["id"] for s in data["scenarios"]]
+    assert set(ids) >= {p.name for p in ROOT.iterdir() if (p / "scenario.toml").is_file()}
+    for entry in data["scenarios"]:
+        assert {"id", "cases", "cells", "matched", "misses"} <= set(entry)
+        assert entry["matched"] + len(entry["misses"]) == entry["cells"]
+        for miss in entry["misses"]:
+            assert miss["recorded"] != miss["engine"] and miss["decided_by"] and miss["sources"]
+    tutorial = next(s for s in data["scenarios"] if s["id"] == "tutorial")
+    assert (tutorial["cases"], tutorial["cells"], tutorial["misses"]) == (0, 0, [])
+
+
+def test_backtest_text_lists_every_miss_with_what_decided_it(capsys) -> None:
+    assert main(["backtest", "camp-david-1978", "belfast-1998"]) == 0
+    out = capsys.readouterr().out
+    cards = [_card(ROOT / name)[1] for name in ("camp-david-1978", "belfast-1998")]
+    misses = [m for card in cards for m in card.misses]
+    assert out.count("MISS ") == len(misses)
+    for miss in misses:
+        assert f"/ {miss.case.id} (" in out and miss.decided_by.split(" (")[0] in " ".join(out.split())
+    total = sum(len(c.cells) for c in cards)
+    assert f"{sum(c.matched for c in cards)} of {total} recorded verdicts matched." in out
+
+
+BAD_HISTORY = '''\
+[[cases]]
+id = "first"
+date = 2031-02-28
+proposal = "frist_draft"
+title = "A draft"
+[cases.verdicts]
+arvenia = "rejected"
+belmrak = "accept"
+[[cases.citations]]
+source = "union-communique"
+passage = "The Union said so."
+
+[[cases]]
+id = "first"
+date = 2031-02-21
+proposal = "first_draft"
+title = "Again"
+verdicts = { belmark = "basis" }
+[[cases.citations]]
+source = "arv-address"
+passage = "Too early to report it."
+
+[[cases]]
+id = "Bad Id"
+date = 2031-02-25
+proposal = "first_draft"
+title = "No sources"
+verdicts = {}
+colour = "red"
+'''
+
+
+def test_every_problem_in_a_history_file_has_its_file_line_and_key_path(tmp_path, capsys) -> None:
+    folder = tmp_path / "tutorial"
+    shutil.copytree(ROOT / "tutorial", folder)
+    (folder / "history.toml").write_text(BAD_HISTORY)
+    assert main(["validate", str(folder)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    where = str(folder / "history.toml")
+    assert err == [
+        f"{where}:4: cases[0].proposal: no preset `frist_draft` in the scenario's proposals/; did you mean `first_draft`?",
+        f'{where}:7: cases[0].verdicts.arvenia: expected "reject" or "not_reject" or "basis" or "accept", found text '
+        "'rejected'; did you mean `reject`?",
+        f"{where}:8: cases[0].verdicts.belmrak: unknown party `belmrak`; did you mean `belmark`?",
+        f"{where}:10: cases[0].citations[0].source: source `union-communique` is dated 2031-02-27, before the case "
+        "(2031-02-28); cite a source published on or after the case's date, or correct the date",
+        f"{where}:14: cases[1].id: duplicate case id `first`; give each a different id",
+        f"{where}:20: cases[1].citations[0].source: source `arv-address` is dated 2031-02-20, before the case "
+        "(2031-02-21); cite a source published on or after the case's date, or correct the date",
+        f"{where}:23: cases[2].citations: case `Bad Id` cites no source; add a [[cases.citations]] table with source, "
+        "passage and confidence",
+        f"{where}:24: cases[2].id: `Bad Id` is not a valid id; ids use lowercase letters, digits, `_` and `-`, like "
+        "`nato_membership`",
+        f"{where}:28: cases[2].verdicts: case `Bad Id` records no verdict; add a [cases.verdicts] table: party id = "
+        '"reject" | "not_reject" | "basis" | "accept"',
+        f"{where}:29: cases[2].colour: unknown key `colour`; valid: `id`, `date`, `proposal`, `title`, `verdicts`, "
+        "`citations`, `note`",
+        "10 problems found.",
+    ]
+
+
+def test_a_history_file_that_is_not_a_list_of_cases_is_one_clear_problem(tmp_path) -> None:
+    folder = tmp_path / "tutorial"
+    shutil.copytree(ROOT / "tutorial", folder)
+    (folder / "history.toml").write_text('cases = "none"\nnotes = 1\n')
+    scenario = load_scenario(folder)
+    with pytest.raises(ScenarioError) as caught:
+        load_history(scenario, ["first_draft"])
+    assert [str(p).split(": ", 1)[1] for p in caught.value.problems] == [
+        "cases: expected a list of tables, found text 'none'; write [[cases]] tables",
+        "notes: unknown key `notes`; valid: `cases`",
+    ]
