@@ -44,7 +44,9 @@ def test_every_cell_is_the_engine_verdict_at_the_case_date_against_the_record(fo
     assert card.case_count > 0 and card.cells
     for cell in card.cells:
         proposal = catalog.find_proposal(cell.case.proposal, scenario)
-        result = assess(positions_at(scenario, cell.case.date), proposal).party(cell.party)
+        on_the_day, kind = positions_at(scenario, cell.case.date, proposal)
+        assert cell.kind == kind
+        result = assess(on_the_day, proposal).party(cell.party)
         assert cell.engine is result.verdict
         assert cell.matched == (result.verdict in MATCHES[cell.recorded])
         if cell.engine is Verdict.REJECT:
@@ -60,7 +62,10 @@ def test_the_signed_text_is_a_deal_on_its_signing_date(scenario_id: str) -> None
     preset, day = SIGNED[scenario_id]
     import datetime as dt
 
-    result = assess(positions_at(scenario, dt.date.fromisoformat(day)), catalog.find_proposal(preset, scenario))
+    proposal = catalog.find_proposal(preset, scenario)
+    on_the_day, kind = positions_at(scenario, dt.date.fromisoformat(day), proposal)
+    assert kind == scenario.fullest_kind.id  # the signed text is a deal of the fullest kind
+    result = assess(on_the_day, proposal)
     assert result.deal, result.blockers
     _, card = _card(ROOT / scenario_id)
     signed_cells = [c for c in card.cells if c.case.proposal == preset and c.case.date.isoformat() == day]

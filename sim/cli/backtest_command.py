@@ -52,7 +52,7 @@ def render(cards: list) -> str:
             out.append(f"MISS {card.scenario.id} / {miss.case.id} ({miss.case.date.isoformat()}, preset "
                        f"{miss.case.proposal}): {party} really said {miss.recorded.value}, the engine says "
                        f"{miss.engine.value}")
-            out.append(wrap(f"decided by {miss.decided_by}", "  "))
+            out.append(wrap(f"decided by {miss.decided_by}; {miss.kind_note}", "  "))
             if miss.case.note:
                 out.append(wrap(f"note: {miss.case.note}", "  "))
     total = sum(len(c.cells) for c in cards)

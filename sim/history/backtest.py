@@ -30,6 +30,7 @@ class Cell:
     utility: float
     walk_away: float
     lines: tuple[str, ...]  # ids of the hard red lines crossed (what decided a reject)
+    kind: str | None  # the kind of agreement the text was judged as; None: it fits no kind
 
     @property
     def matched(self) -> bool:
@@ -42,6 +43,10 @@ class Cell:
             return "hard red line " + ", ".join(f"`{line}`" for line in self.lines)
         side = "at or above" if self.engine is Verdict.ACCEPT else "below"
         return f"walk-away: utility {self.utility:.1f} {side} walk-away {self.walk_away:g} (no hard red line crossed)"
+
+    @property
+    def kind_note(self) -> str:
+        return f"judged as a `{self.kind}` text" if self.kind else "the text fits no kind of agreement; judged with the fullest kind's lines"
 
 
 @frozen
@@ -64,9 +69,9 @@ class Scorecard:
         return self.case_count - len(missed)
 
 
-def _cell(case: Case, party: str, recorded: Recorded, result: PartyAssessment) -> Cell:
+def _cell(case: Case, party: str, recorded: Recorded, result: PartyAssessment, kind: str | None) -> Cell:
     return Cell(case, party, recorded, result.verdict, result.utility, result.walk_away,
-                tuple(v.id for v in result.violations))
+                tuple(v.id for v in result.violations), kind)
 
 
 def backtest(scenario: Scenario, history: History | None, presets: dict[str, Proposal]) -> Scorecard:
@@ -74,9 +79,11 @@ def backtest(scenario: Scenario, history: History | None, presets: dict[str, Pro
     cases = history.cases if history else ()
     cells = []
     for case in cases:
-        assessment = assess(positions_at(scenario, case.date), presets[case.proposal])
+        proposal = presets[case.proposal]
+        on_the_day, kind = positions_at(scenario, case.date, proposal)
+        assessment = assess(on_the_day, proposal)
         for party, recorded in case.verdicts.items():
-            cells.append(_cell(case, party, recorded, assessment.party(party)))
+            cells.append(_cell(case, party, recorded, assessment.party(party), kind))
     return Scorecard(scenario, tuple(cells), len(cases))
 
 
@@ -93,7 +100,7 @@ def scorecard_dict(card: Scorecard) -> dict:
                 "case": c.case.id, "date": c.case.date.isoformat(), "proposal": c.case.proposal,
                 "party": c.party, "recorded": c.recorded.value, "engine": c.engine.value,
                 "utility": round(c.utility, 1), "walk_away": c.walk_away,
-                "red_lines": list(c.lines), "decided_by": c.decided_by,
+                "red_lines": list(c.lines), "decided_by": c.decided_by, "kind": c.kind,
                 "sources": [ci.source for ci in c.case.citations],
             }
             for c in card.misses
