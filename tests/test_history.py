@@ -92,6 +92,17 @@ def test_backtest_json_shape_covers_every_shipped_scenario(capsys) -> None:
     assert (tutorial["cases"], tutorial["cells"], tutorial["misses"]) == (0, 0, [])
 
 
+def test_backtest_names_a_broken_user_scenario_and_scores_the_rest(tmp_path, monkeypatch, capsys) -> None:
+    home = tmp_path / "home2"
+    monkeypatch.setenv("REDLINES_HOME", str(home))
+    (home / "scenarios" / "mine").mkdir(parents=True)
+    (home / "scenarios" / "mine" / "scenario.toml").write_text('id = "mine"\n', encoding="utf-8")
+    assert main(["backtest"]) == 0
+    captured = capsys.readouterr()
+    assert "skipped mine: " in captured.err and "redlines validate" in captured.err
+    assert "camp-david-1978" in captured.out
+
+
 def test_backtest_text_lists_every_miss_with_what_decided_it(capsys) -> None:
     assert main(["backtest", "camp-david-1978", "belfast-1998"]) == 0
     out = capsys.readouterr().out
@@ -177,3 +188,32 @@ def test_a_history_file_that_is_not_a_list_of_cases_is_one_clear_problem(tmp_pat
         "cases: expected a list of tables, found text 'none'; write [[cases]] tables",
         "notes: unknown key `notes`; valid: `cases`",
     ]
+
+
+def test_a_miss_is_shown_with_the_line_or_walk_away_that_decided_it(tmp_path, capsys) -> None:
+    folder = tmp_path / "tutorial"
+    shutil.copytree(ROOT / "tutorial", folder)
+    (folder / "history.toml").write_text(
+        '[[cases]]\nid = "draft"\ndate = 2031-02-27\nproposal = "first_draft"\ntitle = "A draft"\n'
+        'verdicts = { belmark = "accept", arvenia = "accept", union = "reject" }\n'
+        '[[cases.citations]]\nsource = "union-communique"\npassage = "Invented for the test."\n',
+        encoding="utf-8",
+    )
+    assert main(["backtest", str(folder), "--json"]) == 0
+    (card,) = json.loads(capsys.readouterr().out)["scenarios"]
+    misses = {m["party"]: m for m in card["misses"]}
+    assert (card["cases"], card["cells"], card["matched"]) == (1, 3, 3 - len(misses))
+    assert misses["belmark"]["engine"] == "reject" and misses["belmark"]["red_lines"] == ["watched_if_shared"]
+    assert misses["belmark"]["decided_by"] == "hard red line `watched_if_shared`"
+    scenario = load_scenario(folder)
+    first = catalog.find_proposal("first_draft", scenario)
+    for party in ("arvenia", "union"):
+        result = assess(scenario, first).party(party)
+        matched = result.verdict in MATCHES[{"arvenia": "accept", "union": "reject"}[party]]
+        assert (party not in misses) == matched
+        if party in misses and not result.violations:
+            assert misses[party]["decided_by"].startswith(f"walk-away: utility {result.utility:.1f}")
+    assert main(["backtest", str(folder)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "MISS tutorial / draft (2031-02-27, preset first_draft): Belmark really said accept, the engine says reject" in out
+    assert "decided by hard red line `watched_if_shared`; judged as kind `agreement`" in out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from sim.cli.arguments import add_json_option
 
@@ -23,16 +24,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _cards(names: list[str]) -> list:
     from sim import catalog
     from sim.history.backtest import backtest_scenario
-    from sim.loading.problems import ScenarioError
 
     if names:
         scenarios = [catalog.find_scenario(n) for n in names]
     else:
         found = catalog.entries()
-        # A broken scenario cannot be backtested; say so rather than silently leave it out.
-        broken = [p for e in found if e.error for p in e.error.problems]
-        if broken:
-            raise ScenarioError(broken)
+        # A broken scenario cannot be backtested: it is named on stderr, never silently left out.
+        for e in found:
+            if e.error is not None:
+                print(f"skipped {e.id}: {len(e.error.problems)} problems (run redlines validate {e.path})",
+                      file=sys.stderr)
         scenarios = [e.scenario for e in found if e.scenario is not None]
     return [backtest_scenario(s) for s in scenarios]  # a scenario without history: 0 cases
 

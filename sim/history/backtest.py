@@ -46,7 +46,7 @@ class Cell:
 
     @property
     def kind_note(self) -> str:
-        return f"judged as a `{self.kind}` text" if self.kind else "the text fits no kind of agreement; judged with the fullest kind's lines"
+        return f"judged as kind `{self.kind}`" if self.kind else "the text fits no kind of agreement; judged with the fullest kind's lines"
 
 
 @frozen
