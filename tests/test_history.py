@@ -44,9 +44,9 @@ def test_every_cell_is_the_engine_verdict_at_the_case_date_against_the_record(fo
     assert card.case_count > 0 and card.cells
     for cell in card.cells:
         proposal = catalog.find_proposal(cell.case.proposal, scenario)
-        on_the_day, kind = positions_at(scenario, cell.case.date, proposal)
-        assert cell.kind == kind
-        result = assess(on_the_day, proposal).party(cell.party)
+        assessment = assess(positions_at(scenario, cell.case.date), proposal)
+        assert (cell.kind, cell.fits) == (assessment.kind.kind.id, assessment.kind.fits)
+        result = assessment.party(cell.party)
         assert cell.engine is result.verdict
         assert cell.matched == (result.verdict in MATCHES[cell.recorded])
         if cell.engine is Verdict.REJECT:
@@ -63,9 +63,8 @@ def test_the_signed_text_is_a_deal_on_its_signing_date(scenario_id: str) -> None
     import datetime as dt
 
     proposal = catalog.find_proposal(preset, scenario)
-    on_the_day, kind = positions_at(scenario, dt.date.fromisoformat(day), proposal)
-    assert kind == scenario.fullest_kind.id  # the signed text is a deal of the fullest kind
-    result = assess(on_the_day, proposal)
+    result = assess(positions_at(scenario, dt.date.fromisoformat(day)), proposal)
+    assert result.kind.fits and result.kind.kind.id == scenario.fullest_kind.id  # a deal of the fullest kind
     assert result.deal, result.blockers
     _, card = _card(ROOT / scenario_id)
     signed_cells = [c for c in card.cells if c.case.proposal == preset and c.case.date.isoformat() == day]

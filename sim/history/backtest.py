@@ -6,6 +6,7 @@ from __future__ import annotations
 from attrs import frozen
 
 from sim.engine import PartyAssessment, Verdict, assess
+from sim.engine.kinds import KindFit
 from sim.history.cases import Case, History, Recorded
 from sim.history.dates import positions_at
 from sim.model import Proposal, Scenario
@@ -30,7 +31,8 @@ class Cell:
     utility: float
     walk_away: float
     lines: tuple[str, ...]  # ids of the hard red lines crossed (what decided a reject)
-    kind: str | None  # the kind of agreement the text was judged as; None: it fits no kind
+    kind: str  # the kind of agreement the text was judged as
+    fits: bool  # the text is of that kind (else it fits no kind, and this is the nearest)
 
     @property
     def matched(self) -> bool:
@@ -46,7 +48,9 @@ class Cell:
 
     @property
     def kind_note(self) -> str:
-        return f"judged as kind `{self.kind}`" if self.kind else "the text fits no kind of agreement; judged with the fullest kind's lines"
+        if self.fits:
+            return f"judged as kind `{self.kind}`"
+        return f"the text fits no kind of agreement; judged as the nearest, `{self.kind}`"
 
 
 @frozen
@@ -69,9 +73,9 @@ class Scorecard:
         return self.case_count - len(missed)
 
 
-def _cell(case: Case, party: str, recorded: Recorded, result: PartyAssessment, kind: str | None) -> Cell:
+def _cell(case: Case, party: str, recorded: Recorded, result: PartyAssessment, fit: KindFit) -> Cell:
     return Cell(case, party, recorded, result.verdict, result.utility, result.walk_away,
-                tuple(v.id for v in result.violations), kind)
+                tuple(v.id for v in result.violations), fit.kind.id, fit.fits)
 
 
 def backtest(scenario: Scenario, history: History | None, presets: dict[str, Proposal]) -> Scorecard:
@@ -79,11 +83,9 @@ def backtest(scenario: Scenario, history: History | None, presets: dict[str, Pro
     cases = history.cases if history else ()
     cells = []
     for case in cases:
-        proposal = presets[case.proposal]
-        on_the_day, kind = positions_at(scenario, case.date, proposal)
-        assessment = assess(on_the_day, proposal)
+        assessment = assess(positions_at(scenario, case.date), presets[case.proposal])
         for party, recorded in case.verdicts.items():
-            cells.append(_cell(case, party, recorded, assessment.party(party), kind))
+            cells.append(_cell(case, party, recorded, assessment.party(party), assessment.kind))
     return Scorecard(scenario, tuple(cells), len(cases))
 
 
@@ -100,7 +102,7 @@ def scorecard_dict(card: Scorecard) -> dict:
                 "case": c.case.id, "date": c.case.date.isoformat(), "proposal": c.case.proposal,
                 "party": c.party, "recorded": c.recorded.value, "engine": c.engine.value,
                 "utility": round(c.utility, 1), "walk_away": c.walk_away,
-                "red_lines": list(c.lines), "decided_by": c.decided_by, "kind": c.kind,
+                "red_lines": list(c.lines), "decided_by": c.decided_by, "kind": c.kind, "fits_kind": c.fits,
                 "sources": [ci.source for ci in c.case.citations],
             }
             for c in card.misses
