@@ -216,3 +216,31 @@ def test_a_miss_is_shown_with_the_line_or_walk_away_that_decided_it(tmp_path, ca
     out = " ".join(capsys.readouterr().out.split())
     assert "MISS tutorial / draft (2031-02-27, preset first_draft): Belmark really said accept, the engine says reject" in out
     assert "decided by hard red line `watched_if_shared`; judged as kind `agreement`" in out
+
+
+def test_a_historical_game_hides_the_signed_text_but_can_reach_it(tmp_path, capsys) -> None:
+    from sim.game import start_game
+
+    state = start_game("belfast-1998")
+    assert "signed_agreement" not in state.game.presets and "mitchell_draft" in state.game.presets
+    script = tmp_path / "shortcut.txt"
+    script.write_text("scenario belfast-1998\ndraft signed_agreement\n", encoding="utf-8")
+    assert main(["play", "--script", str(script)]) == 2
+    assert "signed_agreement" in capsys.readouterr().err
+    assert main(["play", "--script", str(ROOT / "belfast-1998" / "games" / "good-friday.txt"), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    signed = catalog.find_proposal("signed_agreement", catalog.find_scenario("belfast-1998")).terms
+    assert data["state"]["status"] == "deal" and data["state"]["draft"]["terms"] == dict(signed)
+
+
+def test_hidden_presets_are_checked(tmp_path, capsys) -> None:
+    folder = tmp_path / "camp"
+    shutil.copytree(ROOT / "camp-david-1978", folder)
+    game = folder / "game.toml"
+    text = game.read_text(encoding="utf-8")
+    text = text.replace('hidden_presets = ["signed_frameworks", "knesset_package"]', 'hidden_presets = ["signed_framework", "egypt_proposal"]')
+    game.write_text(text, encoding="utf-8")
+    assert main(["validate", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert "game.toml:8: hidden_presets[0]: the scenario has no preset `signed_framework`; did you mean `signed_frameworks`?" in err
+    assert "events[0].preset: preset `egypt_proposal` is hidden from the game, so no event can table it" in err
