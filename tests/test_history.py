@@ -244,3 +244,16 @@ def test_hidden_presets_are_checked(tmp_path, capsys) -> None:
     err = capsys.readouterr().err
     assert "game.toml:8: hidden_presets[0]: the scenario has no preset `signed_framework`; did you mean `signed_frameworks`?" in err
     assert "events[0].preset: preset `egypt_proposal` is hidden from the game, so no event can table it" in err
+
+
+def test_dated_positions_decide_when_the_signed_text_becomes_a_deal() -> None:
+    import datetime as dt
+
+    scenario = catalog.find_scenario("camp-david-1978")
+    signed = catalog.find_proposal("signed_frameworks", scenario)
+    removal = catalog.find_proposal("knesset_package", scenario)
+    before = assess(positions_at(scenario, dt.date(1978, 9, 15)), signed)
+    assert not before.deal and [v.id for v in before.party("israel").violations] == ["settlers_stay"]
+    assert assess(positions_at(scenario, dt.date(1978, 9, 17)), signed).deal
+    assert assess(positions_at(scenario, dt.date(1978, 9, 17)), removal).party("israel").verdict is Verdict.REJECT
+    assert assess(positions_at(scenario, dt.date(1978, 9, 28)), removal).party("israel").verdict is Verdict.ACCEPT
