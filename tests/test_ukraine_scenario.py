@@ -22,15 +22,6 @@ from sim.engine.compiled import compiled
 from sim.loading import load_proposal, load_scenario
 
 SCENARIO_DIR = Path(catalog.shipped_dir()) / "ukraine-2025"
-# The documents in the project's shared sources (the scenario names them; tests never read them).
-SOURCE_DOCUMENTS = {
-    "000_a14c7ea6cc36cc2d.txt",
-    "001_e0c64df79454cb80.txt",
-    "002_57f2b996d73bbde7.txt",
-    "003_96e90a8c1ade5256.txt",
-    "004_801ebfbfe0c7e9ac.txt",
-    "PLANS.md",
-}
 PRINCIPALS = {"russia", "ukraine", "united_states"}
 IS_CEASEFIRE = ("immediate_on_line", "after_pullback", "after_withdrawal")
 
@@ -126,11 +117,19 @@ def test_adding_a_ceasefire_to_the_interim_terms_brings_back_the_land_demands(sc
     assert "guarantees_with_any_settlement" in hard_ids(scenario, proposal, "ukraine")
 
 
-def test_closing_the_nato_door_needs_an_article5_guarantee_for_kyiv(scenario):
+def penalty_ids(scenario, proposal, party_id):
+    return {v.id for v in assess(scenario, proposal).party(party_id).penalties}
+
+
+def test_closing_the_nato_door_without_an_article5_guarantee_costs_kyiv_but_is_no_veto(scenario):
+    # Inferred, not stated (Zelensky calls NATO the cheapest guarantee; the E3 pair the two), so a
+    # soft line: a penalty on the weaker guarantee, never a rejection on its own.
     e3 = preset(scenario, "e3_counter")
     weaker = e3.with_term("guarantees", "binding_us_guarantee")
-    assert "article5_if_no_nato" in hard_ids(scenario, weaker, "ukraine")
-    assert "article5_if_no_nato" not in hard_ids(scenario, weaker.with_term("nato", "open_path"), "ukraine")
+    assert "article5_if_no_nato" in penalty_ids(scenario, weaker, "ukraine")
+    assert "article5_if_no_nato" not in hard_ids(scenario, weaker, "ukraine")
+    assert "article5_if_no_nato" not in penalty_ids(scenario, weaker.with_term("nato", "open_path"), "ukraine")
+    assert assess(scenario, weaker).party("ukraine").utility < assess(scenario, e3).party("ukraine").utility
 
 
 def test_no_ceasefire_satisfies_the_hard_red_lines_of_both_moscow_and_kyiv(scenario):
@@ -164,8 +163,9 @@ def test_every_red_line_cites_a_source_the_scenario_declares(scenario):
                 assert citation.passage.strip()
 
 
-def test_every_source_document_is_used_and_dated_by_the_as_of_date(scenario):
-    assert {s.document for s in scenario.sources} == SOURCE_DOCUMENTS
+def test_every_source_is_cited_dated_by_the_as_of_date_and_names_no_unshipped_file(scenario):
+    # The source documents are not part of the repository, so no source may point a player at one.
+    assert all(s.document == "" for s in scenario.sources)
     assert max(s.date for s in scenario.sources) == scenario.as_of
     cited = {c.source for p in scenario.parties for line in p.red_lines for c in line.citations}
     assert cited == {s.id for s in scenario.sources}
