@@ -14,6 +14,7 @@ from attrs import field, frozen
 
 from sim.model.frozen_map import FrozenMap
 from sim.model.rules import Rule, issues_of
+from sim.model.uncertainty import Spread
 
 
 class Role(StrEnum):
@@ -117,6 +118,7 @@ class Party:
     red_lines: tuple[RedLine, ...] = ()
     position: str = ""  # the party's public position, in the scenario author's words
     capital: str = ""
+    uncertainty: Spread | None = None  # how far its numbers may be off (sim.model.uncertainty)
 
     @property
     def principal(self) -> bool:
@@ -139,6 +141,7 @@ class Scenario:
     parties: tuple[Party, ...]
     sources: tuple[Source, ...] = ()
     briefing: str = ""
+    uncertainty: Spread = field(factory=Spread)  # default ranges for every party's numbers
     # Where the scenario was loaded from; not part of its identity.
     path: str = field(default="", eq=False, repr=False)
 
