@@ -36,6 +36,21 @@ class Group:
     grid: np.ndarray  # rows × issues: the choices of every row (combinations allowed by ``domains``)
     crossed: np.ndarray  # rows × lines of the group: the row crosses that line
     lines: tuple[int, ...]  # positions in Layout.lines
+    # Rows by the set of hard lines they cross (a bit mask over ``lines``): a relaxation frees only
+    # the rows whose crossed hard lines it relaxes, usually a small share of the group.
+    patterns: dict
+    weighed: np.ndarray  # ``crossed`` as floats (exact), so products run on BLAS
+
+
+def _patterns(crossed: np.ndarray, hard: list[bool]) -> dict:
+    if len(hard) < 63:
+        weights = np.array([1 << c if h else 0 for c, h in enumerate(hard)], dtype=np.int64)
+        pattern = crossed.astype(np.int64) @ weights
+    else:  # more lines than an int64 has bits: Python integers, slower but exact
+        pattern = np.array([sum(1 << c for c in np.nonzero(row)[0] if hard[c]) for row in crossed], dtype=object)
+    order = np.argsort(pattern, kind="stable")
+    keys, starts = np.unique(pattern[order], return_index=True)
+    return {int(k): rows.astype(np.int64) for k, rows in zip(keys, np.split(order, starts[1:]))}
 
 
 @frozen
@@ -83,7 +98,9 @@ def layout(compiled: CompiledScenario, domains: Sequence[Sequence[int]] | None =
         crossed = np.zeros((len(grid), len(mine)), dtype=bool)
         for c, k in enumerate(mine):
             crossed[:, c] = ~np.broadcast_to(rule_mask(lines[k].rule, choices), (len(grid),))
-        built.append(Group(tuple(issues), grid, crossed, tuple(mine)))
+        hard = [lines[k].hard for k in mine]
+        built.append(Group(tuple(issues), grid, crossed, tuple(mine), _patterns(crossed, hard),
+                           crossed.astype(np.float64)))
     return Layout(compiled, principals, tuple(lines), tuple(owner), tuple(built), _directions(len(principals)))
 
 
@@ -100,30 +117,8 @@ class Bound:
         self.layout = shape
         self.levels = np.asarray(levels, dtype=np.int64)
         self.soften = round(soften_penalty * SCALE)
-        self.base = []
-        for group in shape.groups:
-            base = np.zeros((len(group.grid), len(shape.principals)), dtype=np.int64)
-            for q in range(len(shape.principals)):
-                for a, i in enumerate(group.issues):
-                    base[:, q] += tables[q][i][group.grid[:, a]]
-            self.base.append(base)
-        # Rows by the set of hard lines they cross: a relaxation frees only the rows whose crossed
-        # hard lines it relaxes, usually a small share of the group.
-        self.patterns = []
-        for group in shape.groups:
-            hard = [shape.lines[k].hard for k in group.lines]
-            if len(group.lines) < 63:
-                weights = np.array([1 << c if h else 0 for c, h in enumerate(hard)], dtype=np.int64)
-                pattern = group.crossed.astype(np.int64) @ weights
-            else:  # more lines than an int64 has bits: Python integers, slower but exact
-                pattern = np.array([sum(1 << c for c in np.nonzero(row)[0] if hard[c]) for row in group.crossed],
-                                   dtype=object)
-            order = np.argsort(pattern, kind="stable")
-            keys, starts = np.unique(pattern[order], return_index=True)
-            self.patterns.append({int(k): rows.astype(np.int64) for k, rows in zip(keys, np.split(order, starts[1:]))})
-        # Floats (exact: every sum stays far below 2**53) so the products run on BLAS.
-        self.crossed = [group.crossed.astype(np.float64) for group in shape.groups]
-        self.base = [base.astype(np.float64) for base in self.base]
+        self.tables = tables
+        self._bases: dict[tuple[int, int], np.ndarray] = {}
         self._plain = [self._group_best(g, {}, shape.directions) for g in range(len(shape.groups))]
         # The few weightings that come closest to proving "no deal" unrelaxed are tried first, on
         # their own: most relaxations are refuted by one of them, at a fraction of the cost.
@@ -158,14 +153,26 @@ class Bound:
         rows = self._rows(g, relaxed)
         if len(rows) == 0:
             return None
-        utilities = self.base[g][rows]
+        utilities = self._base(g, relaxed, rows)
         if penalties.any():
-            utilities = utilities - self.crossed[g][rows] @ penalties
+            utilities = utilities - group.weighed[rows] @ penalties
         return (utilities @ directions.T).max(axis=0)
+
+    def _base(self, g: int, relaxed: int, rows: np.ndarray) -> np.ndarray:
+        """The principals' base utilities of ``rows`` (floats), computed only for the rows asked."""
+        key = (g, relaxed)
+        if key not in self._bases:
+            group = self.layout.groups[g]
+            base = np.zeros((len(rows), len(self.layout.principals)))
+            for q in range(len(self.layout.principals)):
+                for a, i in enumerate(group.issues):
+                    base[:, q] += self.tables[q][i][group.grid[rows, a]]
+            self._bases[key] = base
+        return self._bases[key]
 
     def _rows(self, g: int, relaxed: int) -> np.ndarray:
         """The rows whose crossed hard lines are all among ``relaxed`` (a bit mask over the group's lines)."""
-        by_pattern = self.patterns[g]
+        by_pattern = self.layout.groups[g].patterns
         if bin(relaxed).count("1") > SUBSET_LIMIT:
             keys = [p for p in by_pattern if p & ~relaxed == 0]
         else:

@@ -22,27 +22,20 @@ from typing import Callable, Mapping
 from attrs import evolve, frozen
 
 from sim.analysis.blocks import TooTangled
+from sim.analysis.firmness import RANK, confidence
 from sim.analysis.certificate import DROPPED, SOFTENED, Bound, default_tables, layout
 from sim.analysis.overview import nash_point
 from sim.analysis.results import Point
 from sim.engine.compiled import SCALE, compiled
 from sim.model import FrozenMap, Scenario
-from sim.model.scenario import Confidence, Kind, RedLine
+from sim.model.scenario import Kind
 
 STEP = 5.0  # utility points per walk-away step, as in the sensitivity table
 SOFTEN_PENALTY = 25.0  # points a softened hard line costs when crossed: the format's default penalty
 MAX_MOVES = 3
 MAX_EXACT = 400  # candidates the bound cannot refute that the exact analysis checks, at most
 
-RANK = {Confidence.LOW: 0, Confidence.MEDIUM: 1, Confidence.HIGH: 2}
-
 Progress = Callable[[str, int, int], None]
-
-
-def confidence(line: RedLine) -> Confidence:
-    """A red line is as firm as its firmest source."""
-    found = [c.confidence for c in line.citations]
-    return max(found, key=RANK.__getitem__) if found else Confidence.LOW
 
 
 @frozen
