@@ -146,7 +146,17 @@ def check_party(
     check_id(party.id, at + ("id",), found)
     check_text(party.name, at + ("name",), found, "name")
     check_range(party.walk_away, at + ("walk_away",), found)
-    for issue_id, pref in party.preferences.items():
+    check_preferences(party.id, party.preferences, at, issues, unknown_ok, found)
+    for j, red_line in enumerate(party.red_lines):
+        check_red_line(red_line, at + ("red_lines", j), issues, sources, found, unknown_issues=unknown_ok)
+    check_unique(((r.id, at + ("red_lines", j, "id")) for j, r in enumerate(party.red_lines)), found,
+                 f"red line (of party `{party.id}`)")
+
+
+def check_preferences(party_id: str, preferences, at: KeyPath, issues: dict[str, Issue], unknown_ok: set[str],
+                      found: Found, require_weight: bool = True) -> None:
+    """A party's preferences (or a change's replacements, which need not add up to any weight)."""
+    for issue_id, pref in preferences.items():
         here = at + ("preferences", issue_id)
         issue = issues.get(issue_id)
         if issue is None:
@@ -167,28 +177,33 @@ def check_party(
         if missing:
             listed = ", ".join(f"`{o}`" for o in missing)
             found.append((here + ("values",), f"no value for {listed}", "give every option a value from 0 to 100"))
-    if party.preferences and not any(p.weight > 0 for p in party.preferences.values()):
-        found.append((at + ("preferences",), f"party `{party.id}` gives every issue weight 0",
+    if not require_weight:
+        return
+    if preferences and not any(p.weight > 0 for p in preferences.values()):
+        found.append((at + ("preferences",), f"party `{party_id}` gives every issue weight 0",
                       "give at least one issue a weight above 0"))
-    elif not party.preferences:
-        found.append((at, f"party `{party.id}` has no preferences", "add [parties.preferences.<issue>] tables"))
-    for j, red_line in enumerate(party.red_lines):
-        check_red_line(red_line, at + ("red_lines", j), issues, sources, found, unknown_issues=unknown_ok)
-    check_unique(((r.id, at + ("red_lines", j, "id")) for j, r in enumerate(party.red_lines)), found,
-                 f"red line (of party `{party.id}`)")
+    elif not preferences:
+        found.append((at, f"party `{party_id}` has no preferences", "add [parties.preferences.<issue>] tables"))
 
 
 def check_consistency(i: int, party: Party, scenario: Scenario, found: Found) -> None:
     """Every red line of a party must be able to hold at once; if not, name a minimal clash."""
-    rules = [compile_rule(r.rule, scenario) for r in party.red_lines]
     sizes = [len(issue.options) + 1 for issue in scenario.issues]
-    if satisfying_choices(rules, sizes) is not None:
-        return
+    for kind_id in scenario.kind_ids:  # a line counts only for its kinds, so only those must agree
+        lines = [r for r in party.red_lines if r.applies(kind_id)]
+        if satisfying_choices([compile_rule(r.rule, scenario) for r in lines], sizes) is None:
+            _report_clash(i, party, lines, scenario, sizes, found)
+            return
+
+
+def _report_clash(i: int, party: Party, lines: list[RedLine], scenario: Scenario, sizes: list[int],
+                  found: Found) -> None:
+    rules = [compile_rule(r.rule, scenario) for r in lines]
     clash = list(range(len(rules)))
     for j in list(clash):  # drop every red line the contradiction does not need
         trial = [k for k in clash if k != j]
         if satisfying_choices([rules[k] for k in trial], sizes) is None:
             clash = trial
-    names = ", ".join(f"`{party.red_lines[k].id}`" for k in clash)
+    names = ", ".join(f"`{lines[k].id}`" for k in clash)
     found.append((("parties", i, "red_lines"), f"the red lines of `{party.id}` contradict each other: {names} "
                   "cannot all hold at once", "relax or remove one of them"))

@@ -4,6 +4,10 @@ from sim.model.frozen_map import FrozenMap
 from sim.model.proposal import Proposal
 from sim.model.rules import AllOf, AnyOf, AtLeast, AtMost, Forbid, IfThen, Not, Require, Rule
 from sim.model.scenario import (
+    IMPLICIT_KIND,
+    AgreementKind,
+    Basis,
+    Change,
     Citation,
     Confidence,
     Issue,
@@ -18,6 +22,7 @@ from sim.model.scenario import (
 )
 
 __all__ = [
+    "IMPLICIT_KIND", "AgreementKind", "Basis", "Change",
     "AllOf", "AnyOf", "AtLeast", "AtMost", "Citation", "Confidence", "Forbid", "FrozenMap",
     "IfThen", "Issue", "Kind", "Not", "Option", "Party", "Preference", "Proposal", "RedLine",
     "Require", "Role", "Rule", "Scenario", "Source",
