@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from sim.cli.arguments import add_json_option, add_scenario_option
+from sim.cli.arguments import add_json_option, add_robust_options, add_scenario_option
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,6 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--fix", metavar="ISSUE=OPTION", action="append", default=[],
                         help="only proposals that settle the issue so (OPTION `open`: leave it open)")
     parser.add_argument("--top", metavar="N", type=int, default=10, help="rows of the blocking table shown (text)")
+    add_robust_options(parser, 200)
     add_json_option(parser)
     parser.set_defaults(run=run)
 
@@ -51,15 +52,36 @@ def run(args: argparse.Namespace) -> int:
         fixed.update(flags.fix)
         titles.append(" ".join([*(f"--drop {d}" for d in args.drop), *(f"--walk-away {w}" for w in args.walk_away),
                                 *(f"--fix {f}" for f in args.fix)]))
+    robust = trades = None
     with TerminalProgress() as progress:
         analysis = analyze(scenario, fixed=fixed or None, progress=progress)
+        if not analysis.deal_exists:
+            from sim.analysis.trades import find_trades
+
+            trades = find_trades(scenario, fixed=fixed or None, progress=progress)
+        if args.robust:
+            from sim.analysis.robust_analysis import analysis_robustness
+
+            robust = analysis_robustness(scenario, samples=args.samples, seed=args.seed, fixed=fixed or None,
+                                         progress=progress)
     title = "; ".join(titles)
     if args.json:
         from sim.analysis.report import analysis_dict
+        from sim.analysis.robust_report import analysis_robustness_dict, trades_dict
 
-        print(json.dumps(analysis_dict(scenario, analysis, title), indent=2, ensure_ascii=False))
+        data = analysis_dict(scenario, analysis, title)
+        data["trades"] = None if trades is None else trades_dict(scenario, trades)
+        if robust is not None:
+            data["robustness"] = analysis_robustness_dict(scenario, robust)
+        print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         from sim.cli.analysis_text import render_analysis
+        from sim.cli.robust_text import render_analysis_robustness, render_trades
 
-        print(render_analysis(scenario, analysis, title, fixed, args.top))
+        text = render_analysis(scenario, analysis, title, fixed, args.top)
+        if trades is not None:
+            text += "\n".join(render_trades(scenario, trades))
+        if robust is not None:
+            text += "\n" + render_analysis_robustness(scenario, robust)
+        print(text)
     return 0
