@@ -198,12 +198,20 @@ class Bound:
         return self._refutes(status, levels, directions, plain, None)
 
     def _refutes(self, status, levels, directions, plain, memo_key) -> bool:
-        if any(best is None for best in plain):
-            return True
         by_group: dict[int, dict[int, int]] = {}
         for k, state in status.items():
             by_group.setdefault(self.group_of[k], {})[k] = state
-        total = self._plain_total[memo_key] if memo_key is not None else np.sum(plain, axis=0)
+        if any(best is None for g, best in enumerate(plain) if g not in by_group):
+            return True  # a group no relaxation touches allows no choice at all
+        total = self._plain_total.get(memo_key) if memo_key is not None else None
+        if total is None:
+            total = np.zeros(len(directions))
+            for g, best in enumerate(plain):
+                if g not in by_group:
+                    total = total + best
+            touched_base = None
+        else:
+            touched_base = plain
         for g, mine in by_group.items():
             if memo_key is None:
                 best = self._group_best(g, mine, directions)
@@ -214,5 +222,5 @@ class Bound:
                 best = self._memo[key]
             if best is None:
                 return True
-            total = total + (best - plain[g])
+            total = total + (best - touched_base[g] if touched_base is not None else best)
         return bool((total - directions @ levels < -1e-6).any())

@@ -7,6 +7,10 @@ from sim.engine.report import option_label
 from sim.model import Scenario
 
 
+def _points(value: float) -> str:
+    return f"{value:g}" if abs(value - round(value, 1)) < 1e-9 else f"{value:.1f}"
+
+
 def _terms(scenario: Scenario, trade: Trade, issues: tuple[str, ...]) -> str:
     proposal = trade.deal.proposal
     return "; ".join(f"{scenario.issue(i).title}: {option_label(scenario, i, proposal.option(i))}" for i in issues)
@@ -18,7 +22,7 @@ def move_words(scenario: Scenario, trade: Trade, move: Move, step: float = STEP,
     if move.action == "walk_away":
         lowered = max(0.0, party.walk_away - step * move.steps)
         return (f"settle for {trade.deal.utilities[party.id]:.1f} points, below its walk-away level of "
-                f"{party.walk_away:g} (lowered to {lowered:g})")
+                f"{_points(party.walk_away)} (lowered to {_points(lowered)})")
     line = party.red_line(move.red_line)
     terms = _terms(scenario, trade, line.issues)
     if move.action == "soften":
@@ -40,5 +44,5 @@ def move_summary(scenario: Scenario, move: Move, step: float = STEP) -> str:
     """A move in a few words, for tables and charts: "drop `x`", "soften `x`", "walk-away 72 -> 62"."""
     if move.action == "walk_away":
         wa = scenario.party(move.party).walk_away
-        return f"walk-away {wa:g} -> {max(0.0, wa - step * move.steps):g}"
+        return f"walk-away {_points(wa)} -> {_points(max(0.0, wa - step * move.steps))}"
     return f"{move.action} `{move.red_line}`"
