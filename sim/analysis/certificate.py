@@ -104,6 +104,17 @@ def layout(compiled: CompiledScenario, domains: Sequence[Sequence[int]] | None =
     return Layout(compiled, principals, tuple(lines), tuple(owner), tuple(built), _directions(len(principals)))
 
 
+def fixed_domains(compiled: CompiledScenario, fixed: Mapping[str, str | None]) -> list[list[int]]:
+    """Each issue's allowed choices once ``fixed`` pins some (None: the issue stays open)."""
+    scenario = compiled.scenario
+    domains = [list(range(n)) for n in compiled.sizes]
+    for issue_id, option_id in fixed.items():
+        i = scenario.issue_ids.index(issue_id)
+        issue = scenario.issues[i]
+        domains[i] = [len(issue.options) if option_id is None else issue.position(option_id)]
+    return domains
+
+
 def default_tables(compiled: CompiledScenario) -> list[list[np.ndarray]]:
     """tables[principal][issue][choice] as the scenario writes them (see sim.analysis.calibrate)."""
     return [[np.asarray(row, dtype=np.int64) for row in compiled.parties[p].tables] for p in compiled.principals]

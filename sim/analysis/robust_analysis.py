@@ -16,10 +16,10 @@ from attrs import frozen
 
 from sim.analysis.blocks import TooTangled
 from sim.analysis.calibrate import calibrated_scenario, draw, levels, party_tables
-from sim.analysis.certificate import Bound, layout
+from sim.analysis.certificate import Bound, fixed_domains, layout
 from sim.analysis.firmness import set_aside
 from sim.analysis.overview import nash_point
-from sim.analysis.trades import SOFTEN_PENALTY, _fixed_domains
+from sim.analysis.trades import SOFTEN_PENALTY
 from sim.engine.compiled import compiled
 from sim.model import FrozenMap, Scenario
 from sim.model.scenario import Confidence
@@ -63,7 +63,7 @@ def _variant(name: str, scenario: Scenario, calibrations, fixed, report: Progres
     table = compiled(scenario)
     written = nash_point(scenario, fixed=fixed)
     try:
-        shape = layout(table, _fixed_domains(table, fixed) if fixed else None)
+        shape = layout(table, fixed_domains(table, fixed) if fixed else None)
     except TooTangled:
         shape = None
     principals = table.principals

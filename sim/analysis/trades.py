@@ -23,7 +23,7 @@ from attrs import evolve, frozen
 
 from sim.analysis.blocks import TooTangled
 from sim.analysis.firmness import RANK, confidence
-from sim.analysis.certificate import DROPPED, SOFTENED, Bound, default_tables, layout
+from sim.analysis.certificate import DROPPED, SOFTENED, Bound, default_tables, fixed_domains, layout
 from sim.analysis.overview import nash_point
 from sim.analysis.results import Point
 from sim.engine.compiled import SCALE, compiled
@@ -33,6 +33,7 @@ from sim.model.scenario import Kind
 STEP = 5.0  # utility points per walk-away step, as in the sensitivity table
 SOFTEN_PENALTY = 25.0  # points a softened hard line costs when crossed: the format's default penalty
 MAX_MOVES = 3
+MAX_CANDIDATES = 60_000  # sets of one size tried, at most (the default scenario has 7,462 in all)
 MAX_EXACT = 400  # candidates the bound cannot refute that the exact analysis checks, at most
 
 Progress = Callable[[str, int, int], None]
@@ -175,7 +176,7 @@ def find_trades(
     table = compiled(scenario)
     bound = None
     try:
-        shape = layout(table, _fixed_domains(table, fixed) if fixed else None)
+        shape = layout(table, fixed_domains(table, fixed) if fixed else None)
         bound = Bound(shape, default_tables(table), [table.parties[p].walk_away for p in table.principals],
                       soften_penalty)
     except TooTangled:
@@ -192,8 +193,10 @@ def find_trades(
         opened: list[tuple[tuple[Move, ...], Point]] = []
         # Softening asks less than dropping, so where dropping a line cannot open a deal, softening
         # it cannot either: the sets that only drop go first, and refute their softer twins.
-        candidates = sorted(_candidates(atoms, size, scenario, step),
-                            key=lambda moves: any(m.action == "soften" for m in moves))
+        candidates = list(itertools.islice(_candidates(atoms, size, scenario, step), MAX_CANDIDATES + 1))
+        if len(candidates) > MAX_CANDIDATES:  # a scenario with very many red lines: search a bounded part
+            candidates, complete = candidates[:MAX_CANDIDATES], False
+        candidates.sort(key=lambda moves: any(m.action == "soften" for m in moves))
         refuted: set[tuple[Move, ...]] = set()
         started = time.monotonic()
         for done, moves in enumerate(candidates):
@@ -229,16 +232,6 @@ def find_trades(
                                        [_move_key(m) for m in t.moves]))
             return Trades(size, tuple(trades), complete, checked, exact)
     return Trades(None, (), complete, checked, exact)
-
-
-def _fixed_domains(table, fixed: Mapping[str, str | None]) -> list[list[int]]:
-    scenario = table.scenario
-    domains = [list(range(n)) for n in table.sizes]
-    for issue_id, option_id in fixed.items():
-        i = scenario.issue_ids.index(issue_id)
-        issue = scenario.issues[i]
-        domains[i] = [len(issue.options) if option_id is None else issue.position(option_id)]
-    return domains
 
 
 def _trade(scenario: Scenario, moves: tuple[Move, ...], deal: Point) -> Trade:
