@@ -22,15 +22,6 @@ from sim.engine.compiled import compiled
 from sim.loading import load_proposal, load_scenario
 
 SCENARIO_DIR = Path(catalog.shipped_dir()) / "ukraine-2025"
-# The documents in the project's shared sources (the scenario names them; tests never read them).
-SOURCE_DOCUMENTS = {
-    "000_a14c7ea6cc36cc2d.txt",
-    "001_e0c64df79454cb80.txt",
-    "002_57f2b996d73bbde7.txt",
-    "003_96e90a8c1ade5256.txt",
-    "004_801ebfbfe0c7e9ac.txt",
-    "PLANS.md",
-}
 PRINCIPALS = {"russia", "ukraine", "united_states"}
 IS_CEASEFIRE = ("immediate_on_line", "after_pullback", "after_withdrawal")
 
@@ -164,8 +155,10 @@ def test_every_red_line_cites_a_source_the_scenario_declares(scenario):
                 assert citation.passage.strip()
 
 
-def test_every_source_document_is_used_and_dated_by_the_as_of_date(scenario):
-    assert {s.document for s in scenario.sources} == SOURCE_DOCUMENTS
+def test_every_source_is_used_and_dated_by_the_as_of_date(scenario):
+    # A player is never pointed at a document the scenario's folder does not ship.
+    folder = Path(scenario.path).parent
+    assert all((folder / s.document).is_file() for s in scenario.sources if s.document)
     assert max(s.date for s in scenario.sources) == scenario.as_of
     cited = {c.source for p in scenario.parties for line in p.red_lines for c in line.citations}
     assert cited == {s.id for s in scenario.sources}

@@ -104,14 +104,25 @@ def layout(compiled: CompiledScenario, domains: Sequence[Sequence[int]] | None =
     return Layout(compiled, principals, tuple(lines), tuple(owner), tuple(built), _directions(len(principals)))
 
 
-def fixed_domains(compiled: CompiledScenario, fixed: Mapping[str, str | None]) -> list[list[int]]:
-    """Each issue's allowed choices once ``fixed`` pins some (None: the issue stays open)."""
+def fixed_domains(compiled: CompiledScenario, fixed: Mapping[str, str | None] | None) -> list[list[int]]:
+    """Each issue's allowed choices once ``fixed`` pins some (None: the issue stays open), within the
+    kind the scenario is resolved for (as `sim.analysis.problem` does): settled issues never open,
+    left ones always."""
     scenario = compiled.scenario
     domains = [list(range(n)) for n in compiled.sizes]
-    for issue_id, option_id in fixed.items():
+    for issue_id, option_id in (fixed or {}).items():
         i = scenario.issue_ids.index(issue_id)
         issue = scenario.issues[i]
-        domains[i] = [len(issue.options) if option_id is None else issue.position(option_id)]
+        choice = len(issue.options) if option_id is None else issue.position(option_id)
+        domains[i] = [choice]
+    if scenario.kind:
+        kind = scenario.agreement_kind(scenario.kind)
+        for issue_id in kind.settles:
+            i = scenario.issue_ids.index(issue_id)
+            domains[i] = [c for c in domains[i] if c != len(scenario.issues[i].options)]
+        for issue_id in kind.leaves:
+            i = scenario.issue_ids.index(issue_id)
+            domains[i] = [c for c in domains[i] if c == len(scenario.issues[i].options)]
     return domains
 
 

@@ -22,6 +22,7 @@ from sim.analysis.overview import nash_point
 from sim.analysis.trades import SOFTEN_PENALTY
 from sim.engine.compiled import compiled
 from sim.model import FrozenMap, Scenario
+from sim.model.resolve import resolve
 from sim.model.scenario import Confidence
 from sim.model.uncertainty import DEFAULT, Spread
 
@@ -63,7 +64,7 @@ def _variant(name: str, scenario: Scenario, calibrations, fixed, report: Progres
     table = compiled(scenario)
     written = nash_point(scenario, fixed=fixed)
     try:
-        shape = layout(table, fixed_domains(table, fixed) if fixed else None)
+        shape = layout(table, fixed_domains(table, fixed))
     except TooTangled:
         shape = None
     principals = table.principals
@@ -107,6 +108,7 @@ def analysis_robustness(scenario: Scenario, *, samples: int = SAMPLES, seed: int
                         fixed: Mapping[str, str | None] | None = None, default: Spread = DEFAULT,
                         progress: Progress | None = None) -> AnalysisRobustness:
     report = progress or (lambda stage, done, total: None)
+    scenario = resolve(scenario)  # a deal is always a deal of one kind (its lines, its walk-aways)
     calibrations = draw(scenario, samples, seed, default)
     variants = []
     plan = (("as written", scenario), ("without low-confidence lines", set_aside(scenario, Confidence.LOW)))

@@ -22,6 +22,7 @@ from sim.engine import Assessment, Verdict, assess
 from sim.engine.assess import verdict_of
 from sim.engine.compiled import FULL, SCALE, compiled
 from sim.model import FrozenMap, Proposal, Scenario
+from sim.model.resolve import resolve
 from sim.model.scenario import Confidence
 from sim.model.uncertainty import DEFAULT, Spread
 
@@ -156,9 +157,12 @@ def _deal(plain: Assessment, verdicts: list[Verdict]) -> bool:
 
 def verdict_robustness(scenario: Scenario, proposal: Proposal, *, samples: int = SAMPLES, seed: int = 0,
                        default: Spread = DEFAULT) -> VerdictRobustness:
+    plain = assess(scenario, proposal)
+    # Judged as its kind, on the scenario's date: that kind's lines and walk-aways are the ones ranged.
+    scenario = resolve(scenario, plain.kind.kind.id) if plain.kind is not None else resolve(scenario)
+    fits = plain.kind is None or plain.kind.fits  # a text not of its kind is never a deal
     table = compiled(scenario)
     index = table.index(proposal)
-    plain = assess(scenario, proposal)
     weak = {level: _set_aside_verdicts(plain, level) for level in (Confidence.LOW, Confidence.MEDIUM)}
     calibrations = draw(scenario, samples, seed, default, index)
     nominal = as_written(scenario, default)
@@ -187,7 +191,8 @@ def verdict_robustness(scenario: Scenario, proposal: Proposal, *, samples: int =
         ))
     return VerdictRobustness(
         proposal=proposal, samples=samples, seed=seed, deal=plain.deal,
-        deal_share=float(deal.mean()) if samples else float(plain.deal),
-        deal_without_low=_deal(plain, weak[Confidence.LOW]), deal_without_medium=_deal(plain, weak[Confidence.MEDIUM]),
+        deal_share=float(deal.mean()) if samples and fits else float(plain.deal),
+        deal_without_low=fits and _deal(plain, weak[Confidence.LOW]),
+        deal_without_medium=fits and _deal(plain, weak[Confidence.MEDIUM]),
         parties=tuple(parties),
     )

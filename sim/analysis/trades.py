@@ -28,6 +28,7 @@ from sim.analysis.overview import nash_point
 from sim.analysis.results import Point
 from sim.engine.compiled import SCALE, compiled
 from sim.model import FrozenMap, Scenario
+from sim.model.resolve import resolve
 from sim.model.scenario import Kind
 
 STEP = 5.0  # utility points per walk-away step, as in the sensitivity table
@@ -171,12 +172,13 @@ def find_trades(
 ) -> Trades:
     """The smallest sets of up to ``max_moves`` moves that open a deal, best first."""
     report = progress or (lambda stage, done, total: None)
+    scenario = resolve(scenario)  # a deal is always a deal of one kind (its lines, its walk-aways)
     if nash_point(scenario, fixed=fixed) is not None:
         return Trades(0, (), True, 0, 0, deal_exists=True)
     table = compiled(scenario)
     bound = None
     try:
-        shape = layout(table, fixed_domains(table, fixed) if fixed else None)
+        shape = layout(table, fixed_domains(table, fixed))
         bound = Bound(shape, default_tables(table), [table.parties[p].walk_away for p in table.principals],
                       soften_penalty)
     except TooTangled:

@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 
-from sim.cli.arguments import add_json_option, add_robust_options, add_scenario_option
+from sim.cli.arguments import (
+    add_date_and_kind_options,
+    add_json_option,
+    add_robust_options,
+    add_scenario_option,
+    on_date_for_kind,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -25,6 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="analyse with a new walk-away level for the party (repeatable)")
     parser.add_argument("--fix", metavar="ISSUE=OPTION", action="append", default=[],
                         help="only proposals that settle the issue so (OPTION `open`: leave it open)")
+    add_date_and_kind_options(parser, "analyse agreements of this kind (default: the last listed, the fullest)")
     parser.add_argument("--top", metavar="N", type=int, default=10, help="rows of the blocking table shown (text)")
     add_robust_options(parser, 200)
     add_json_option(parser)
@@ -38,7 +45,8 @@ def run(args: argparse.Namespace) -> int:
     from sim.analysis.overview import analyze
     from sim.cli.progress import TerminalProgress
 
-    scenario = catalog.find_scenario(args.scenario or catalog.DEFAULT_SCENARIO)
+    found = catalog.find_scenario(args.scenario or catalog.DEFAULT_SCENARIO)
+    scenario = on_date_for_kind(found, args.as_of, args.kind or found.fullest_kind.id)
     fixed: dict = {}
     titles = []
     if args.what_if:
@@ -55,6 +63,8 @@ def run(args: argparse.Namespace) -> int:
     robust = trades = None
     with TerminalProgress() as progress:
         analysis = analyze(scenario, fixed=fixed or None, progress=progress)
+        # Other kinds are only weighed for the scenario as it stands: a what-if is about one kind.
+        others = {} if titles else other_kinds(on_date_for_kind(found, args.as_of, None), scenario.kind, fixed)
         if not analysis.deal_exists:
             from sim.analysis.trades import find_trades
 
@@ -70,6 +80,7 @@ def run(args: argparse.Namespace) -> int:
         from sim.analysis.robust_report import analysis_robustness_dict, trades_dict
 
         data = analysis_dict(scenario, analysis, title)
+        data["deal_by_kind"] = {scenario.kind: analysis.deal_exists, **others}
         data["trades"] = None if trades is None else trades_dict(scenario, trades)
         if robust is not None:
             data["robustness"] = analysis_robustness_dict(scenario, robust)
@@ -78,10 +89,25 @@ def run(args: argparse.Namespace) -> int:
         from sim.cli.analysis_text import render_analysis
         from sim.cli.robust_text import render_analysis_robustness, render_trades
 
-        text = render_analysis(scenario, analysis, title, fixed, args.top)
+        text = render_analysis(scenario, analysis, title, fixed, args.top, others)
         if trades is not None:
             text += "\n".join(render_trades(scenario, trades))
         if robust is not None:
             text += "\n" + render_analysis_robustness(scenario, robust)
         print(text)
     return 0
+
+
+def other_kinds(on_day, analysed: str, fixed: dict) -> dict[str, bool]:
+    """Whether a deal of each other kind exists (the what-if flags apply to the kind analysed only)."""
+    from sim.analysis.overview import nash_point
+    from sim.model.resolve import for_kind
+
+    found = {}
+    for kind in on_day.agreement_kinds:
+        if kind.id != analysed:
+            try:
+                found[kind.id] = nash_point(for_kind(on_day, kind.id), fixed=fixed or None) is not None
+            except ValueError:  # a --fix naming something this kind cannot hold
+                found[kind.id] = False
+    return found

@@ -51,3 +51,34 @@ def add_robust_options(parser: argparse.ArgumentParser, samples: int) -> None:
     parser.add_argument("--samples", metavar="N", type=_samples, default=samples,
                         help=f"calibrations to sample with --robust (default {samples})")
     parser.add_argument("--seed", metavar="N", type=int, default=0, help="seed of the calibrations (default 0)")
+
+
+def add_date_and_kind_options(parser: argparse.ArgumentParser, kind_help: str) -> None:
+    parser.add_argument("--as-of", metavar="YYYY-MM-DD",
+                        help="judge with the positions in force on this date (default: the scenario's as_of)")
+    parser.add_argument("--kind", metavar="KIND", help=kind_help)
+
+
+def on_date_for_kind(scenario: Scenario, as_of: str | None, kind: str | None) -> Scenario:
+    """The scenario dated ``--as-of`` (and, with ``--kind``, resolved for that kind); a bad value
+    is a ScenarioError naming the flag, like every other mistake on the command line."""
+    import datetime as dt
+
+    from sim.loading.converter import suggest
+    from sim.loading.problems import Problem, ScenarioError
+    from sim.model.resolve import dated, for_kind
+
+    problems = []
+    date = None
+    if as_of is not None:
+        try:
+            date = dt.date.fromisoformat(as_of)
+        except ValueError:
+            problems.append(Problem("command line", (), f"--as-of {as_of}: not a date", "write e.g. --as-of 2025-11-27"))
+    if kind is not None and kind not in scenario.kind_ids:
+        problems.append(Problem("command line", (), f"--kind {kind}: no such kind of agreement in `{scenario.id}`",
+                                suggest(kind, scenario.kind_ids)))
+    if problems:
+        raise ScenarioError(problems)
+    on_day = dated(scenario, date)
+    return on_day if kind is None else for_kind(on_day, kind)
