@@ -93,3 +93,39 @@ def test_a_synthetic_scenario_without_a_deal_gets_ranked_trades_that_each_open_o
     for moves in itertools.chain.from_iterable(
             _candidates(_atoms(scenario), size, scenario, 5.0) for size in range(1, found.size)):
         assert not _opens(scenario, moves)
+
+
+@st.composite
+def with_kinds(draw):
+    """A small scenario with two kinds: one must settle an issue, the other leaves it alone, and
+    some red lines apply to one kind only."""
+    from attrs import evolve
+
+    from sim.model.scenario import AgreementKind
+
+    scenario = draw(small)
+    first = scenario.issue_ids[0]
+    kinds = (AgreementKind("narrow", "Narrow", leaves=(first,)), AgreementKind("full", "Full", settles=(first,)))
+    parties = tuple(evolve(p, red_lines=tuple(
+        evolve(line, applies_to=draw(st.sampled_from([(), ("narrow",), ("full",)]))) for line in p.red_lines))
+        for p in scenario.parties)
+    return evolve(scenario, kinds=kinds, parties=parties), draw(st.sampled_from(["narrow", "full"]))
+
+
+@settings(max_examples=25)
+@given(with_kinds())
+def test_trades_of_a_kind_open_a_deal_of_that_kind_and_no_smaller_set_does(pair):
+    from sim.model.resolve import resolve
+
+    scenario, kind = pair
+    scenario = resolve(scenario, kind)
+    found = find_trades(scenario)
+    if found.deal_exists:
+        assert nash_point(scenario) is not None
+        return
+    for size in range(1, found.size or 4):
+        for moves in _candidates(_atoms(scenario), size, scenario, 5.0):
+            assert not _opens(scenario, moves), moves
+    for trade in found.trades:
+        deal = nash_point(relaxed(scenario, trade.moves))
+        assert deal is not None and trade.deal == deal
