@@ -17,6 +17,7 @@ from typing import Sequence
 import numpy as np
 from attrs import evolve, frozen
 
+from sim.analysis.memo import remembered
 from sim.engine.compiled import SCALE
 from sim.model import FrozenMap, Scenario
 from sim.model.scenario import Party, Preference
@@ -46,18 +47,25 @@ def ranges(scenario: Scenario, party: Party, default: Spread = DEFAULT) -> Resol
     return resolve(scenario.uncertainty, party.uncertainty, tuple(party.preferences), default)
 
 
-def draw(scenario: Scenario, count: int, seed: int = 0, default: Spread = DEFAULT,
-         index: Sequence[int] | None = None) -> Calibrations:
-    """``count`` calibrations. With ``index`` (one proposal), only the values that proposal reads
-    are drawn, the others kept as written: the same seed then gives other draws than without it."""
-    # One matrix of uniform draws in [-1, 1), a column per number in a fixed order (party by party:
-    # its weights, then each issue's values with the open value last, then its walk-away).
+def _plan(scenario: Scenario, default: Spread) -> list:
+    """Per party: its preference issues, their written values (open value last) and its ranges.
+    Remembered per scenario: a sandbox draft changes many times, the scenario does not."""
     plan = []
     for party in scenario.parties:
         issues = tuple(party.preferences)
         written_values = [np.array([party.preferences[i].values[o] for o in scenario.issue(i).option_ids]
                                    + [party.preferences[i].open]) for i in issues]
         plan.append((party, issues, written_values, ranges(scenario, party, default)))
+    return plan
+
+
+def draw(scenario: Scenario, count: int, seed: int = 0, default: Spread = DEFAULT,
+         index: Sequence[int] | None = None) -> Calibrations:
+    """``count`` calibrations. With ``index`` (one proposal), only the values that proposal reads
+    are drawn, the others kept as written: the same seed then gives other draws than without it."""
+    # One matrix of uniform draws in [-1, 1), a column per number in a fixed order (party by party:
+    # its weights, then each issue's values with the open value last, then its walk-away).
+    plan = remembered(scenario, ("calibration plan", default), lambda: _plan(scenario, default))
     position = {issue_id: i for i, issue_id in enumerate(scenario.issue_ids)}
 
     def drawn(issue_id: str, written: np.ndarray) -> list[int]:
