@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 
-from sim.cli.arguments import add_date_and_kind_options, add_json_option, add_scenario_option, on_date_for_kind
+from sim.cli.arguments import (
+    add_date_and_kind_options,
+    add_json_option,
+    add_robust_options,
+    add_scenario_option,
+    on_date_for_kind,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,6 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="only proposals that settle the issue so (OPTION `open`: leave it open)")
     add_date_and_kind_options(parser, "analyse agreements of this kind (default: the last listed, the fullest)")
     parser.add_argument("--top", metavar="N", type=int, default=10, help="rows of the blocking table shown (text)")
+    add_robust_options(parser, 200)
     add_json_option(parser)
     parser.set_defaults(run=run)
 
@@ -53,21 +60,41 @@ def run(args: argparse.Namespace) -> int:
         fixed.update(flags.fix)
         titles.append(" ".join([*(f"--drop {d}" for d in args.drop), *(f"--walk-away {w}" for w in args.walk_away),
                                 *(f"--fix {f}" for f in args.fix)]))
+    robust = trades = None
     with TerminalProgress() as progress:
         analysis = analyze(scenario, fixed=fixed or None, progress=progress)
         # Other kinds are only weighed for the scenario as it stands: a what-if is about one kind.
         others = {} if titles else other_kinds(on_date_for_kind(found, args.as_of, None), scenario.kind, fixed)
+        if not analysis.deal_exists:
+            from sim.analysis.trades import find_trades
+
+            trades = find_trades(scenario, fixed=fixed or None, progress=progress)
+        if args.robust:
+            from sim.analysis.robust_analysis import analysis_robustness
+
+            robust = analysis_robustness(scenario, samples=args.samples, seed=args.seed, fixed=fixed or None,
+                                         progress=progress)
     title = "; ".join(titles)
     if args.json:
         from sim.analysis.report import analysis_dict
+        from sim.analysis.robust_report import analysis_robustness_dict, trades_dict
 
         data = analysis_dict(scenario, analysis, title)
         data["deal_by_kind"] = {scenario.kind: analysis.deal_exists, **others}
+        data["trades"] = None if trades is None else trades_dict(scenario, trades)
+        if robust is not None:
+            data["robustness"] = analysis_robustness_dict(scenario, robust)
         print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         from sim.cli.analysis_text import render_analysis
+        from sim.cli.robust_text import render_analysis_robustness, render_trades
 
-        print(render_analysis(scenario, analysis, title, fixed, args.top, others))
+        text = render_analysis(scenario, analysis, title, fixed, args.top, others)
+        if trades is not None:
+            text += "\n".join(render_trades(scenario, trades))
+        if robust is not None:
+            text += "\n" + render_analysis_robustness(scenario, robust)
+        print(text)
     return 0
 
 

@@ -35,6 +35,24 @@ def scenario_and_proposal(proposal_arg: str, scenario_arg: str | None) -> tuple[
     return scenario, catalog.find_proposal(proposal_arg, scenario)
 
 
+def _samples(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 1 <= value <= 100_000:
+        raise argparse.ArgumentTypeError(f"expected a whole number from 1 to 100000, found {text!r}")
+    return value
+
+
+def add_robust_options(parser: argparse.ArgumentParser, samples: int) -> None:
+    parser.add_argument("--robust", action="store_true",
+                        help="how solid the answer is: sample calibrations within the scenario's uncertainty ranges")
+    parser.add_argument("--samples", metavar="N", type=_samples, default=samples,
+                        help=f"calibrations to sample with --robust (default {samples})")
+    parser.add_argument("--seed", metavar="N", type=int, default=0, help="seed of the calibrations (default 0)")
+
+
 def add_date_and_kind_options(parser: argparse.ArgumentParser, kind_help: str) -> None:
     parser.add_argument("--as-of", metavar="YYYY-MM-DD",
                         help="judge with the positions in force on this date (default: the scenario's as_of)")

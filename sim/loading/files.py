@@ -15,11 +15,13 @@ from sim.loading import checks
 from sim.loading.converter import describe_value, suggest
 from sim.loading.problems import KeyPath, Problem, ScenarioError
 from sim.loading.structure import structure_element
+from sim.loading.spread_checks import check_spread
 from sim.loading.toml_file import TomlFile, parse_text, read_toml
 from sim.model import FrozenMap, Proposal
 from sim.loading.kind_checks import check_kinds, check_party_kinds, check_proposal_kind, check_source_documents
 from sim.loading.party_parts import split_walk_away, structure_change, structure_preferences
 from sim.model.scenario import AgreementKind, Citation, Difficulty, Issue, Library, Party, RedLine, Role, Scenario, Source
+from sim.model.uncertainty import Spread
 
 SCENARIO_FILE = "scenario.toml"
 LISTS: dict[str, type] = {"sources": Source, "issues": Issue, "parties": Party, "kinds": AgreementKind}
@@ -39,6 +41,7 @@ class _Header:
     tagline: str = ""
     difficulty: Difficulty | None = None
     playing_minutes: int | None = None
+    uncertainty: Spread = Spread()
 
 
 def _each(raw: Any, at: KeyPath, table: str, build: Callable[[Any, KeyPath], Any], found: list) -> list[tuple[int, Any]]:
@@ -157,6 +160,9 @@ def scenario_from_toml(file: TomlFile) -> Scenario:
     for i, party in parties:
         checks.check_party(i, party, issue_map, source_ids | failed_sources, failed_issues, found)
         check_party_kinds(i, party, kind_ids, issue_map, source_map, source_ids | failed_sources, failed_issues, found)
+        check_spread(party.uncertainty, ("parties", i, "uncertainty"), issue_map, failed_issues, found)
+    if header is not None:
+        check_spread(header.uncertainty, ("uncertainty",), issue_map, failed_issues, found)
     checks.check_unique(((p.id, ("parties", i, "id")) for i, p in parties), found, "party")
     if parties and not any(p.principal for _, p in parties):
         found.append((("parties",), "no party is a principal", 'mark the parties a deal needs with role = "principal"'))
@@ -170,6 +176,7 @@ def scenario_from_toml(file: TomlFile) -> Scenario:
         as_of=header.as_of,
         briefing=header.briefing,
         library=Library(header.period, header.tagline, header.difficulty, header.playing_minutes),
+        uncertainty=header.uncertainty,
         sources=tuple(s for _, s in sources),
         issues=tuple(i for _, i in issues),
         parties=tuple(p for _, p in parties),

@@ -14,6 +14,7 @@ from attrs import field, frozen
 
 from sim.model.frozen_map import FrozenMap
 from sim.model.rules import Rule, issues_of
+from sim.model.uncertainty import Spread
 
 
 class Role(StrEnum):
@@ -188,6 +189,7 @@ class Party:
 
     def walk_away_for(self, kind_id: str) -> float:
         return self.walk_away_by_kind.get(kind_id, self.walk_away)
+    uncertainty: Spread | None = None  # how far its numbers may be off (sim.model.uncertainty)
 
     @property
     def principal(self) -> bool:
@@ -216,6 +218,7 @@ class Scenario:
     # red lines and walk-aways are that kind's), and the date through which changes are applied.
     kind: str = ""
     positions_date: dt.date | None = None
+    uncertainty: Spread = field(factory=Spread)  # default ranges for every party's numbers
     # Where the scenario was loaded from; not part of its identity.
     path: str = field(default="", eq=False, repr=False)
 

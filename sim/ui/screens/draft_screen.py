@@ -59,7 +59,10 @@ class DraftScreen(Screen):
 
     def cards(self) -> list[present.CardData]:
         """What each party's card shows; the sandbox shows everything, a game what the difficulty allows."""
-        return [present.card_from_assessment(result) for result in self.assessment.parties]
+        from sim.ui.robust_view import with_fragility
+
+        return with_fragility(self.scenario, self.draft,
+                              [present.card_from_assessment(result) for result in self.assessment.parties])
 
     def set_draft(self, draft: Proposal) -> None:
         """Make ``draft`` the current draft and show every party's answer to it."""

@@ -49,8 +49,13 @@ class EndScreen(Screen):
     def compare(self) -> None:
         from sim.analysis import nash_point
 
-        nash = nash_point(effective_scenario(self.state))
+        from sim.ui.robust_view import solidity, solidity_markdown
+
+        scenario = effective_scenario(self.state)
+        nash = nash_point(scenario)
         self.post_message(self.Ready(debrief_markdown(self.state, self.score, nash)))
+        found = solidity_markdown(scenario, solidity(scenario, nash is not None))
+        self.post_message(self.Ready(debrief_markdown(self.state, self.score, nash, found)))
 
     def on_end_screen_ready(self, message: Ready) -> None:
         self.text = message.markdown
