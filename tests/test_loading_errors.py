@@ -44,7 +44,7 @@ def test_unknown_key_is_named_with_its_line_and_a_correction() -> None:
 
 
 def test_wrong_type_says_what_was_expected_and_found() -> None:
-    text = edited(("walk_away = 45", 'walk_away = "45"'))
+    text = edited(("walk_away = { default = 45, ceasefire = 25 }", 'walk_away = "45"'))
     at0 = line_of('walk_away = "45"', text)
     assert problems_of(text) == [
         f"s.toml:{at0}: parties[0].walk_away: expected a number, found text '45'; "
@@ -139,7 +139,7 @@ def test_citation_of_an_unknown_source() -> None:
 
 
 def test_out_of_range_weight_value_and_walk_away() -> None:
-    text = edited(("weight = 30", "weight = 300"), ("w70 = 100 }", "w70 = 101 }"), ("walk_away = 40", "walk_away = -5"))
+    text = edited(("weight = 30", "weight = 300"), ("w70 = 100 }", "w70 = 101 }"), ("walk_away = 50\ncapital", "walk_away = -5\ncapital"))
     assert [p.split(": ", 2)[1:] for p in problems_of(text)] == [
         ["parties[0].preferences.water.weight", "300 is out of range; use a number from 0 to 100"],
         ["parties[0].preferences.water.values.w70", "101 is out of range; use a number from 0 to 100"],
@@ -198,7 +198,7 @@ passage = "A test."
 
 def test_every_problem_in_a_file_is_reported_at_once_in_file_order() -> None:
     text = edited(
-        ("walk_away = 45", 'walk_away = "high"'),
+        ("walk_away = { default = 45, ceasefire = 25 }", 'walk_away = "high"'),
         ('rule = { issue = "monitors", forbid', 'rule = { issue = "monitor", forbid'),
         ('source = "union-communique"\npassage', 'source = "nobody"\npassage'),
         (UNION_CONFIDENCE, UNION_CONFIDENCE.replace('"high"', '"hihg"')),

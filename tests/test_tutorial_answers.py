@@ -56,10 +56,40 @@ def test_openings_are_rejected_by_the_other_side(tutorial) -> None:
 
 
 def test_the_empty_proposal_crosses_only_require_style_lines(tutorial) -> None:
-    result = assess(tutorial, Proposal("tutorial"))
+    # Judged as a settlement (which it is not: it settles nothing), so that every line counts.
+    result = assess(tutorial, Proposal("tutorial", kind="settlement"))
+    assert not result.deal and len(result.kind.problems) == 3
     # Everything open: at_least and at_most fail (half_the_lake, fair_water_split), require fails
     # (the soft all_prisoners_home), forbid and not-require hold, and the if-then line does not apply.
     assert [v.id for v in result.party("arvenia").violations] == ["half_the_lake"]
     assert result.party("belmark").violations == ()
     assert [v.id for v in result.party("belmark").penalties] == ["all_prisoners_home"]
     assert [v.id for v in result.party("union").violations] == ["fair_water_split"]
+
+
+def test_the_empty_proposal_is_nearest_a_ceasefire_and_never_a_deal(tutorial) -> None:
+    result = assess(tutorial, Proposal("tutorial"))
+    assert result.kind.kind.id == "ceasefire" and result.kind.inferred
+    assert result.kind.problems == ("it leaves Ceasefire monitoring open, which a ceasefire must settle",)
+    assert not result.deal
+    # The water lines are about the final split: they do not count against a ceasefire.
+    assert result.party("arvenia").violations == () and result.party("union").violations == ()
+
+
+def test_a_ceasefire_deal_exists_and_a_settlement_deal_too(tutorial) -> None:
+    ceasefire = Proposal("tutorial", {"monitors": "observers", "prisoners": "all_for_all", "crossing": "reopen"})
+    judged = assess(tutorial, ceasefire)
+    assert judged.kind.kind.id == "ceasefire" and judged.kind.fits and judged.deal
+    # The same terms with Mirel settled are no ceasefire and not yet a settlement.
+    mixed = assess(tutorial, ceasefire.with_term("mirel", "joint_admin"))
+    assert not mixed.deal and mixed.kind.problems
+
+
+def test_belmark_asked_more_before_its_cabinet_spoke(tutorial) -> None:
+    import datetime as dt
+
+    from sim.model.resolve import dated
+
+    before, after = dated(tutorial, dt.date(2031, 2, 23)), dated(tutorial, dt.date(2031, 2, 24))
+    assert before.party("belmark").walk_away == 50 and after.party("belmark").walk_away == 40
+    assert tutorial.party("belmark").walk_away == 50  # the file's top level is the start of the record

@@ -61,8 +61,9 @@ def _kind_lines(scenario: Scenario) -> list[str]:
     if not scenario.kinds:
         return [f"Positions as of {scenario.as_of}."]
     titles = lambda ids: ", ".join(scenario.issue(i).title for i in ids) or "nothing"  # noqa: E731
-    return [wrap(f"Kind of agreement: {kind.title} ({kind.id}); it must settle {titles(kind.settles)}; "
-                 f"it leaves alone {titles(kind.leaves)}. Positions as of {scenario.as_of}.", "")]
+    leaves = f"; it leaves alone {titles(kind.leaves)}" if kind.leaves else ""
+    return [wrap(f"Kind of agreement: {kind.title} ({kind.id}); it must settle {titles(kind.settles)}{leaves}. "
+                 f"Positions as of {scenario.as_of}.", "")]
 
 
 def _other_kinds(scenario: Scenario, analysis: Analysis, others: Mapping[str, bool]) -> list[str]:

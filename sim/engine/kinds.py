@@ -13,7 +13,7 @@ from typing import Mapping, Sequence
 from attrs import frozen
 
 from sim.model import Proposal, Scenario
-from sim.model.scenario import AgreementKind
+from sim.model.scenario import AgreementKind, RedLine
 
 
 @frozen
@@ -74,3 +74,10 @@ def index_fits(scenario: Scenario, kind: AgreementKind, index: Sequence[int]) ->
     issues = scenario.issues
     return all(index[i] != len(issues[i].options) for i in settles) and all(
         index[i] == len(issues[i].options) for i in leaves)
+
+
+def at_stake(line: RedLine, terms: Mapping[str, str], kind_id: str, crossed: bool) -> bool:
+    """Whether a draft of kind ``kind_id`` puts a line to the test: it counts for that kind and the
+    draft crosses it or settles an issue it reads. A line whose issues are all left open is "not at
+    stake", never "respected"."""
+    return crossed or (line.applies(kind_id) and any(issue in terms for issue in line.issues))

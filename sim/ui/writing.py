@@ -6,6 +6,7 @@ Plain text in, plain text out (no Textual), so tests read exactly what a player 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Mapping
 
 from sim.engine import PartyAssessment
 from sim.model import Scenario
@@ -39,7 +40,22 @@ def red_line_markdown(scenario: Scenario, red_line: RedLine, because: str = "") 
     return "\n".join(lines)
 
 
-def reasons_markdown(scenario: Scenario, result: PartyAssessment) -> str:
+def _kept_lines(kept, at_stake) -> list[str]:
+    """Lines not crossed: "respected" only when the draft settles something they read; a line
+    whose issues the draft leaves open (or that is not for this kind of text) is not at stake."""
+    out = []
+    respected = [line for line in kept if at_stake(line)]
+    idle = [line for line in kept if not at_stake(line)]
+    if respected:
+        out.append("## Red lines the draft respects")
+        out += [f"- {_escape(line.statement)}" for line in respected]
+    if idle:
+        out.append("## Not at stake (the draft leaves their issues open, or they are for another kind of agreement)")
+        out += [f"- {_escape(line.statement)}" for line in idle]
+    return out
+
+
+def reasons_markdown(scenario: Scenario, result: PartyAssessment, terms: Mapping[str, str]) -> str:
     """Why a party answers the draft as it does, each reason with its source."""
     party = result.party
     out = [
@@ -55,9 +71,7 @@ def reasons_markdown(scenario: Scenario, result: PartyAssessment) -> str:
         out += [red_line_markdown(scenario, v.red_line, present.because(scenario, v)) for v in result.penalties]
     crossed = {v.id for v in (*result.violations, *result.penalties)}
     kept = [line for line in party.red_lines if line.id not in crossed]
-    if kept:
-        out.append("## Red lines the draft respects")
-        out += [f"- {_escape(line.statement)}" for line in kept]
+    out += _kept_lines(kept, lambda line: any(issue in terms for issue in line.issues))
     if party.position:
         out.append(f"## Public position\n{_escape(party.position)}")
     return "\n\n".join(out)
@@ -155,9 +169,8 @@ def view_reasons_markdown(scenario: Scenario, view) -> str:
     if crossed:
         out.append("## Red lines the draft crosses")
         out += [red_line_markdown(scenario, line.red_line) for line in crossed]
-    if kept:
-        out.append("## Red lines the draft respects")
-        out += [f"- {_escape(line.red_line.statement)}" for line in kept]
+    stake = {line.red_line.id: line.at_stake for line in kept}
+    out += _kept_lines([line.red_line for line in kept], lambda line: stake[line.id])
     if not view.red_lines:
         out.append("*It has not told you its red lines yet.*")
     if view.priorities:
