@@ -96,8 +96,26 @@ def test_an_interim_agreement_is_signed_and_its_terms_stay_in_the_draft() -> Non
 
 
 def test_an_interim_text_a_principal_objects_to_is_not_signed() -> None:
-    state = play(tutorial_game(), "draft empty", "set water w30", "travel tessa-bridge", "convene")
+    # A prisoner exchange that also settles the water: the settlement must still be possible.
+    state = play(tutorial_game(), "draft empty", "set prisoners all_for_all", "set water w30", "travel tessa-bridge",
+                 "convene")
     assert not state.agreements
     meeting = [item for item in state.feed if item.text.startswith("Joint meeting")][-1]
     assert "Arvenia will not sign even part of it: it crosses a red line: Arvenia will not sign for less than half" \
         in meeting.text
+
+
+def test_an_interim_text_of_no_kind_is_not_signed() -> None:
+    """The tutorial's narrowest kind settles the prisoners: the water alone is no agreement at all."""
+    state = play(tutorial_game(), "draft empty", "set water w50", "travel tessa-bridge", "convene")
+    assert not state.agreements
+    meeting = [item for item in state.feed if item.text.startswith("Joint meeting")][-1]
+    assert "it is no prisoner exchange: it leaves Prisoners of war open" in meeting.text
+
+
+def test_an_interim_text_never_crosses_a_hard_line_for_its_kind() -> None:
+    """A ceasefire with armed peacekeepers crosses Arvenia's line for every kind: never signed."""
+    state = play(tutorial_game(), "draft empty", "set monitors peacekeepers", "travel tessa-bridge", "convene")
+    assert not state.agreements
+    meeting = [item for item in state.feed if item.text.startswith("Joint meeting")][-1]
+    assert "it crosses a red line for a ceasefire: No armed foreign troops" in meeting.text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from attrs import evolve
+
 import pytest
 
 from sim import catalog
@@ -80,9 +82,13 @@ def test_a_ceasefire_deal_exists_and_a_settlement_deal_too(tutorial) -> None:
     ceasefire = Proposal("tutorial", {"monitors": "observers", "prisoners": "all_for_all", "crossing": "reopen"})
     judged = assess(tutorial, ceasefire)
     assert judged.kind.kind.id == "ceasefire" and judged.kind.fits and judged.deal
-    # The same terms with Mirel settled are no ceasefire and not yet a settlement.
+    # The same terms with Mirel settled are no ceasefire and not yet a settlement: the fullest
+    # kind they fit is the prisoner exchange, which leaves nothing alone.
     mixed = assess(tutorial, ceasefire.with_term("mirel", "joint_admin"))
-    assert not mixed.deal and mixed.kind.problems
+    assert mixed.kind.kind.id == "exchange" and mixed.kind.fits
+    stated = assess(tutorial, evolve(ceasefire.with_term("mirel", "joint_admin"), kind="ceasefire"))
+    assert not stated.deal and stated.kind.problems == (
+        "it settles Status of Mirel, which a ceasefire leaves alone",)
 
 
 def test_belmark_asked_more_before_its_cabinet_spoke(tutorial) -> None:
