@@ -128,7 +128,7 @@ def source_markdown(scenario: Scenario, source_id: str, extra: list[str] = ()) -
     """A source, and what in the scenario (and the game, through ``extra``) rests on it."""
     source = scenario.source(source_id)
     out = [f"# {_escape(source.title)}"]
-    facts = [source.date.isoformat()]
+    facts = [source.date.isoformat() + (" (date estimated from its content)" if source.date_estimated else "")]
     if source.outlet:
         facts.append(_escape(source.outlet))
     out.append(" · ".join(facts))
@@ -146,6 +146,22 @@ def source_markdown(scenario: Scenario, source_id: str, extra: list[str] = ()) -
     out += list(extra)
     if not cited and not extra:
         out.append("Nothing in this scenario cites it yet.")
+    return "\n\n".join(out)
+
+
+def lines_markdown(scenario: Scenario) -> str:
+    """Every red line with how strong it is: party, hard or soft, stated or inferred, confidence,
+    the kinds of agreement it counts for, and its citations (the `redlines sources` listing)."""
+    from sim.engine.sources import line_records
+
+    out = [f"# Every red line of {_escape(scenario.title)}"]
+    for record in line_records(scenario):
+        line = record.line
+        since = f" · from {record.since.isoformat()}" if record.since else ""
+        out.append(f"**{_escape(record.party.name)}**: {_escape(line.statement)}\n\n"
+                   f"*{line.kind.value} · {line.basis.value} · {record.confidence.value} confidence · for: "
+                   f"{_escape(', '.join(scenario.agreement_kind(k).title for k in record.kinds))}{since}*")
+        out += [citation_markdown(scenario, c) for c in line.citations]
     return "\n\n".join(out)
 
 
