@@ -69,23 +69,25 @@ def test_the_empty_proposal_crosses_only_require_style_lines(tutorial) -> None:
     assert [v.id for v in result.party("union").violations] == ["fair_water_split"]
 
 
-def test_the_empty_proposal_is_nearest_a_ceasefire_and_never_a_deal(tutorial) -> None:
+def test_a_text_of_no_kind_is_judged_as_the_fullest_and_never_a_deal(tutorial) -> None:
     result = assess(tutorial, Proposal("tutorial"))
-    assert result.kind.kind.id == "ceasefire" and result.kind.inferred
-    assert result.kind.problems == ("it leaves Ceasefire monitoring open, which a ceasefire must settle",)
-    assert not result.deal
-    # The water lines are about the final split: they do not count against a ceasefire.
-    assert result.party("arvenia").violations == () and result.party("union").violations == ()
+    assert result.kind.kind.id == "settlement" and result.kind.inferred and not result.deal
+    assert result.kind.problems[0] == "it leaves Status of Mirel open, which a settlement must settle"
+    # As a ceasefire it still fails (no monitors), but the water lines, about the final split, no
+    # longer count against it.
+    ceasefire = assess(tutorial, Proposal("tutorial", kind="ceasefire"))
+    assert ceasefire.kind.problems == ("it leaves Ceasefire monitoring open, which a ceasefire must settle",)
+    assert ceasefire.party("arvenia").violations == () and ceasefire.party("union").violations == ()
 
 
 def test_a_ceasefire_deal_exists_and_a_settlement_deal_too(tutorial) -> None:
     ceasefire = Proposal("tutorial", {"monitors": "observers", "prisoners": "all_for_all", "crossing": "reopen"})
     judged = assess(tutorial, ceasefire)
     assert judged.kind.kind.id == "ceasefire" and judged.kind.fits and judged.deal
-    # The same terms with Mirel settled are no ceasefire and not yet a settlement: the fullest
-    # kind they fit is the prisoner exchange, which leaves nothing alone.
+    # The same terms with Mirel settled are no ceasefire (nor an exchange) and not yet a settlement.
     mixed = assess(tutorial, ceasefire.with_term("mirel", "joint_admin"))
-    assert mixed.kind.kind.id == "exchange" and mixed.kind.fits
+    assert mixed.kind.kind.id == "settlement" and not mixed.deal
+    assert mixed.kind.problems == ("it leaves Arvenia's share of the lake's water open, which a settlement must settle",)
     stated = assess(tutorial, evolve(ceasefire.with_term("mirel", "joint_admin"), kind="ceasefire"))
     assert not stated.deal and stated.kind.problems == (
         "it settles Status of Mirel, which a ceasefire leaves alone",)

@@ -44,7 +44,9 @@ def _a(kind: AgreementKind) -> str:
 def kind_of(scenario: Scenario, proposal: Proposal) -> KindFit:
     """The kind ``proposal`` is judged as. A scenario resolved for one kind judges every text as
     that kind; otherwise a stated kind is taken at its word, and an unstated one is the fullest
-    kind the text fits, or, when it fits none, the nearest (fewest misfits, then the fuller)."""
+    kind the text fits, or, when it fits none, the fullest kind of all: every line a settlement
+    counts then counts, so a draft still being written is never judged more leniently than the
+    agreement it may become."""
     terms = proposal.terms
     if scenario.kind:
         kind = scenario.agreement_kind(scenario.kind)
@@ -56,10 +58,11 @@ def kind_of(scenario: Scenario, proposal: Proposal) -> KindFit:
     if proposal.kind in scenario.kind_ids:
         kind = scenario.agreement_kind(proposal.kind)
         return KindFit(kind, False, misfits(scenario, kind, terms))
-    ranked = [(len(p), -n, kind, p) for n, kind in enumerate(scenario.agreement_kinds)
-              for p in (misfits(scenario, kind, terms),)]
-    _, _, kind, problems = min(ranked, key=lambda r: (r[0], r[1]))
-    return KindFit(kind, True, problems)
+    for kind in reversed(scenario.agreement_kinds):
+        if not misfits(scenario, kind, terms):
+            return KindFit(kind, True)
+    fullest = scenario.fullest_kind
+    return KindFit(fullest, True, misfits(scenario, fullest, terms))
 
 
 def kind_slots(scenario: Scenario, kind: AgreementKind) -> tuple[tuple[int, ...], tuple[int, ...]]:
