@@ -107,14 +107,14 @@ def test_if_without_then() -> None:
     ]
 
 
-UNION_CONFIDENCE = 'at least evenly for Belmark."\nconfidence = "high"'
+UNION_CONFIDENCE = 'at least evenly for Belmark."\nconfidence = "low"'
 
 
 def test_red_line_without_citation() -> None:
     text = edited(("""[[parties.red_lines.citations]]
 source = "union-communique"
 passage = "The Union said it would pay only for a settlement that splits the lake at least evenly for Belmark."
-confidence = "high"
+confidence = "low"
 """, ""))
     assert [p.split(": ", 2)[1:] for p in problems_of(text)] == [
         ["parties[2].red_lines[0].citations",
@@ -124,10 +124,10 @@ confidence = "high"
 
 
 def test_a_broken_only_citation_is_reported_once() -> None:
-    text = edited((UNION_CONFIDENCE, UNION_CONFIDENCE.replace('"high"', '"hihg"')))
+    text = edited((UNION_CONFIDENCE, UNION_CONFIDENCE.replace('"low"', '"lo"')))
     assert [p.split(": ", 2)[1:] for p in problems_of(text)] == [
         ["parties[2].red_lines[0].citations[0].confidence",
-         'expected "high" or "medium" or "low", found text \'hihg\'; did you mean `high`?']
+         'expected "high" or "medium" or "low", found text \'lo\'; did you mean `low`?']
     ]
 
 
@@ -201,7 +201,7 @@ def test_every_problem_in_a_file_is_reported_at_once_in_file_order() -> None:
         ("walk_away = { default = 45, ceasefire = 25 }", 'walk_away = "high"'),
         ('rule = { issue = "monitors", forbid', 'rule = { issue = "monitor", forbid'),
         ('source = "union-communique"\npassage', 'source = "nobody"\npassage'),
-        (UNION_CONFIDENCE, UNION_CONFIDENCE.replace('"high"', '"hihg"')),
+        (UNION_CONFIDENCE, UNION_CONFIDENCE.replace('"low"', '"lo"')),
     )
     found = problems_of(text)
     assert len(found) == 4

@@ -66,7 +66,9 @@ def test_the_empty_proposal_crosses_only_require_style_lines(tutorial) -> None:
     assert [v.id for v in result.party("arvenia").violations] == ["half_the_lake"]
     assert result.party("belmark").violations == ()
     assert [v.id for v in result.party("belmark").penalties] == ["all_prisoners_home"]
-    assert [v.id for v in result.party("union").violations] == ["fair_water_split"]
+    # The Union's line rests on a low-confidence source, so it is soft: a penalty, never a veto.
+    assert result.party("union").violations == ()
+    assert "fair_water_split" in [v.id for v in result.party("union").penalties]
 
 
 def test_a_text_of_no_kind_is_judged_as_the_fullest_and_never_a_deal(tutorial) -> None:

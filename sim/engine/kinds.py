@@ -36,9 +36,22 @@ def misfits(scenario: Scenario, kind: AgreementKind, terms: Mapping[str, str]) -
     return tuple(found)
 
 
+def kind_phrase(title: str, article: bool = False) -> str:
+    """A kind's title inside a sentence: ``A comprehensive agreement`` → ``comprehensive agreement``
+    (or ``a comprehensive agreement`` with ``article``); an author's own article is never doubled."""
+    words = title.split()
+    if len(words) > 1 and words[0].lower() in ("a", "an", "the"):
+        words = words[1:]
+    phrase = " ".join(words)
+    if phrase[1:2].islower():
+        phrase = phrase[0].lower() + phrase[1:]
+    if not article:
+        return phrase
+    return ("an " if phrase[:1].lower() in "aeiou" else "a ") + phrase
+
+
 def _a(kind: AgreementKind) -> str:
-    title = kind.title[0].lower() + kind.title[1:] if kind.title[1:2].islower() else kind.title
-    return ("an " if title[:1].lower() in "aeiou" else "a ") + title
+    return kind_phrase(kind.title, True)
 
 
 def kind_of(scenario: Scenario, proposal: Proposal) -> KindFit:

@@ -24,7 +24,7 @@ the fullest kind, the agreement the interim one must still leave room for.
 from __future__ import annotations
 
 from sim.engine.compiled import Leaf, compiled, holds_partially
-from sim.engine.kinds import kind_of
+from sim.engine.kinds import kind_of, kind_phrase
 from sim.engine.satisfiable import satisfying_choices
 from sim.model import FrozenMap, Proposal, Scenario
 from sim.model.resolve import resolve
@@ -69,14 +69,14 @@ def objection(scenario: Scenario, party_id: str, terms: FrozenMap[str, str], new
 def _kind_objection(scenario: Scenario, party_id: str, terms: FrozenMap[str, str]) -> str:
     fit = kind_of(scenario, Proposal(scenario.id, terms))
     if not fit.fits:
-        return f"it is no {fit.kind.title.lower()}: {fit.problems[0]}"
+        return f"it is no {kind_phrase(fit.kind.title)}: {fit.problems[0]}"
     own = resolve(scenario, fit.kind.id)
     space = compiled(own)
     index = space.index(Proposal(own.id, terms))
     party = space.parties[own.party_ids.index(party_id)]
     for line in party.red_lines:
         if line.hard and not line.test(index):
-            return f"it crosses a red line for a {fit.kind.title.lower()}: {line.red_line.statement}"
+            return f"it crosses a red line for {kind_phrase(fit.kind.title, True)}: {line.red_line.statement}"
     return ""
 
 
