@@ -76,7 +76,9 @@ def _other_kinds(scenario: Scenario, analysis: Analysis, others: Mapping[str, bo
 
     def says(kind_id: str, exists: bool) -> str:
         title = scenario.agreement_kind(kind_id).title
-        return f"{kind_phrase(title, True)} deal exists" if exists else f"no {kind_phrase(title)} exists"
+        phrase = kind_phrase(title, True)
+        noun = "" if phrase.split()[-1] in ("agreement", "deal", "settlement", "accord") else " deal"
+        return f"{phrase}{noun} exists" if exists else f"no {kind_phrase(title)} exists"
     parts = [says(k, e) for k, e in others.items()] + [says(scenario.kind, analysis.deal_exists)]
     text = "; ".join(parts)
     return [wrap(text[0].upper() + text[1:] + ".", "")]
