@@ -52,8 +52,10 @@ def _share(part: int, whole: int) -> str:
 
 
 def kind_title(scenario: Scenario) -> str:
+    from sim.engine.kinds import kind_phrase
+
     kind = scenario.agreement_kind(scenario.kind) if scenario.kind else scenario.fullest_kind
-    return kind.title[0].lower() + kind.title[1:] if kind.title[1:2].islower() else kind.title
+    return kind_phrase(kind.title)
 
 
 def _kind_lines(scenario: Scenario) -> list[str]:
@@ -61,18 +63,22 @@ def _kind_lines(scenario: Scenario) -> list[str]:
     if not scenario.kinds:
         return [f"Positions as of {scenario.as_of}."]
     titles = lambda ids: ", ".join(scenario.issue(i).title for i in ids) or "nothing"  # noqa: E731
-    return [wrap(f"Kind of agreement: {kind.title} ({kind.id}); it must settle {titles(kind.settles)}; "
-                 f"it leaves alone {titles(kind.leaves)}. Positions as of {scenario.as_of}.", "")]
+    leaves = f"; it leaves alone {titles(kind.leaves)}" if kind.leaves else ""
+    return [wrap(f"Kind of agreement: {kind.title} ({kind.id}); it must settle {titles(kind.settles)}{leaves}. "
+                 f"Positions as of {scenario.as_of}.", "")]
 
 
 def _other_kinds(scenario: Scenario, analysis: Analysis, others: Mapping[str, bool]) -> list[str]:
     """``An interim deal exists; no settlement exists.``: a deal is always a deal of a kind."""
     if not others:
         return []
+    from sim.engine.kinds import kind_phrase
+
     def says(kind_id: str, exists: bool) -> str:
         title = scenario.agreement_kind(kind_id).title
-        title = title[0].lower() + title[1:] if title[1:2].islower() else title
-        return (("an " if title[:1] in "aeiou" else "a ") + f"{title} deal exists") if exists else f"no {title} exists"
+        phrase = kind_phrase(title, True)
+        noun = "" if phrase.split()[-1] in ("agreement", "deal", "settlement", "accord") else " deal"
+        return f"{phrase}{noun} exists" if exists else f"no {kind_phrase(title)} exists"
     parts = [says(k, e) for k, e in others.items()] + [says(scenario.kind, analysis.deal_exists)]
     text = "; ".join(parts)
     return [wrap(text[0].upper() + text[1:] + ".", "")]

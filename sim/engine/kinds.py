@@ -13,7 +13,7 @@ from typing import Mapping, Sequence
 from attrs import frozen
 
 from sim.model import Proposal, Scenario
-from sim.model.scenario import AgreementKind
+from sim.model.scenario import AgreementKind, RedLine
 
 
 @frozen
@@ -36,15 +36,30 @@ def misfits(scenario: Scenario, kind: AgreementKind, terms: Mapping[str, str]) -
     return tuple(found)
 
 
+def kind_phrase(title: str, article: bool = False) -> str:
+    """A kind's title inside a sentence: ``A comprehensive agreement`` → ``comprehensive agreement``
+    (or ``a comprehensive agreement`` with ``article``); an author's own article is never doubled."""
+    words = title.split()
+    if len(words) > 1 and words[0].lower() in ("a", "an", "the"):
+        words = words[1:]
+    phrase = " ".join(words)
+    if phrase[1:2].islower():
+        phrase = phrase[0].lower() + phrase[1:]
+    if not article:
+        return phrase
+    return ("an " if phrase[:1].lower() in "aeiou" else "a ") + phrase
+
+
 def _a(kind: AgreementKind) -> str:
-    title = kind.title[0].lower() + kind.title[1:] if kind.title[1:2].islower() else kind.title
-    return ("an " if title[:1].lower() in "aeiou" else "a ") + title
+    return kind_phrase(kind.title, True)
 
 
 def kind_of(scenario: Scenario, proposal: Proposal) -> KindFit:
     """The kind ``proposal`` is judged as. A scenario resolved for one kind judges every text as
     that kind; otherwise a stated kind is taken at its word, and an unstated one is the fullest
-    kind the text fits, or, when it fits none, the nearest (fewest misfits, then the fuller)."""
+    kind the text fits, or, when it fits none, the fullest kind of all: every line a settlement
+    counts then counts, so a draft still being written is never judged more leniently than the
+    agreement it may become."""
     terms = proposal.terms
     if scenario.kind:
         kind = scenario.agreement_kind(scenario.kind)
@@ -56,10 +71,11 @@ def kind_of(scenario: Scenario, proposal: Proposal) -> KindFit:
     if proposal.kind in scenario.kind_ids:
         kind = scenario.agreement_kind(proposal.kind)
         return KindFit(kind, False, misfits(scenario, kind, terms))
-    ranked = [(len(p), -n, kind, p) for n, kind in enumerate(scenario.agreement_kinds)
-              for p in (misfits(scenario, kind, terms),)]
-    _, _, kind, problems = min(ranked, key=lambda r: (r[0], r[1]))
-    return KindFit(kind, True, problems)
+    for kind in reversed(scenario.agreement_kinds):
+        if not misfits(scenario, kind, terms):
+            return KindFit(kind, True)
+    fullest = scenario.fullest_kind
+    return KindFit(fullest, True, misfits(scenario, fullest, terms))
 
 
 def kind_slots(scenario: Scenario, kind: AgreementKind) -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -74,3 +90,10 @@ def index_fits(scenario: Scenario, kind: AgreementKind, index: Sequence[int]) ->
     issues = scenario.issues
     return all(index[i] != len(issues[i].options) for i in settles) and all(
         index[i] == len(issues[i].options) for i in leaves)
+
+
+def at_stake(line: RedLine, terms: Mapping[str, str], kind_id: str, crossed: bool) -> bool:
+    """Whether a draft of kind ``kind_id`` puts a line to the test: it counts for that kind and the
+    draft crosses it or settles an issue it reads. A line whose issues are all left open is "not at
+    stake", never "respected"."""
+    return crossed or (line.applies(kind_id) and any(issue in terms for issue in line.issues))

@@ -112,7 +112,7 @@ class DraftScreen(Screen):
 
     def reasons(self, party_id: str) -> str:
         """Why a party answers as it does (Markdown); a game says only what the player may know."""
-        return writing.reasons_markdown(self.scenario, self.assessment.party(party_id))
+        return writing.reasons_markdown(self.scenario, self.assessment.party(party_id), self.assessment.proposal.terms)
 
     def on_party_card_explain(self, message: PartyCard.Explain) -> None:
         name = self.scenario.party(message.party_id).name
