@@ -27,4 +27,18 @@ def test_a_source_page_lists_everything_that_cites_it() -> None:
 
 
 def test_markdown_special_characters_in_scenario_text_are_escaped() -> None:
-    assert markdown._escape("a *b* c_d") == "a \\*b\\* c\\_d"
+    assert markdown.escape("a *b* c_d") == "a \\*b\\* c\\_d"
+
+
+def test_escaped_text_renders_as_typed_in_markdown() -> None:
+    """Whatever a file says, the Markdown parser the app uses gives back exactly that text."""
+    import html
+    import re
+
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("gfm-like")
+    for text in ("[/] [bold red]R[/] [@click=app.quit]Q[/]", "- a list?", "12. a number", "# a heading",
+                 "a | table | row", "<b>html</b> &amp; `code` ~~gone~~ ![img](x) [link](y) \\back", "*M*_d_ **b**"):
+        rendered = parser.render(markdown.escape(text))
+        assert html.unescape(re.sub(r"<[^>]+>", "", rendered)).strip() == text, text

@@ -84,6 +84,12 @@ class RedLinesApp(App):
             self.register_theme(theme)
         self.theme = HIGH_CONTRAST_THEME if launch.high_contrast else DEFAULT_THEME
 
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = False) -> None:
+        """Every notification is plain text: they quote files (a title, an error naming a key) and
+        a file's text must never be read as markup, so ``markup`` is ignored."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     # --- start-up -----------------------------------------------------------------------------
 
     def get_theme_variable_defaults(self) -> dict[str, str]:

@@ -62,7 +62,7 @@ class AnalysisScreen(Screen):
         self.axes = [parties[0], parties[1 % len(parties)]]
 
     def compose(self) -> ComposeResult:
-        yield Static(f"Analysis · {self.scenario.title}", id="topbar")
+        yield Static(Content(f"Analysis · {self.scenario.title}"), id="topbar")
         with VerticalScroll(id="analysis"):
             if self.hidden:
                 yield Static(

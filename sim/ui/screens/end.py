@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
+from textual.content import Content
 
 from sim.game import GameState, score
 from sim.game.effective import effective_scenario
@@ -36,7 +37,7 @@ class EndScreen(Screen):
         self.text = debrief_markdown(state, self.score, None)  # the Nash column is filled in when computed
 
     def compose(self) -> ComposeResult:
-        yield Static(f"Debrief · {play.ending_title(self.state)} · score {self.score.total:g}", id="topbar")
+        yield Static(Content(f"Debrief · {play.ending_title(self.state)} · score {self.score.total:g}"), id="topbar")
         with VerticalScroll(id="debrief"):
             yield Markdown(self.text, id="debrief-text")
         yield Footer()

@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Static
+from textual.content import Content
 
 from sim import catalog
 from sim.model import Proposal
@@ -27,7 +28,7 @@ class SandboxScreen(DraftScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static(f"Sandbox · {self.scenario.title}", id="topbar")
+        yield Static(Content(f"Sandbox · {self.scenario.title}"), id="topbar")
         yield from self.compose_desk()
         yield Footer()
 

@@ -10,6 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.content import Content
 
 from sim.model import Scenario
 from sim.present import markdown
@@ -27,10 +28,10 @@ class SourcesScreen(Screen):
         self.extra = extra or (lambda source_id: [])
 
     def compose(self) -> ComposeResult:
-        yield Static(f"Sources · {self.scenario.title}", id="topbar")
+        yield Static(Content(f"Sources · {self.scenario.title}"), id="topbar")
         ordered = sorted(self.scenario.sources, key=lambda s: (s.date, s.title))
         with Horizontal(id="sources"):
-            listing = OptionList(*[Option(f"{s.date.isoformat()}  {s.title}", id=s.id) for s in ordered], id="source-list")
+            listing = OptionList(*[Option(Content(f"{s.date.isoformat()}  {s.title}"), id=s.id) for s in ordered], id="source-list")
             listing.border_title = f"{len(ordered)} sources"
             yield listing
             with VerticalScroll(id="source-page"):

@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Footer, Static
+from textual.content import Content
 
 from sim import catalog
 from sim.engine import Verdict
@@ -113,8 +114,8 @@ class TableScreen(DraftScreen):
     # --- layout --------------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static(play.calendar_line(self.state), id="topbar")
-        yield Static(play.standings_line(self.views), id="standings")
+        yield Static(Content(play.calendar_line(self.state)), id="topbar")
+        yield Static(Content(play.standings_line(self.views)), id="standings")
         yield from self.compose_desk()
         feed = NewsFeed(id="feed")
         feed.border_title = "Feed"
