@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, assert_never
 
 import tomli_w
 from cattrs import Converter
 from cattrs.gen import make_dict_unstructure_fn, override
 
-from sim.model import AllOf, AnyOf, AtLeast, AtMost, Forbid, FrozenMap, Not, Require, Rule, Scenario
+from sim.model import AllOf, AnyOf, AtLeast, AtMost, Forbid, FrozenMap, IfThen, Not, Require, Rule, Scenario
 from sim.model.scenario import Confidence, Kind, Role
 
 
 def rule_to_data(rule: Rule) -> dict[str, Any]:
-    if isinstance(rule, (Require, Forbid)):
-        return {"issue": rule.issue, "require" if isinstance(rule, Require) else "forbid": list(rule.options)}
-    if isinstance(rule, (AtLeast, AtMost)):
-        return {"issue": rule.issue, "at_least" if isinstance(rule, AtLeast) else "at_most": rule.option}
-    if isinstance(rule, (AllOf, AnyOf)):
-        return {"all_of" if isinstance(rule, AllOf) else "any_of": [rule_to_data(r) for r in rule.rules]}
-    if isinstance(rule, Not):
-        return {"not": rule_to_data(rule.rule)}
-    return {"if": rule_to_data(rule.condition), "then": rule_to_data(rule.then)}
+    match rule:
+        case Require() | Forbid():
+            return {"issue": rule.issue, rule.op.value: list(rule.options)}
+        case AtLeast() | AtMost():
+            return {"issue": rule.issue, rule.op.value: rule.option}
+        case AllOf() | AnyOf():
+            return {rule.op.value: [rule_to_data(r) for r in rule.rules]}
+        case Not():
+            return {"not": rule_to_data(rule.rule)}
+        case IfThen():
+            return {"if": rule_to_data(rule.condition), "then": rule_to_data(rule.then)}
+        case _:
+            assert_never(rule)
 
 
 def _make() -> Converter:
