@@ -10,7 +10,7 @@ from typing import Collection, Iterable, Iterator
 
 from sim.engine.compiled import compile_rule
 from sim.engine.satisfiable import satisfying_choices
-from sim.loading.converter import suggest
+from sim.loading.problems import suggest
 from sim.loading.problems import KeyPath
 from sim.model.rules import AtLeast, AtMost, Rule, child_keys, children
 from sim.model.scenario import Citation, Issue, Party, RedLine, Scenario, Source

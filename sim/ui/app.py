@@ -120,7 +120,7 @@ class RedLinesApp(App):
             return
         known = {b.id for _, bindings in self.all_bindings() for b in bindings if isinstance(b, Binding) and b.id}
         for binding_id in sorted(set(keymap) - known):
-            from sim.loading.converter import suggest
+            from sim.loading.problems import suggest
 
             problems.append(f"keys.toml: no key has the id `{binding_id}`; {suggest(binding_id, sorted(known))}")
             del keymap[binding_id]
