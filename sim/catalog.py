@@ -8,7 +8,7 @@ from pathlib import Path
 from attrs import frozen
 
 from sim.loading import ScenarioError, load_proposal, load_scenario
-from sim.loading.converter import suggest
+from sim.loading.problems import suggest
 from sim.loading.files import SCENARIO_FILE
 from sim.loading.problems import Problem
 from sim.model import Proposal, Scenario

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sim.cli import main
-from sim.library import facts, parties_line
+from sim.present.library import facts, parties_line
 from sim.loading import load_scenario, parse_scenario
 from sim.loading.problems import ScenarioError
 

@@ -16,7 +16,7 @@ from attrs import evolve, field, frozen
 from sim.engine.compiled import compile_rule
 from sim.engine.satisfiable import satisfying_choices
 from sim.loading import checks
-from sim.loading.converter import suggest
+from sim.loading.problems import suggest
 from sim.loading.problems import KeyPath, Problem, ScenarioError
 from sim.model import FrozenMap, Scenario
 from sim.model.scenario import Party, Preference, RedLine

@@ -7,7 +7,7 @@ from typing import Any
 
 from sim.analysis import nash_point
 from sim.engine import assess
-from sim.engine.report import option_label
+from sim.model.plain import option_label
 from sim.game import score
 from sim.game.report import score_dict
 from sim.classroom.room import MEDIATOR, Classroom

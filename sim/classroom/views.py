@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from sim.engine import Verdict, assess
-from sim.engine.report import describe_triggers, option_label
+from sim.model.plain import option_label, terms_text
 from sim.game import available_actions, party_view, views
 from sim.game.effective import effective_scenario
 from sim.game.human import awaiting
@@ -115,7 +115,7 @@ def brief(state: GameState, party_id: str) -> dict[str, Any]:
 def _reading(state: GameState, party_id: str, proposal: Proposal) -> dict[str, Any]:
     scenario = effective_scenario(state)
     result = assess(scenario, proposal).party(party_id)
-    crossed = [{"statement": v.statement, "hard": v.hard, "where": describe_triggers(state.scenario, v),
+    crossed = [{"statement": v.statement, "hard": v.hard, "where": terms_text(state.scenario, v.triggers),
                 "sources": citations(state.scenario, v.citations)} for v in (*result.violations, *result.penalties)]
     return {"verdict": result.verdict.value, "utility": round(result.utility), "walk_away": round(result.walk_away),
             "crossed": crossed}

@@ -76,8 +76,8 @@ def run(args: argparse.Namespace) -> int:
                                          progress=progress)
     title = "; ".join(titles)
     if args.json:
-        from sim.analysis.report import analysis_dict
-        from sim.analysis.robust_report import analysis_robustness_dict, trades_dict
+        from sim.present.analysis_json import analysis_dict
+        from sim.present.robust_json import analysis_robustness_dict, trades_dict
 
         data = analysis_dict(scenario, analysis, title)
         data["deal_by_kind"] = {scenario.kind: analysis.deal_exists, **others}
@@ -86,8 +86,8 @@ def run(args: argparse.Namespace) -> int:
             data["robustness"] = analysis_robustness_dict(scenario, robust)
         print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
-        from sim.cli.analysis_text import render_analysis
-        from sim.cli.robust_text import render_analysis_robustness, render_trades
+        from sim.present.analysis_text import render_analysis
+        from sim.present.robust_text import render_analysis_robustness, render_trades
 
         text = render_analysis(scenario, analysis, title, fixed, args.top, others)
         if trades is not None:

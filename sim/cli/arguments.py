@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from sim import catalog
-from sim.loading import load_proposal
 from sim.model import Proposal, Scenario
 
 
@@ -24,6 +22,9 @@ def add_json_option(parser: argparse.ArgumentParser) -> None:
 
 def scenario_and_proposal(proposal_arg: str, scenario_arg: str | None) -> tuple[Scenario, Proposal]:
     """The scenario named on the command line, else the one the proposal file names."""
+    from sim import catalog  # deferred: every subcommand registers its options, `--help` reads no file
+    from sim.loading import load_proposal
+
     if scenario_arg is None:
         from pathlib import Path
 

@@ -39,7 +39,7 @@ def _cards(names: list[str]) -> list:
 
 
 def render(cards: list) -> str:
-    from sim.cli.text import table, wrap
+    from sim.present.text import table, wrap
 
     rows = [["Scenario", "Cases", "Cases matched", "Verdicts", "Verdicts matched"]]
     for card in cards:

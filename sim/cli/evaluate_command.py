@@ -32,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from sim.engine import assess
-    from sim.engine.report import assessment_dict
+    from sim.present.assessment_json import assessment_dict
 
     scenario, proposal = scenario_and_proposal(args.proposal, args.scenario)
     scenario = on_date_for_kind(scenario, args.as_of, args.kind)
@@ -42,21 +42,21 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(assessment_dict(scenario, assessment), indent=2, ensure_ascii=False))
     else:
-        from sim.cli.text import render_assessment
+        from sim.present.text import render_assessment
 
         print(render_assessment(scenario, assessment))
     return 0
 
 
 def run_robust(scenario, proposal, args: argparse.Namespace) -> int:
-    from sim.analysis.robust_report import verdict_robustness_dict
+    from sim.present.robust_json import verdict_robustness_dict
     from sim.analysis.robustness import verdict_robustness
 
     found = verdict_robustness(scenario, proposal, samples=args.samples, seed=args.seed)
     if args.json:
         print(json.dumps(verdict_robustness_dict(scenario, found), indent=2, ensure_ascii=False))
     else:
-        from sim.cli.robust_text import render_verdict_robustness
+        from sim.present.robust_text import render_verdict_robustness
 
         print(render_verdict_robustness(scenario, found))
     return 0

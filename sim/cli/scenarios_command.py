@@ -14,8 +14,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from sim import catalog
-    from sim.cli.text import wrap
-    from sim.library import facts, library_dict
+    from sim.present.library import facts, library_dict
+    from sim.present.text import wrap
 
     found = catalog.entries()
     if args.json:

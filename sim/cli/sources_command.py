@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return 0
-    from sim.cli.text import wrap
+    from sim.present.text import wrap
 
     names = {p.id: p.name for p in scenario.parties}
     out = [f"{scenario.title} ({scenario.id}): {len(data['lines'])} red lines, {len(data['sources'])} sources", ""]

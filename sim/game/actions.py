@@ -10,7 +10,7 @@ from typing import ClassVar, Union
 
 from attrs import frozen
 
-from sim.loading.converter import suggest
+from sim.loading.problems import suggest
 
 
 class ActionError(ValueError):

@@ -15,7 +15,7 @@ from sim.game.feed import say
 from sim.game.mood import adjust
 from sim.game.setup import LeverKind
 from sim.game.state import FeedKind, GameState
-from sim.loading.converter import suggest
+from sim.loading.problems import suggest
 
 
 def check_lever(state: GameState, lever_id: str) -> None:

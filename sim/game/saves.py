@@ -22,11 +22,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from attrs import frozen
 
 from sim import catalog
 from sim.game.actions import ActionError, parse_action
-from sim.game.report import state_dict
+from sim.game.snapshot import state_dict
 from sim.game.score import score
 from sim.game.state import Difficulty, Game, GameState
 from sim.game.step import new_game, step
@@ -116,10 +115,6 @@ def write_save(state: GameState, path: Path) -> Path:
                 pass  # the folder itself is unusable; the error below says so
         raise _write_problem(path, error) from None
     return path
-
-
-def autosave(state: GameState) -> Path:
-    return write_save(state, autosave_path(state.scenario.id))
 
 
 def _fail(path: Path, message: str, fix: str, key: KeyPath = ()) -> SaveError:
@@ -232,36 +227,3 @@ def load_save(path: Path, game: Game | None = None) -> GameState:
     else:
         game = Game(game.scenario, game.setup, game.presets, Difficulty(data["difficulty"]), data["seed"])
     return restore(path, data, game)
-
-
-@frozen
-class SavedGame:
-    """A save as a start screen lists it: read, not replayed."""
-
-    path: Path
-    scenario: str = ""
-    day: str = ""
-    status: str = ""
-    score: float = 0.0
-    actions: int = 0
-    problem: SaveError | None = None  # why it cannot be continued, when it cannot
-
-
-def saved_games(folder: Path | None = None) -> list[SavedGame]:
-    """Every save in ``folder`` (default: the saves folder), newest first; a broken one is listed
-    with its problem rather than hidden. ``.prev.json`` backups are not listed."""
-    folder = saves_dir() if folder is None else Path(folder)
-    if not folder.is_dir():
-        return []
-    paths = [p for p in folder.glob("*.json") if not p.name.endswith(".prev.json")]
-    found = []
-    for path in sorted(paths, key=lambda p: p.stat().st_mtime, reverse=True):
-        try:
-            data = read_save(path)
-        except SaveError as error:
-            found.append(SavedGame(path, problem=error))
-            continue
-        summary = data.get("summary") if isinstance(data.get("summary"), dict) else {}
-        found.append(SavedGame(path, data["scenario"]["id"], str(summary.get("day", "")), str(summary.get("status", "")),
-                               float(summary.get("score", 0.0)), int(summary.get("actions", 0))))
-    return found

@@ -25,7 +25,7 @@ from attrs import frozen
 from sim.game.actions import Action, ActionError, parse_action
 from sim.game.state import Difficulty, GameState, Status
 from sim.game.step import Outcome, step
-from sim.loading.converter import suggest
+from sim.loading.problems import suggest
 from sim.loading.problems import Problem, ScenarioError
 
 SETTINGS = ("scenario", "seed", "difficulty", "expect")

@@ -26,7 +26,8 @@ from sim.game.setup import (
     Venue,
 )
 from sim.loading import checks
-from sim.loading.converter import CONVERTER, describe_value, suggest
+from sim.loading.converter import CONVERTER, describe_value
+from sim.loading.problems import suggest
 from sim.loading.files import problems_in_file_order
 from sim.loading.problems import KeyPath, ScenarioError
 from sim.loading.structure import structure_element

@@ -44,7 +44,7 @@ from sim.game.state import (
     LogEntry,
     PartyState,
 )
-from sim.loading.converter import suggest
+from sim.loading.problems import suggest
 from sim.model import FrozenMap, Proposal, Scenario
 
 MEDIATOR_DRAFT = "Mediator's draft"

@@ -10,9 +10,9 @@ from typing import Collection, Iterable, Iterator
 
 from sim.engine.compiled import compile_rule
 from sim.engine.satisfiable import satisfying_choices
-from sim.loading.converter import suggest
+from sim.loading.problems import suggest
 from sim.loading.problems import KeyPath
-from sim.model.rules import AllOf, AnyOf, AtLeast, AtMost, IfThen, Not, Require, Rule
+from sim.model.rules import AtLeast, AtMost, Rule, child_keys, children
 from sim.model.scenario import Citation, Issue, Party, RedLine, Scenario, Source
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -56,17 +56,11 @@ def check_unique(ids: Iterable[tuple[str, KeyPath]], found: Found, what: str) ->
 
 
 def rule_leaves(rule: Rule, path: KeyPath) -> Iterator[tuple[Rule, KeyPath]]:
-    if isinstance(rule, (AllOf, AnyOf)):
-        key = "all_of" if isinstance(rule, AllOf) else "any_of"
-        for i, child in enumerate(rule.rules):
-            yield from rule_leaves(child, path + (key, i))
-    elif isinstance(rule, Not):
-        yield from rule_leaves(rule.rule, path + ("not",))
-    elif isinstance(rule, IfThen):
-        yield from rule_leaves(rule.condition, path + ("if",))
-        yield from rule_leaves(rule.then, path + ("then",))
-    else:
+    kids = children(rule)
+    if not kids:
         yield rule, path
+    for child, keys in zip(kids, child_keys(rule)):
+        yield from rule_leaves(child, path + keys)
 
 
 def check_rule_references(
@@ -80,10 +74,8 @@ def check_rule_references(
                     (leaf_path + ("issue",), f"unknown issue `{leaf.issue}`", suggest(leaf.issue, issues))  # type: ignore[union-attr]
                 )
             continue
-        if isinstance(leaf, (AtLeast, AtMost)):
-            key, options = ("at_least" if isinstance(leaf, AtLeast) else "at_most"), (leaf.option,)
-        else:
-            key, options = ("require" if isinstance(leaf, Require) else "forbid"), leaf.options  # type: ignore[union-attr]
+        key = leaf.op.value
+        options = (leaf.option,) if isinstance(leaf, (AtLeast, AtMost)) else leaf.options  # type: ignore[union-attr]
         for option in options:
             if option not in issue.option_ids:
                 found.append(

@@ -7,7 +7,6 @@ types, so a string where a number belongs is the author's mistake to hear about,
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from enum import Enum
 from typing import Any, Callable, get_args, get_origin
 
@@ -22,7 +21,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, override
 
-from sim.loading.problems import KeyPath
+from sim.loading.problems import KeyPath, suggest
 from sim.loading.rule_parser import Invalid, parse_rule
 from sim.model import Basis, Confidence, Difficulty, FrozenMap, Kind, Proposal, Role, Rule, Scenario
 
@@ -34,18 +33,6 @@ def describe_value(value: Any) -> str:
         shown = repr(value) if len(repr(value)) <= 30 else repr(value)[:27] + "..."
         return f"{kind} {shown}"
     return kind
-
-
-def suggest(word: str, candidates: Any) -> str:
-    """``did you mean `x`?`` for a near miss, else the list of valid words."""
-    candidates = [str(c) for c in candidates]
-    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
-    if close:
-        return f"did you mean `{close[0]}`?"
-    if not candidates:
-        return "there are none to choose from"
-    shown = ", ".join(f"`{c}`" for c in candidates[:12])
-    return f"valid: {shown}" + (", ..." if len(candidates) > 12 else "")
 
 
 def _expect(kinds: tuple[type, ...], name: str, fix: str) -> Callable[[Any, Any], Any]:

@@ -12,7 +12,8 @@ from typing import Any, Callable
 from attrs import evolve, frozen
 
 from sim.loading import checks
-from sim.loading.converter import describe_value, suggest
+from sim.loading.converter import describe_value
+from sim.loading.problems import suggest
 from sim.loading.problems import KeyPath, Problem, ScenarioError
 from sim.loading.structure import structure_element
 from sim.loading.spread_checks import check_spread

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+import difflib
+from typing import Any, Iterable
 
 from attrs import frozen
 
@@ -41,3 +42,15 @@ class ScenarioError(Exception):
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def suggest(word: str, candidates: Any) -> str:
+    """``did you mean `x`?`` for a near miss, else the list of valid words."""
+    candidates = [str(c) for c in candidates]
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean `{close[0]}`?"
+    if not candidates:
+        return "there are none to choose from"
+    shown = ", ".join(f"`{c}`" for c in candidates[:12])
+    return f"valid: {shown}" + (", ..." if len(candidates) > 12 else "")

@@ -1,27 +1,31 @@
-"""Writing scenarios and proposals back to TOML, in the shape the loader reads."""
+"""Writing scenarios back to TOML, in the shape the loader reads (proposals: `sim.loading.drafts`)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, assert_never
 
 import tomli_w
 from cattrs import Converter
 from cattrs.gen import make_dict_unstructure_fn, override
 
-from sim.model import AllOf, AnyOf, AtLeast, AtMost, Forbid, FrozenMap, Not, Proposal, Require, Rule, Scenario
+from sim.model import AllOf, AnyOf, AtLeast, AtMost, Forbid, FrozenMap, IfThen, Not, Require, Rule, Scenario
 from sim.model.scenario import Basis, Confidence, Difficulty, Kind, Role
 
 
 def rule_to_data(rule: Rule) -> dict[str, Any]:
-    if isinstance(rule, (Require, Forbid)):
-        return {"issue": rule.issue, "require" if isinstance(rule, Require) else "forbid": list(rule.options)}
-    if isinstance(rule, (AtLeast, AtMost)):
-        return {"issue": rule.issue, "at_least" if isinstance(rule, AtLeast) else "at_most": rule.option}
-    if isinstance(rule, (AllOf, AnyOf)):
-        return {"all_of" if isinstance(rule, AllOf) else "any_of": [rule_to_data(r) for r in rule.rules]}
-    if isinstance(rule, Not):
-        return {"not": rule_to_data(rule.rule)}
-    return {"if": rule_to_data(rule.condition), "then": rule_to_data(rule.then)}
+    match rule:
+        case Require() | Forbid():
+            return {"issue": rule.issue, rule.op.value: list(rule.options)}
+        case AtLeast() | AtMost():
+            return {"issue": rule.issue, rule.op.value: rule.option}
+        case AllOf() | AnyOf():
+            return {rule.op.value: [rule_to_data(r) for r in rule.rules]}
+        case Not():
+            return {"not": rule_to_data(rule.rule)}
+        case IfThen():
+            return {"if": rule_to_data(rule.condition), "then": rule_to_data(rule.then)}
+        case _:
+            assert_never(rule)
 
 
 def _make() -> Converter:
@@ -31,8 +35,7 @@ def _make() -> Converter:
                                              lambda m: {k: converter.unstructure(v) for k, v in m.items()})
     for enum in (Role, Kind, Confidence, Basis, Difficulty):
         converter.register_unstructure_hook(enum, lambda e: e.value)
-    for cls in (Scenario, Proposal):
-        converter.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, converter, path=override(omit=True)))
+    converter.register_unstructure_hook(Scenario, make_dict_unstructure_fn(Scenario, converter, path=override(omit=True)))
     return converter
 
 
@@ -65,6 +68,3 @@ def scenario_to_toml(scenario: Scenario) -> str:
     data.update(library)  # tomli_w writes plain keys before tables, wherever they sit in the dict
     return tomli_w.dumps(data)
 
-
-def proposal_to_toml(proposal: Proposal) -> str:
-    return tomli_w.dumps(_file_shape(_CONVERTER.unstructure(proposal, Proposal)))

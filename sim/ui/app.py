@@ -84,6 +84,12 @@ class RedLinesApp(App):
             self.register_theme(theme)
         self.theme = HIGH_CONTRAST_THEME if launch.high_contrast else DEFAULT_THEME
 
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = False) -> None:
+        """Every notification is plain text: they quote files (a title, an error naming a key) and
+        a file's text must never be read as markup, so ``markup`` is ignored."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     # --- start-up -----------------------------------------------------------------------------
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -114,7 +120,7 @@ class RedLinesApp(App):
             return
         known = {b.id for _, bindings in self.all_bindings() for b in bindings if isinstance(b, Binding) and b.id}
         for binding_id in sorted(set(keymap) - known):
-            from sim.loading.converter import suggest
+            from sim.loading.problems import suggest
 
             problems.append(f"keys.toml: no key has the id `{binding_id}`; {suggest(binding_id, sorted(known))}")
             del keymap[binding_id]
@@ -171,7 +177,7 @@ class RedLinesApp(App):
 
         timeline = opening = None
         if self.session is not None:
-            from sim.ui.game_text import timeline as game_timeline
+            from sim.present.play import timeline as game_timeline
 
             timeline = game_timeline(self.session.state)
             setup = self.session.state.game.setup
@@ -291,7 +297,7 @@ class RedLinesApp(App):
         if self.scenario is not None:
             extra = None
             if self.session is not None and self.session.state.scenario.id == self.scenario.id:
-                from sim.ui.game_text import game_citations
+                from sim.present.play import game_citations
 
                 state = self.session.state
                 extra = lambda source_id: game_citations(state, source_id)  # noqa: E731

@@ -8,9 +8,9 @@ from sim import catalog
 from sim.analysis.overrides import what_if
 from sim.analysis.overrides_file import overrides_from_flags
 from sim.model import Proposal
-from sim.ui import present
-from sim.ui.debrief import debrief_markdown  # noqa: F401 - the section is appended by it (see end screen)
-from sim.ui.robust_view import asks_rows, robustness_rows, solidity, solidity_markdown, with_fragility
+from sim.present import cards as present
+from sim.present.debrief import debrief_markdown  # noqa: F401 - the section is appended by it (see end screen)
+from sim.present.robustness_view import asks_rows, robustness_rows, solidity, solidity_markdown, with_fragility
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -12,9 +12,10 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.content import Content
 
 from sim.model import Scenario
-from sim.ui import writing
+from sim.present import markdown
 
 SITUATION, ISSUES, TIMELINE = "__situation__", "__issues__", "__timeline__"
 
@@ -48,17 +49,14 @@ class BriefingScreen(Screen):
         self.opening = opening
         self.new_game = new_game  # False: opened from the table, to read again
         # (date, text) lines; the game supplies its dated events, else the sources stand in.
-        self.timeline = timeline if timeline is not None else self._sources_timeline()
-
-    def _sources_timeline(self) -> list[tuple[str, str]]:
-        return [(s.date.isoformat(), f"{s.title}" + (f" ({s.outlet})" if s.outlet else "")) for s in sorted(self.scenario.sources, key=lambda s: s.date)]
+        self.timeline = timeline if timeline is not None else markdown.source_events(self.scenario)
 
     def compose(self) -> ComposeResult:
-        yield Static(f"Briefing · {self.scenario.title}", id="topbar")
+        yield Static(Content(f"Briefing · {self.scenario.title}"), id="topbar")
         with Horizontal(id="briefing"):
             topics = OptionList(
                 Option("The situation", id=SITUATION),
-                *[Option(party.name, id=party.id) for party in self.scenario.parties],
+                *[Option(Content(party.name), id=party.id) for party in self.scenario.parties],
                 Option("The issues", id=ISSUES),
                 Option("Timeline so far", id=TIMELINE),
                 id="topics",
@@ -66,7 +64,7 @@ class BriefingScreen(Screen):
             topics.border_title = "Briefing"
             yield topics
             with VerticalScroll(id="page"):
-                yield Markdown(writing.situation_markdown(self.scenario, self.opening), id="page-text")
+                yield Markdown(markdown.situation_markdown(self.scenario, self.opening), id="page-text")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -74,13 +72,13 @@ class BriefingScreen(Screen):
 
     def page(self, topic: str) -> str:
         if topic == SITUATION:
-            return writing.situation_markdown(self.scenario, self.opening)
+            return markdown.situation_markdown(self.scenario, self.opening)
         if topic == ISSUES:
-            return writing.issues_markdown(self.scenario)
+            return markdown.issues_markdown(self.scenario)
         if topic == TIMELINE:
             lines = [f"- **{date}** {text}" for date, text in self.timeline] or ["Nothing has happened yet."]
             return "# Timeline so far\n\n" + "\n".join(lines)
-        return writing.party_markdown(self.scenario, self.scenario.party(topic))
+        return markdown.party_markdown(self.scenario, self.scenario.party(topic))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.query_one("#page-text", Markdown).update(self.page(event.option.id))

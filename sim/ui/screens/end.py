@@ -10,11 +10,12 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
+from textual.content import Content
 
 from sim.game import GameState, score
 from sim.game.effective import effective_scenario
-from sim.ui import game_text
-from sim.ui.debrief import debrief_markdown
+from sim.present import play
+from sim.present.debrief import debrief_markdown
 
 
 class EndScreen(Screen):
@@ -36,7 +37,7 @@ class EndScreen(Screen):
         self.text = debrief_markdown(state, self.score, None)  # the Nash column is filled in when computed
 
     def compose(self) -> ComposeResult:
-        yield Static(f"Debrief · {game_text.ending_title(self.state)} · score {self.score.total:g}", id="topbar")
+        yield Static(Content(f"Debrief · {play.ending_title(self.state)} · score {self.score.total:g}"), id="topbar")
         with VerticalScroll(id="debrief"):
             yield Markdown(self.text, id="debrief-text")
         yield Footer()
@@ -49,7 +50,7 @@ class EndScreen(Screen):
     def compare(self) -> None:
         from sim.analysis import nash_point
 
-        from sim.ui.robust_view import solidity, solidity_markdown
+        from sim.present.robustness_view import solidity, solidity_markdown
 
         scenario = effective_scenario(self.state)
         nash = nash_point(scenario)

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from sim.engine import Verdict
 from sim.model import Proposal, Scenario
-from sim.ui import present
+from sim.present import cards
 
 OPEN_ID = "__open__"  # the option-list id standing for "leave the issue open"
 
@@ -46,17 +46,17 @@ class OptionPicker(ModalScreen[Picked | None]):
         with Vertical(id="picker", classes="dialog"):
             yield Label(Content.from_markup("[b]$title[/b]", title=self.issue.title), id="picker-title")
             if self.issue.description:
-                yield Label(self.issue.description, classes="dim")
+                yield Label(Content(self.issue.description), classes="dim")
             yield OptionList(*self._options(), id="picker-options")
 
     def _options(self) -> list[Option]:
         options = []
         current = self.draft.option(self.issue.id)
-        for option_id, label in present.option_choices(self.scenario, self.issue.id):
+        for option_id, label in cards.option_choices(self.scenario, self.issue.id):
             verdicts = self.judge(self.draft.with_term(self.issue.id, option_id))
             marks = Content.assemble(
                 *[
-                    (present.VERDICT_MARK.get(v, present.UNKNOWN_MARK), f"bold ${present.verdict_style(v)}")
+                    (cards.VERDICT_MARK.get(v, cards.UNKNOWN_MARK), f"bold ${cards.verdict_style(v)}")
                     for v in verdicts
                 ]
             )
@@ -76,7 +76,7 @@ class OptionPicker(ModalScreen[Picked | None]):
         current = self.draft.option(self.issue.id) or OPEN_ID
         options.highlighted = options.get_option_index(current)
         names = " ".join(party.name for party in self.scenario.parties)
-        self.query_one("#picker", Vertical).border_subtitle = f"marks: {names}"
+        self.query_one("#picker", Vertical).border_subtitle = Content(f"marks: {names}")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -10,9 +10,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.content import Content
 
 from sim.model import Scenario
-from sim.ui import writing
+from sim.present import markdown
 
 
 LINES = "__every-red-line__"  # not a valid source id, so it cannot clash with one
@@ -30,11 +31,11 @@ class SourcesScreen(Screen):
         self.extra = extra or (lambda source_id: [])
 
     def compose(self) -> ComposeResult:
-        yield Static(f"Sources · {self.scenario.title}", id="topbar")
+        yield Static(Content(f"Sources · {self.scenario.title}"), id="topbar")
         ordered = sorted(self.scenario.sources, key=lambda s: (s.date, s.title))
         with Horizontal(id="sources"):
-            every_line = Option("Every red line: how strong, for which kinds", id=LINES)
-            listing = OptionList(every_line, *[Option(f"{s.date.isoformat()}  {s.title}", id=s.id) for s in ordered],
+            every_line = Option(Content("Every red line: how strong, for which kinds"), id=LINES)
+            listing = OptionList(every_line, *[Option(Content(f"{s.date.isoformat()}  {s.title}"), id=s.id) for s in ordered],
                                  id="source-list")
             listing.border_title = f"{len(ordered)} sources"
             yield listing
@@ -44,8 +45,8 @@ class SourcesScreen(Screen):
 
     def page(self, source_id: str) -> str:
         if source_id == LINES:
-            return writing.lines_markdown(self.scenario)
-        return writing.source_markdown(self.scenario, source_id, self.extra(source_id))
+            return markdown.lines_markdown(self.scenario)
+        return markdown.source_markdown(self.scenario, source_id, self.extra(source_id))
 
     def on_mount(self) -> None:
         self.query_one("#source-list").focus()

@@ -13,7 +13,7 @@ from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButto
 from textual.widgets.option_list import Option
 
 from sim.catalog import Entry
-from sim.library import facts
+from sim.present.library import facts
 
 TAGLINE = "Mediate a peace negotiation. Every proposal is tested against the red lines the parties have stated."
 
@@ -91,7 +91,7 @@ class StartScreen(Screen):
             yield Button("Quit", id="button-quit", compact=True)
             # The saved game's description sits after the buttons, not in one: at 80 columns a long
             # label would push Help and Quit off the screen.
-            yield Static(self._saved_text(), id="saved-game")
+            yield Static(Content(self._saved_text()), id="saved-game")
         yield Footer()
 
     def _saved_text(self) -> str:
@@ -117,7 +117,7 @@ class StartScreen(Screen):
         """Back from a game: it may have ended, or be the one to continue now."""
         self.saved_game = self.app.saved_game_label()  # type: ignore[attr-defined]
         self.query_one("#button-continue", Button).disabled = self.saved_game is None
-        self.query_one("#saved-game", Static).update(self._saved_text())
+        self.query_one("#saved-game", Static).update(Content(self._saved_text()))
 
     def _describe(self, scenario_id: str | None) -> None:
         entry = next((e for e in self.entries if e.id == scenario_id), None)

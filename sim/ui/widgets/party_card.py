@@ -10,8 +10,8 @@ from textual.message import Message
 from textual.widget import Widget
 
 from sim.engine import Verdict
-from sim.ui import present
-from sim.ui.present import CardData
+from sim.present import cards
+from sim.present.cards import CardData
 
 METER_STYLE = {"empty": "$foreground 30%", "mark": "bold $foreground"}
 COMPACT_BELOW = 32  # terminal rows: below this a card lists one crossed red line and counts the rest
@@ -34,7 +34,7 @@ class PartyCard(Widget, can_focus=True):
     def __init__(self, data: CardData, **kwargs) -> None:
         super().__init__(id=f"card-{data.party_id}", **kwargs)
         self.data = data
-        self.border_title = data.name
+        self.border_title = Content(data.name)
         self._decorate()
 
     def show(self, data: CardData) -> None:
@@ -53,8 +53,8 @@ class PartyCard(Widget, can_focus=True):
         # Only stakeholders are labelled: their signature is not needed, which changes how to read them.
         role = "" if self.data.principal else "stakeholder"
         subtitle = " · ".join(part for part in (role, self.data.status) if part)
-        if subtitle != self.border_subtitle:
-            self.border_subtitle = subtitle
+        if Content(subtitle).markup != self.border_subtitle:
+            self.border_subtitle = Content(subtitle)
         for verdict, name in ((Verdict.REJECT, "-reject"), (Verdict.ACCEPT, "-accept")):
             wanted = self.data.verdict is verdict
             if wanted != self.has_class(name):  # restyling costs a CSS pass: only on a real change
@@ -70,14 +70,14 @@ class PartyCard(Widget, can_focus=True):
     def _content(self, width: int) -> Content:
         data = self.data
         width = max(10, width)
-        colour = f"${present.verdict_style(data.verdict)}"
-        verdict = present.verdict_label(data.verdict)
-        numbers = present.utility_line(data)
+        colour = f"${cards.verdict_style(data.verdict)}"
+        verdict = cards.verdict_label(data.verdict)
+        numbers = cards.utility_line(data)
         gap = max(1, width - len(verdict) - len(numbers))
         parts: list = [(verdict, f"bold {colour}"), " " * gap, (numbers, "$foreground 80%")]
         if data.utility is not None and data.walk_away is not None:
             parts.append("\n")
-            for cell in present.meter(data.utility, data.walk_away, width):
+            for cell in cards.meter(data.utility, data.walk_away, width):
                 parts.append((cell.text, METER_STYLE.get(cell.kind, colour)))
         crossed = sorted(data.crossed, key=lambda line: not line.hard)  # hard ones first
         compact = self.app.size.height < COMPACT_BELOW and len(crossed) > 1

@@ -1,7 +1,7 @@
 """Robustness and trades for the app: the figures the analysis screen and the debrief show.
 
 Computed in the screens' worker threads with fewer calibrations than the command line (a screen
-should answer in about a second); the words come from `sim.analysis.trade_words`.
+should answer in about a second); the words come from `sim.present.trade_words`.
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ from attrs import evolve, frozen
 
 from sim.analysis.robust_analysis import AnalysisRobustness, analysis_robustness
 from sim.analysis.robustness import verdict_robustness
-from sim.analysis.trade_words import move_summary, trade_words
+from sim.present.trade_words import move_summary, trade_words
 from sim.analysis.trades import MAX_MOVES, Trades, find_trades
 from sim.model import Proposal, Scenario
-from sim.ui import plot, present
-from sim.ui.writing import _escape
+from sim.present import cards as present, plot
+from sim.present.markdown import escape as _escape
 
 SAMPLES = 40  # calibrations in the app; `redlines analyze --robust` takes 200
 SHOWN = 3  # trades shown

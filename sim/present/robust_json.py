@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sim.analysis.report import point_dict
+from sim.present.analysis_json import point_dict
 from sim.analysis.robust_analysis import AnalysisRobustness
 from sim.analysis.robustness import VerdictRobustness
-from sim.analysis.trade_words import trade_words
+from sim.present.trade_words import trade_words
 from sim.analysis.trades import Trades
 from sim.model import Scenario
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from sim.analysis.robust_analysis import AnalysisRobustness
 from sim.analysis.robustness import VerdictRobustness
-from sim.analysis.trade_words import move_summary, trade_words
+from sim.present.trade_words import move_summary, trade_words
 from sim.analysis.trades import MAX_MOVES, Trades
-from sim.cli.analysis_text import _terms
-from sim.cli.text import table, wrap
+from sim.present.analysis_text import _terms
+from sim.present.text import table, wrap
 from sim.model import Proposal, Scenario
 
 BAR = 20  # characters of a full bar

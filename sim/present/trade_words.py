@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sim.analysis.trades import SOFTEN_PENALTY, STEP, Move, Trade
-from sim.engine.report import option_label
+from sim.model.plain import option_label
 from sim.model import Scenario
 
 
