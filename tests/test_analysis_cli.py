@@ -70,7 +70,7 @@ def test_analyze_says_plainly_when_no_deal_exists(capsys) -> None:
     assert main(["analyze", "--scenario", "ukraine-2025"]) == 0
     out = flat(capsys.readouterr().out)
     names = " and ".join([", ".join(p.name for p in scenario.principals[:-1]), scenario.principals[-1].name])
-    assert f"No deal: no proposal is accepted by {names} together." in out
+    assert f"No full settlement: no proposal of this kind is accepted by {names} together." in out
     assert "Why: - Russia and Ukraine: these red lines cannot all hold at once" in out
     assert "What blocks a deal:" in out
     assert main(["analyze", "--scenario", "ukraine-2025", "--json"]) == 0
@@ -85,7 +85,7 @@ def test_analyze_shows_the_closest_proposal_when_the_hard_lines_allow_one(capsys
     args = ["analyze", "--scenario", "tutorial", "--walk-away", "arvenia=90"]
     assert main(args) == 0
     out = flat(capsys.readouterr().out)
-    assert "No deal: no proposal is accepted by Arvenia and Belmark together." in out
+    assert "No settlement: no proposal of this kind is accepted by Arvenia and Belmark together." in out
     assert "Why: - " in out
     assert "Closest to a deal:" in out and "points short of its walk-away level" in out
     assert "What blocks a deal:" in out

@@ -215,7 +215,8 @@ def test_a_miss_is_shown_with_the_line_or_walk_away_that_decided_it(tmp_path, ca
     assert main(["backtest", str(folder)]) == 0
     out = " ".join(capsys.readouterr().out.split())
     assert "MISS tutorial / draft (2031-02-27, preset first_draft): Belmark really said accept, the engine says reject" in out
-    assert "decided by hard red line `watched_if_shared`; judged as kind `agreement`" in out
+    assert ("decided by hard red line `watched_if_shared`; the text fits no kind of agreement; judged as the nearest, `settlement`"
+            in out)
 
 
 def test_a_historical_game_hides_the_signed_text_but_can_reach_it(tmp_path, capsys) -> None:

@@ -14,6 +14,7 @@ from sim.analysis.overview import nash_point
 from sim.analysis.overrides import what_if
 from sim.analysis.overrides_file import overrides_from_flags
 from sim.cli import main
+from sim.model.resolve import resolve
 
 ROOT = Path(__file__).resolve().parent.parent
 TUTORIAL = str(ROOT / "scenarios" / "tutorial")
@@ -80,7 +81,8 @@ def test_analyze_without_a_deal_shows_trades_that_open_one(capsys):
     data = json.loads(capsys.readouterr().out)
     trades = data["trades"]
     assert data["deal_exists"] is False and trades["size"] and trades["trades"]
-    scenario = what_if(catalog.find_scenario(TUTORIAL), overrides_from_flags([], ["belmark=80", "arvenia=60"], []))
+    # The command analyses the fullest kind, on the scenario's date, then applies the what-if flags.
+    scenario = what_if(resolve(catalog.find_scenario(TUTORIAL)), overrides_from_flags([], ["belmark=80", "arvenia=60"], []))
     core = find_trades(scenario)
     assert [t["words"] for t in trades["trades"]][:1] and len(trades["trades"]) == len(core.trades)
     for trade in core.trades:
