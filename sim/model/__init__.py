@@ -3,6 +3,7 @@
 from sim.model.frozen_map import FrozenMap
 from sim.model.proposal import Proposal
 from sim.model.rules import AllOf, AnyOf, AtLeast, AtMost, Forbid, IfThen, Not, Require, Rule
+from sim.model.teaching import Aftermath, Teaching
 from sim.model.scenario import (
     Citation,
     Confidence,
@@ -18,7 +19,7 @@ from sim.model.scenario import (
 )
 
 __all__ = [
-    "AllOf", "AnyOf", "AtLeast", "AtMost", "Citation", "Confidence", "Forbid", "FrozenMap",
+    "Aftermath", "AllOf", "AnyOf", "AtLeast", "AtMost", "Citation", "Confidence", "Forbid", "FrozenMap",
     "IfThen", "Issue", "Kind", "Not", "Option", "Party", "Preference", "Proposal", "RedLine",
-    "Require", "Role", "Rule", "Scenario", "Source",
+    "Require", "Role", "Rule", "Scenario", "Source", "Teaching",
 ]

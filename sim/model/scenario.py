@@ -14,6 +14,7 @@ from attrs import field, frozen
 
 from sim.model.frozen_map import FrozenMap
 from sim.model.rules import Rule, issues_of
+from sim.model.teaching import Teaching
 
 
 class Role(StrEnum):
@@ -139,6 +140,7 @@ class Scenario:
     parties: tuple[Party, ...]
     sources: tuple[Source, ...] = ()
     briefing: str = ""
+    teaching: Teaching = Teaching()  # the optional [teaching] table (sim.model.teaching)
     # Where the scenario was loaded from; not part of its identity.
     path: str = field(default="", eq=False, repr=False)
 
