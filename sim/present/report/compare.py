@@ -70,7 +70,7 @@ def _violation(scenario: Scenario, violation) -> dict[str, Any]:
             "sources": [citation_dict(scenario, c) for c in violation.citations]}
 
 
-def _relaxation_words(scenario: Scenario, relaxation) -> str:
+def relaxation_words(scenario: Scenario, relaxation) -> str:
     name = scenario.party(relaxation.party).name
     if relaxation.red_line is not None:
         line = scenario.party(relaxation.party).red_line(relaxation.red_line)
@@ -93,7 +93,7 @@ def blocked(state: GameState, analysis: Analysis) -> dict[str, Any]:
                         "short": round(max(0.0, r.walk_away - r.utility), 1),
                         "violations": [_violation(scenario, v) for v in r.violations],
                         "penalties": [_violation(scenario, v) for v in r.penalties]})
-    relaxations = [{"party": r.party, "words": _relaxation_words(scenario, r), "hard": r.hard,
+    relaxations = [{"party": r.party, "words": relaxation_words(scenario, r), "hard": r.hard,
                     "deal_if_relaxed": r.deal_if_relaxed, "room_if_relaxed": r.zopa_size_if_relaxed}
                    for r in analysis.blocking[:BLOCKERS_LISTED] if r.zopa_size_if_relaxed > 0 or r.deal_if_relaxed]
     return {"deal": result.deal, "deal_exists": analysis.deal_exists, "room": analysis.zopa_size,

@@ -65,8 +65,13 @@ def safe_url(url: str) -> str:
     return url if re.match(r"^https?://[^\s\"'<>]+$", url or "") else ""
 
 
+def paragraphs(text: str) -> list[str]:
+    """The author's paragraphs (blank lines between them), each printed as one line."""
+    return [p for p in str(text).strip().split("\n\n") if p.strip()]
+
+
 def _common(env: Environment) -> Environment:
-    env.filters.update(day=day, number=number, signed=signed, safe_url=safe_url, clean=clean)
+    env.filters.update(day=day, number=number, signed=signed, safe_url=safe_url, clean=clean, paragraphs=paragraphs)
     return env
 
 
