@@ -28,3 +28,26 @@ def write_document(path: Path, text: str) -> Path:
         raise ScenarioError([Problem(str(path), (), f"cannot write the file: {error.strerror or error}",
                                      "write it somewhere else (check the folder exists and can be written to)")]) from None
     return path
+
+
+EXTENSIONS = {"md": "md", "html": "html", "json": "json"}
+REPORTS_DIR = "reports"  # in the Red Lines folder: where the app writes the reports it exports
+
+
+def report_path(folder: Path, state, fmt: str) -> Path:
+    """A new file name in ``folder`` for the report of ``state``: scenario, last day and seed, so a
+    teacher's folder of reports sorts by game; never an existing file."""
+    stem = f"{state.scenario.id}-{state.day.isoformat()}-seed{state.game.seed}"
+    path = Path(folder) / f"{stem}.{EXTENSIONS[fmt]}"
+    number = 2
+    while path.exists():
+        path, number = Path(folder) / f"{stem}-{number}.{EXTENSIONS[fmt]}", number + 1
+    return path
+
+
+def export_report(state, fmt: str, folder: Path) -> Path:
+    """Writes the report of ``state`` into ``folder``; returns where (ScenarioError when it cannot)."""
+    from sim.present.report.build import build_report
+    from sim.present.report.render import render
+
+    return write_document(report_path(folder, state, fmt), render(build_report(state), fmt))
