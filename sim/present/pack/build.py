@@ -15,7 +15,7 @@ from sim.engine import assess
 from sim.game import game_files
 from sim.model import Scenario
 from sim.present.report.build import GENERAL_QUESTIONS
-from sim.present.report.compare import relaxation_words
+from sim.present.report.compare import plain_words, relaxation_words
 from sim.present.pack import classroom
 from sim.present.pack.words import priorities, red_line, walk_away_words
 
@@ -109,7 +109,7 @@ def _engine_knows(scenario: Scenario) -> dict[str, Any]:
             {"title": scenario.issue(i).title, "label": scenario.issue(i).option(o).label}
             for i, o in analysis.nash.proposal.terms.items()],
         "gap": None if analysis.gap is None else round(analysis.gap, 1),
-        "obstacles": [o.message for o in analysis.obstacles],
+        "obstacles": [plain_words(scenario, o.message) for o in analysis.obstacles],
         "relaxations": [relaxation_words(scenario, r) for r in analysis.blocking[:4]
                         if r.deal_if_relaxed or r.zopa_size_if_relaxed > 0],
         "parties": parties, "names": names,
@@ -127,7 +127,8 @@ def instructor_notes(scenario: Scenario) -> dict[str, Any]:
         "principals": principals, "stakeholders": stakeholders, "issues": len(scenario.issues),
         "plans": _plans(scenario, presets),
         "engine": _engine_knows(scenario),
-        "events": [{"date": e.date.isoformat(), "title": e.title, "conditional": e.when is not None or e.chance < 1}
+        "events": [{"date": e.date.isoformat(), "title": e.title, "conditional": e.when is not None or e.chance < 1,
+                    "sourced": bool(e.citations)}
                    for e in setup.events],
         "notes": list(teaching.notes),
         "aftermath": [{"date": a.date.isoformat(), "text": a.text,

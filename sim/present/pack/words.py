@@ -60,6 +60,8 @@ def priorities(scenario: Scenario, party: Party) -> list[dict[str, Any]]:
 
 
 def red_line(scenario: Scenario, line: RedLine) -> dict[str, Any]:
-    return {"statement": line.statement, "hard": line.hard, "penalty": line.penalty, "note": line.note,
+    dislike = ("You dislike this strongly" if line.penalty >= 20 else "You dislike this" if line.penalty >= 10
+               else "You would rather avoid this")
+    return {"statement": line.statement, "hard": line.hard, "penalty": line.penalty, "note": line.note, "dislike": dislike,
             "sources": [citation_dict(scenario, c) for c in line.citations],
             "inferred": all(c.confidence.value == "low" for c in line.citations)}

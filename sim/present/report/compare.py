@@ -7,6 +7,7 @@ included), so the report agrees with the verdicts the player last heard.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from sim.analysis import Analysis, analyze
@@ -70,6 +71,13 @@ def _violation(scenario: Scenario, violation) -> dict[str, Any]:
             "sources": [citation_dict(scenario, c) for c in violation.citations]}
 
 
+def plain_words(scenario: Scenario, message: str) -> str:
+    """An analysis message with each `red_line_id` replaced by the red line's own statement: a
+    report quotes what the party said, never an identifier."""
+    statements = {line.id: line.statement.rstrip(".") for party in scenario.parties for line in party.red_lines}
+    return re.sub(r"`([^`]+)`", lambda m: f"“{statements[m.group(1)]}”" if m.group(1) in statements else m.group(1), message)
+
+
 def relaxation_words(scenario: Scenario, relaxation) -> str:
     name = scenario.party(relaxation.party).name
     if relaxation.red_line is not None:
@@ -98,7 +106,7 @@ def blocked(state: GameState, analysis: Analysis) -> dict[str, Any]:
                    for r in analysis.blocking[:BLOCKERS_LISTED] if r.zopa_size_if_relaxed > 0 or r.deal_if_relaxed]
     return {"deal": result.deal, "deal_exists": analysis.deal_exists, "room": analysis.zopa_size,
             "space": analysis.space_size, "gap": None if analysis.gap is None else round(analysis.gap, 1),
-            "parties": parties, "obstacles": [o.message for o in analysis.obstacles], "relaxations": relaxations}
+            "parties": parties, "obstacles": [plain_words(scenario, o.message) for o in analysis.obstacles], "relaxations": relaxations}
 
 
 def compare(state: GameState) -> dict[str, Any]:

@@ -56,6 +56,10 @@ def number(value: float) -> str:
     return f"{value:g}" if abs(value) >= 0.05 or value == 0 else "0"
 
 
+def count(value: int) -> str:
+    return f"{value:,}"
+
+
 def signed(value: float) -> str:
     return "±0" if abs(value) < 0.05 else f"{value:+.1f}"
 
@@ -71,7 +75,7 @@ def paragraphs(text: str) -> list[str]:
 
 
 def _common(env: Environment) -> Environment:
-    env.filters.update(day=day, number=number, signed=signed, safe_url=safe_url, clean=clean, paragraphs=paragraphs)
+    env.filters.update(day=day, number=number, signed=signed, count=count, safe_url=safe_url, clean=clean, paragraphs=paragraphs)
     return env
 
 
