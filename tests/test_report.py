@@ -130,3 +130,17 @@ def test_an_unwritable_output_is_an_error_not_a_traceback(tmp_path: Path, capsys
     game = ROOT / "scenarios" / "tutorial" / "games" / "deal.txt"
     assert main(["report", str(game), "-o", str(tmp_path)]) == 2
     assert "this is a folder" in capsys.readouterr().err
+
+
+def test_the_readme_documents_the_json_report_as_it_is() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("### The JSON report", 1)[1].split("```json\n", 1)[1].split("```", 1)[0]
+    documented = json.loads(block)
+    real = build_report(load_game(ROOT / "scenarios" / "tutorial" / "games" / "deal.txt"))
+    assert list(documented) == list(real)
+    for key in ("scenario", "game", "comparison", "score"):
+        assert list(documented[key]) == list(real[key]), key
+    assert set(documented["concessions"][0]) == set(real["concessions"][0])
+    assert set(documented["comparison"]["columns"][0]) <= set(real["comparison"]["columns"][0])
+    assert set(documented["comparison"]["blocked"]) == set(real["comparison"]["blocked"])
+    assert set(documented["balance"][0]) == set(real["balance"][0])
