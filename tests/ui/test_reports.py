@@ -12,7 +12,6 @@ from sim.ui.app import make_app
 from sim.ui.saved_games import FINISHED_DIR, all_games, keep_finished
 from sim.ui.screens.choice import ChoiceScreen
 from sim.ui.screens.end import EndScreen
-from sim.ui.screens.help import HelpScreen
 from sim.ui.screens.start import StartScreen
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,17 +36,6 @@ def test_the_debrief_exports_its_report_into_the_red_lines_folder(run, redlines_
             assert f"Report written to {written[0]}" in messages  # the app says where
             names = [name for name, _, _ in app.screen.palette_commands()]
             assert "Debrief: export report (Markdown)" in names and "Debrief: export report (JSON)" in names
-
-    run(scenario())
-
-
-def test_help_lists_the_export_key(run) -> None:
-    async def scenario() -> None:
-        app = make_app(scenario="tutorial")
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.press("f1")
-            assert isinstance(app.screen, HelpScreen)
-            assert "| `e` | Export report | `end.export` |" in app.screen.text
 
     run(scenario())
 
@@ -83,25 +71,5 @@ def test_a_finished_game_reopens_its_debrief_from_the_start_screen(run) -> None:
             assert isinstance(app.screen, EndScreen) and app.screen.state.status.value == "deal"
             await pilot.press("escape")
             assert isinstance(app.screen, StartScreen)
-
-    run(scenario())
-
-
-def test_a_game_that_ends_at_the_table_is_kept_for_its_debrief(run, redlines_home) -> None:
-    from sim.game import Travel
-
-    async def scenario() -> None:
-        app = make_app(screen="table", scenario="tutorial", seed=2, difficulty="easy")
-        async with app.run_test(size=(100, 32)) as pilot:
-            table = app.screen
-            for _ in range(40):
-                if table.state.over:
-                    break
-                table.act(Travel("oda") if table.state.venue != "oda" else Travel("belgrad"))
-                await pilot.pause()
-            await pilot.pause()
-            assert isinstance(app.screen, EndScreen)
-            kept = list((redlines_home / "saves" / FINISHED_DIR).glob("tutorial-*.json"))
-            assert len(kept) == 1
 
     run(scenario())
