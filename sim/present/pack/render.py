@@ -21,4 +21,5 @@ def render_pack(documents: list[dict[str, Any]], fmt: str) -> str:
     if fmt == "html":
         context["style"] = (REPORT_TEMPLATES / "report.css").read_text(encoding="utf-8") + \
             (TEMPLATES / "pack.css").read_text(encoding="utf-8")
-    return env.get_template(f"pack.{fmt}.j2").render(context)
+    text = env.get_template(f"pack.{fmt}.j2").render(context)
+    return text if text.endswith("\n") else text + "\n"
