@@ -35,14 +35,15 @@ ANSI = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07]*\x07|[@-_])")
 def key_plan() -> list[tuple[str, str, str]]:
     """(name, keys, text that shows the key took effect) for a few moves on the default scenario."""
     from sim.game import start_game
-    from sim.ui import present
+    from sim.model.plain import option_label
+    from sim.present import cards
 
     state = start_game()  # what a new game of the default scenario opens on
     scenario, draft = state.scenario, state.draft
     first, second = scenario.issues[0].id, scenario.issues[1].id
-    next_first = present.cycle_option(scenario, first, draft.option(first), 1)
-    next_second = present.cycle_option(scenario, second, draft.option(second), 1)
-    label = lambda issue, option: present.option_label(scenario, issue, option)  # noqa: E731
+    next_first = cards.cycle_option(scenario, first, draft.option(first), 1)
+    next_second = cards.cycle_option(scenario, second, draft.option(second), 1)
+    label = lambda issue, option: option_label(scenario, issue, option)  # noqa: E731
     return [
         ("new_game", "n", "Briefing · "),
         ("to_table", "t", "to the deadline"),

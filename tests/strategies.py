@@ -6,6 +6,8 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
+from sim.engine.compiled import SCALE
+
 from sim.model import AllOf, AnyOf, AtLeast, AtMost, Forbid, FrozenMap, IfThen, Not, Proposal, Require, Rule
 from sim.model.scenario import Citation, Issue, Kind, Option, Party, Preference, RedLine, Role, Scenario, Source
 
@@ -67,21 +69,34 @@ def red_lines(draw, issue_list: tuple[Issue, ...], max_lines: int = 3) -> tuple[
 
 @st.composite
 def parties(draw, issue_list: tuple[Issue, ...], index: int, max_lines: int = 3) -> Party:
+    # One party in four values every term at 100 and weighs the issues so they sum to 6 (1, 1, 4 or
+    # 1, 1, 1, 3 ...): each sixth rounds up, so the contributions sum past 100 points, the corner
+    # where the cap meets soft penalties.
+    at_cap = draw(st.integers(0, 3)) == 0
     preferences = {}
-    for issue in issue_list:
-        if draw(st.booleans()) or not preferences:
+    for k, issue in enumerate(issue_list):
+        if at_cap:
+            weight = 1.0 if k < len(issue_list) - 1 else float(max(1, 7 - len(issue_list)))
+            preferences[issue.id] = Preference(weight, FrozenMap({o: 100.0 for o in issue.option_ids}), 100.0)
+        elif draw(st.booleans()) or not preferences:
             preferences[issue.id] = Preference(
                 weight=draw(st.integers(1, 100).map(float)),
                 values=FrozenMap({o: draw(values) for o in issue.option_ids}),
                 open=draw(values),
             )
+    lines = draw(red_lines(issue_list, max_lines))
+    # A walk-away one fixed-point unit above "100 less one soft penalty" tells the two orders of
+    # capping and penalising apart (the fast path once capped last and called this a deal).
+    boundaries = [100 - line.penalty + 1 / SCALE for line in lines if not line.hard and 0 < line.penalty < 100]
+    walk_away = draw(st.sampled_from(boundaries) if at_cap else values | st.sampled_from(boundaries)) if boundaries \
+        else draw(values)
     return Party(
         id=f"p{index}",
         name=f"Party {index}",
         role=draw(st.sampled_from([Role.PRINCIPAL, Role.PRINCIPAL, Role.STAKEHOLDER])) if index else Role.PRINCIPAL,
-        walk_away=draw(values),
+        walk_away=walk_away,
         preferences=FrozenMap(preferences),
-        red_lines=draw(red_lines(issue_list, max_lines)),
+        red_lines=lines,
     )
 
 

@@ -14,7 +14,7 @@ from sim import catalog
 from sim.analysis import analyze, closest_acceptable
 from sim.cli import main
 from sim.cli.progress import TerminalProgress
-from sim.engine.report import option_label
+from sim.model.plain import option_label
 from tests.analysis_oracle import acceptable
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -82,6 +82,6 @@ def test_a_real_process_reports_bad_input_with_exit_2_and_no_traceback(tmp_path)
 
 
 def test_wrap_keeps_paragraphs_apart() -> None:
-    from sim.cli.text import wrap
+    from sim.present.text import wrap
 
     assert wrap("One  two\nthree.\n\nFour.", "  ", width=12) == "  One two\n  three.\n\n  Four."

@@ -7,7 +7,8 @@ from hypothesis import assume, given
 from sim.engine.compiled import compile_rule
 from sim.engine.satisfiable import satisfying_choices
 from sim.loading import load_scenario, parse_proposal, parse_scenario
-from sim.loading.saving import proposal_to_toml, scenario_to_toml
+from sim.loading.drafts import proposal_toml
+from sim.loading.saving import scenario_to_toml
 from sim.model import Scenario
 from tests.strategies import scenario_and_proposal, scenarios
 from tests.test_shipped import SHIPPED
@@ -31,7 +32,7 @@ def test_generated_scenarios_round_trip(scenario: Scenario) -> None:
 def test_proposals_round_trip(case) -> None:
     scenario, proposal = case
     assume(_self_consistent(scenario))
-    assert parse_proposal(proposal_to_toml(proposal), scenario) == proposal
+    assert parse_proposal(proposal_toml(proposal), scenario) == proposal
 
 
 def test_shipped_scenarios_round_trip() -> None:

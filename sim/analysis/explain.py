@@ -16,6 +16,7 @@ from sim.analysis.results import Obstacle
 from sim.analysis.space import decompositions, solve
 from sim.engine.compiled import SCALE
 from sim.model import Scenario
+from sim.model.plain import party_names
 
 
 class _Oracle:
@@ -58,11 +59,6 @@ class _Oracle:
             if self.best(group, dropped=dropped, only_hard=True) is None:
                 needed = trial
         return needed
-
-
-def _names(scenario: Scenario, party_ids: Sequence[str]) -> str:
-    names = [scenario.party(p).name for p in party_ids]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _clash_message(scenario: Scenario, lines: list[tuple[str, str]], fixed) -> str:
@@ -110,7 +106,7 @@ def why_none(
         if conflicts:
             break
     for combo in conflicts:
-        names = _names(scenario, combo)
+        names = party_names(scenario, combo)
         if oracle.best(list(combo), only_hard=True) is None:
             found.append(Obstacle(combo, f"{names}: " + _clash_message(scenario, oracle.clash(list(combo)), fixed)))
             continue
@@ -120,11 +116,11 @@ def why_none(
             best = oracle.best(list(combo), free=p)
             if best is None:
                 lines = ", ".join(f"`{line}`" for line in oracle.colliding(list(combo), p))
-                shortfalls.append(f"with {_names(scenario, others)} accepting, every proposal crosses "
+                shortfalls.append(f"with {party_names(scenario, others)} accepting, every proposal crosses "
                                   f"{scenario.party(p).name}'s hard red line{'s' if ',' in lines else ''} {lines}"
                                   f"{' (at least one of them)' if ',' in lines else ''}")
                 continue
-            shortfalls.append(f"with {_names(scenario, others)} accepting, {scenario.party(p).name} gets at most "
+            shortfalls.append(f"with {party_names(scenario, others)} accepting, {scenario.party(p).name} gets at most "
                               f"{best[p]:.1f} of the {oracle.level(p):.1f} points it needs")
         found.append(Obstacle(combo, f"{names} accept no proposal in common: " + "; ".join(shortfalls) + "."))
     return tuple(found)

@@ -130,7 +130,7 @@ def _utilities(decomposition: Decomposition, columns: np.ndarray) -> np.ndarray:
         net = columns[:, problem.net_column[q]]
         column = problem.penalty_column[q]
         penalty = columns[:, column] if column is not None else 0
-        result[:, q] = np.maximum(0, np.minimum(net, FULL + penalty))
+        result[:, q] = np.maximum(0, np.minimum(net, FULL + penalty))  # `net_utility` over whole columns
     return result
 
 

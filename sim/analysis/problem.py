@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from attrs import evolve, frozen
 
-from sim.engine.compiled import FULL, SCALE, CompiledRule, CompiledScenario, compiled
+from sim.engine.compiled import FULL, SCALE, CompiledRule, CompiledScenario, compiled, net_utility
 from sim.model import Scenario
 from sim.model.scenario import RedLine
 
@@ -73,7 +73,7 @@ class Problem:
         net = columns[self.net_column[party]]
         column = self.penalty_column[party]
         penalty = columns[column] if column is not None else 0
-        return max(0, min(net, FULL + penalty))
+        return net_utility(net - penalty, -penalty)  # the penalty column holds minus the penalties
 
     def gains(self, columns: Sequence[int]) -> tuple[int, ...]:
         return tuple(self.utility(q, columns) - t for q, t in enumerate(self.thresholds))

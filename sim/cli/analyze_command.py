@@ -55,11 +55,11 @@ def run(args: argparse.Namespace) -> int:
         analysis = analyze(scenario, fixed=fixed or None, progress=progress)
     title = "; ".join(titles)
     if args.json:
-        from sim.analysis.report import analysis_dict
+        from sim.present.analysis_json import analysis_dict
 
         print(json.dumps(analysis_dict(scenario, analysis, title), indent=2, ensure_ascii=False))
     else:
-        from sim.cli.analysis_text import render_analysis
+        from sim.present.analysis_text import render_analysis
 
         print(render_analysis(scenario, analysis, title, fixed, args.top))
     return 0

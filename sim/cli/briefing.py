@@ -10,7 +10,7 @@ import argparse
 
 def run_default(args: argparse.Namespace) -> int:
     from sim import catalog
-    from sim.cli.text import render_assessment, wrap
+    from sim.present.text import render_assessment, wrap
     from sim.engine import assess
 
     try:

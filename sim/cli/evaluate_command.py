@@ -22,14 +22,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from sim.engine import assess
-    from sim.engine.report import assessment_dict
+    from sim.present.assessment_json import assessment_dict
 
     scenario, proposal = scenario_and_proposal(args.proposal, args.scenario)
     assessment = assess(scenario, proposal)
     if args.json:
         print(json.dumps(assessment_dict(scenario, assessment), indent=2, ensure_ascii=False))
     else:
-        from sim.cli.text import render_assessment
+        from sim.present.text import render_assessment
 
         print(render_assessment(scenario, assessment))
     return 0

@@ -47,7 +47,8 @@ def run(args: argparse.Namespace) -> int:
         return run_app(args)
     from sim import catalog
     from sim.game import Difficulty, score, start_game
-    from sim.game.report import score_dict, state_dict
+    from sim.game.snapshot import state_dict
+    from sim.present.game_report import score_dict
     from sim.game.saves import write_save
     from sim.game.script import run_script, unmet
 
@@ -65,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps({"state": state_dict(state), "score": score_dict(score(state)), "expect": expectations},
                          indent=2, ensure_ascii=False))
     else:
-        from sim.cli.game_text import render_game
+        from sim.present.game_report import render_game
 
         print(render_game(state, score(state)))
         for expectation in script.expect:

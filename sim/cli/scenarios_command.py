@@ -14,7 +14,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from sim import catalog
-    from sim.cli.text import table
+    from sim.present.text import table
 
     found = catalog.entries()
     if args.json:

@@ -32,7 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from sim.analysis.explain import why_none
     from sim.analysis.suggestion import closest_acceptable
-    from sim.cli.analysis_text import check_query, render_suggestion
+    from sim.cli.query_checks import check_query
+    from sim.present.analysis_text import render_suggestion
 
     scenario, proposal = scenario_and_proposal(args.proposal, args.scenario)
     parties, levels, fixed = check_query(scenario, args.party, args.min_utility, args.fix)
@@ -40,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     obstacles = () if suggestion is not None else why_none(scenario, parties=parties, min_utility=levels, fixed=fixed)
     chosen = parties or [p.id for p in scenario.principals]
     if args.json:
-        from sim.analysis.report import suggestion_dict
+        from sim.present.analysis_json import suggestion_dict
 
         print(json.dumps(suggestion_dict(scenario, dict(proposal.terms), chosen, suggestion, obstacles),
                          indent=2, ensure_ascii=False))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from enum import StrEnum
 from attrs import frozen
 
-from sim.engine.compiled import FULL, SCALE, CompiledScenario, compiled
+from sim.engine.compiled import FULL, SCALE, CompiledScenario, compiled, net_utility
 from sim.engine.fast import packed_sum
 from sim.engine.packed import MASK, PackedParty
 from sim.model import Proposal, Scenario
@@ -105,7 +105,7 @@ def _assess_party(
             else:
                 penalty += line.penalty
                 soft.append(Violation(line.red_line, triggers, line.penalty / SCALE))
-    utility = max(0, base - penalty)
+    utility = net_utility(base, penalty)
     return PartyAssessment(
         party=party,
         utility=utility / SCALE,

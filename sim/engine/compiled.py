@@ -21,6 +21,13 @@ from sim.model.scenario import Issue, Party, RedLine, Scenario
 SCALE = 10_000  # fixed-point units per utility point: four decimals is finer than any author writes
 FULL = 100 * SCALE
 
+
+def net_utility(base: int, penalties: int) -> int:
+    """A party's fixed-point utility: the base capped at 100 points first (rounding can push a sum of
+    contributions just past it), then its soft penalties taken off, floored at 0. Every evaluator
+    calls this, so the fast path, ``assess`` and the analysis agree at the boundary."""
+    return max(0, min(FULL, base) - penalties)
+
 Index = tuple[int, ...]
 
 
@@ -144,7 +151,8 @@ class CompiledParty:
     red_lines: tuple[CompiledRedLine, ...]
 
     def base_utility(self, index: Sequence[int]) -> int:
-        return min(FULL, sum(t[c] for t, c in zip(self.tables, index)))
+        """The sum of the tables, before the cap (see `net_utility`)."""
+        return sum(t[c] for t, c in zip(self.tables, index))
 
 
 def _tables(party: Party, issues: tuple[Issue, ...]) -> tuple[tuple[int, ...], ...]:

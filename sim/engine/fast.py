@@ -5,7 +5,7 @@ from __future__ import annotations
 from operator import getitem
 from typing import Sequence
 
-from sim.engine.compiled import FULL, CompiledParty, CompiledScenario
+from sim.engine.compiled import CompiledParty, CompiledScenario, net_utility
 from sim.engine.packed import MASK, Packed
 
 
@@ -26,26 +26,26 @@ def evaluate_all(scenario: CompiledScenario, index: Sequence[int]) -> tuple[tupl
     total = packed_sum(scenario.packed, index)
     results = []
     for shift, hard_bits, soft_bits, soft in scenario.packed.specs:
-        utility = total >> shift & MASK
+        penalties = 0
         if total & soft_bits:  # most proposals cross none of a party's soft lines: one test skips them
             for bit, penalty in soft:
                 if total >> bit & 1:
-                    utility -= penalty
-        results.append((FULL if utility > FULL else 0 if utility < 0 else utility, total & hard_bits != 0))
+                    penalties += penalty
+        results.append((net_utility(total >> shift & MASK, penalties), total & hard_bits != 0))
     return tuple(results)
 
 
 def fixed_utility(party: CompiledParty, index: Sequence[int]) -> tuple[int, bool]:
     """One party's (utility after soft penalties, vetoed), walking its tables and rules directly."""
-    utility = party.base_utility(index)
+    penalties = 0
     vetoed = False
     for line in party.red_lines:
         if not line.test(index):
             if line.hard:
                 vetoed = True
             else:
-                utility -= line.penalty
-    return max(0, utility), vetoed
+                penalties += line.penalty
+    return net_utility(party.base_utility(index), penalties), vetoed
 
 
 def is_deal(scenario: CompiledScenario, index: Sequence[int]) -> bool:

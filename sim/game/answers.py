@@ -6,7 +6,6 @@ from __future__ import annotations
 from attrs import evolve, frozen
 
 from sim.engine import PartyAssessment, Verdict, Violation, assess
-from sim.engine.report import describe_triggers, option_label
 from sim.game.analysis_adapter import Counter
 from sim.game.counter import counter_proposal
 from sim.game.effective import effective_scenario
@@ -14,6 +13,7 @@ from sim.game.feed import say
 from sim.game.mood import adjust
 from sim.game.state import Difficulty, FeedKind, GameState
 from sim.model import Scenario
+from sim.model.plain import terms_text
 
 # How a party takes a draft. Patience is lost to drafts that cross its red lines (more for each, and
 # more again when the mediator repeats a draft it has already turned down); trust is lost when the
@@ -40,7 +40,7 @@ def _known(state: GameState, party_id: str, red_line_id: str) -> bool:
 
 
 def _clause(scenario: Scenario, violation: Violation) -> str:
-    return f"{violation.statement.rstrip('.')} ({describe_triggers(scenario, violation)})"
+    return f"{violation.statement.rstrip('.')} ({terms_text(scenario, violation.triggers)})"
 
 
 def _describe(scenario: Scenario, answer: Answer) -> str:
@@ -55,9 +55,7 @@ def _describe(scenario: Scenario, answer: Answer) -> str:
     for violation in result.penalties:
         parts.append(f"It objects: {_clause(scenario, violation)}.")
     if answer.counter is not None:
-        changes = "; ".join(
-            f"{scenario.issue(c.issue).title}: {option_label(scenario, c.issue, c.after)}" for c in answer.counter.changes
-        )
+        changes = terms_text(scenario, ((c.issue, c.after) for c in answer.counter.changes))
         parts.append(f"It would sign with these changes: {changes}.")
     elif answer.verdict is not Verdict.ACCEPT:
         parts.append("It sees nothing close to this draft that it could sign.")

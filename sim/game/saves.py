@@ -26,7 +26,7 @@ from attrs import frozen
 
 from sim import catalog
 from sim.game.actions import ActionError, parse_action
-from sim.game.report import state_dict
+from sim.game.snapshot import state_dict
 from sim.game.score import score
 from sim.game.state import Difficulty, Game, GameState
 from sim.game.step import new_game, step

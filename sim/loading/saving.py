@@ -1,4 +1,4 @@
-"""Writing scenarios and proposals back to TOML, in the shape the loader reads."""
+"""Writing scenarios back to TOML, in the shape the loader reads (proposals: `sim.loading.drafts`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import tomli_w
 from cattrs import Converter
 from cattrs.gen import make_dict_unstructure_fn, override
 
-from sim.model import AllOf, AnyOf, AtLeast, AtMost, Forbid, FrozenMap, Not, Proposal, Require, Rule, Scenario
+from sim.model import AllOf, AnyOf, AtLeast, AtMost, Forbid, FrozenMap, Not, Require, Rule, Scenario
 from sim.model.scenario import Confidence, Kind, Role
 
 
@@ -31,8 +31,7 @@ def _make() -> Converter:
                                              lambda m: {k: converter.unstructure(v) for k, v in m.items()})
     for enum in (Role, Kind, Confidence):
         converter.register_unstructure_hook(enum, lambda e: e.value)
-    for cls in (Scenario, Proposal):
-        converter.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, converter, path=override(omit=True)))
+    converter.register_unstructure_hook(Scenario, make_dict_unstructure_fn(Scenario, converter, path=override(omit=True)))
     return converter
 
 
@@ -41,7 +40,3 @@ _CONVERTER = _make()
 
 def scenario_to_toml(scenario: Scenario) -> str:
     return tomli_w.dumps(_CONVERTER.unstructure(scenario, Scenario))
-
-
-def proposal_to_toml(proposal: Proposal) -> str:
-    return tomli_w.dumps(_CONVERTER.unstructure(proposal, Proposal))

@@ -171,7 +171,7 @@ class RedLinesApp(App):
 
         timeline = opening = None
         if self.session is not None:
-            from sim.ui.game_text import timeline as game_timeline
+            from sim.present.play import timeline as game_timeline
 
             timeline = game_timeline(self.session.state)
             setup = self.session.state.game.setup
@@ -218,7 +218,7 @@ class RedLinesApp(App):
         self.push_screen(TableScreen(session))
 
     def on_start_screen_open_games(self, message: StartScreen.OpenGames) -> None:
-        from sim.ui.game_text import Choice
+        from sim.present.play import Choice
         from sim.ui.saved_games import all_games
         from sim.ui.screens.choice import ChoiceScreen
 
@@ -349,7 +349,7 @@ class RedLinesApp(App):
         if self.scenario is not None:
             extra = None
             if self.session is not None and self.session.state.scenario.id == self.scenario.id:
-                from sim.ui.game_text import game_citations
+                from sim.present.play import game_citations
 
                 state = self.session.state
                 extra = lambda source_id: game_citations(state, source_id)  # noqa: E731

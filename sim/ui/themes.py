@@ -1,7 +1,7 @@
 """The two looks of Red Lines: a calm default and a high-contrast theme for projectors and low vision.
 
 Verdicts are never told by colour alone: every verdict also has a mark and a word (see
-``sim.ui.present``), so the high-contrast theme only has to make the colours louder.
+``sim.present.cards``), so the high-contrast theme only has to make the colours louder.
 """
 
 from __future__ import annotations

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from sim import catalog
 from sim.game import start_game
-from sim.ui import writing
+from sim.present import markdown
 
 
 def test_ukraine_game_opens_with_the_briefing_of_its_first_day() -> None:
     state = start_game("ukraine-2025", seed=1)
     setup = state.game.setup
     assert setup.start < state.game.scenario.as_of  # the game replays the run-up to the as-of date
-    page = writing.situation_markdown(state.game.scenario, (setup.start, setup.briefing))
+    page = markdown.situation_markdown(state.game.scenario, (setup.start, setup.briefing))
     assert "*As of 2025-11-20*" in page and "has leaked" in page
     # The scenario's own briefing tells of the 2 December Kremlin meeting: on 20 November it is the future.
     flat = " ".join  # the texts wrap lines anywhere
@@ -23,6 +23,6 @@ def test_ukraine_game_opens_with_the_briefing_of_its_first_day() -> None:
 
 def test_without_an_opening_the_scenario_speaks_for_its_own_date() -> None:
     scenario = catalog.find_scenario("tutorial")
-    page = writing.situation_markdown(scenario)
+    page = markdown.situation_markdown(scenario)
     assert f"*As of {scenario.as_of.isoformat()}*" in page
     assert scenario.briefing.split()[0] in page

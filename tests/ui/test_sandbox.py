@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sim import catalog
 from sim.engine import Verdict, assess
-from sim.ui import present
+from sim.present import cards
 from sim.ui.app import make_app
 from sim.ui.screens.compare import CompareScreen
 from sim.ui.screens.option_picker import OptionPicker
@@ -164,7 +164,7 @@ def test_the_sandbox_opens_on_the_draft_left_last_time(run) -> None:
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             assert app.screen.draft.option("water") == "w50"
-            expected = present.card_from_assessment(assess(app.screen.scenario, app.screen.draft).party("arvenia"))
+            expected = cards.card_from_assessment(assess(app.screen.scenario, app.screen.draft).party("arvenia"))
             assert app.screen.query_one("#card-arvenia", PartyCard).data == expected
 
     run(edit())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sim.engine.report import citation_dict
+from sim.model.plain import citation_dict
 from sim.model import Scenario
 from sim.model.scenario import Party, RedLine
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from sim.game import GameState, score
-from sim.game.report import score_dict
+from sim.present.game_report import score_dict
 from sim.present.report.compare import agreement_kind, compare
 from sim.present.report.story import balance, retell, terms_list
 

@@ -13,7 +13,7 @@ from typing import Any
 from sim.analysis import Analysis, analyze
 from sim.analysis.relaxing import STEP
 from sim.engine import Assessment, assess
-from sim.engine.report import citation_dict, describe_triggers
+from sim.model.plain import citation_dict, terms_text
 from sim.game import GameState
 from sim.game.effective import effective_scenario
 from sim.model import Proposal, Scenario
@@ -67,7 +67,7 @@ def frontier(analysis: Analysis, scenario: Scenario) -> list[dict[str, Any]]:
 
 def _violation(scenario: Scenario, violation) -> dict[str, Any]:
     return {"statement": violation.statement, "hard": violation.hard, "penalty": violation.penalty,
-            "where": describe_triggers(scenario, violation), "note": violation.red_line.note,
+            "where": terms_text(scenario, violation.triggers), "note": violation.red_line.note,
             "sources": [citation_dict(scenario, c) for c in violation.citations]}
 
 

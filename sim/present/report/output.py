@@ -3,25 +3,16 @@ file; a failure is a Problem (file, what, how to fix), never a traceback."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
+from sim.loading.drafts import write_atomically
 from sim.loading.problems import Problem, ScenarioError
 
 
 def write_document(path: Path, text: str) -> Path:
     path = Path(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as file:
-                file.write(text)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomically(path, text)
     except IsADirectoryError:
         raise ScenarioError([Problem(str(path), (), "this is a folder", "give a file name, e.g. report.html")]) from None
     except OSError as error:

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from sim.engine import assess
-from sim.engine.report import citation_dict, option_label
+from sim.model.plain import citation_dict, option_label
 from sim.game import Adopt, GameState, LoadDraft, SetTerm, Table, new_game, parse_action, step
 from sim.game.effective import effective_scenario
 from sim.game.state import FeedItem, FeedKind

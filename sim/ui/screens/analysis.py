@@ -23,7 +23,8 @@ from sim import catalog
 from sim.analysis import Analysis, Suggestion
 from sim.engine import assess
 from sim.model import Proposal, Scenario
-from sim.ui import plot, present
+from sim.model.plain import option_label
+from sim.present import plot
 from sim.ui.widgets.charts import BlockingChart, FrontierPlot
 
 TOP_BLOCKERS = 8
@@ -146,8 +147,8 @@ class AnalysisScreen(Screen):
         lines: list = [(f"Closest acceptable proposal: {closest.distance} change{'s' if closest.distance != 1 else ''} to your draft", "bold")]
         for change in closest.changes:
             issue = self.scenario.issue(change.issue)
-            before = present.option_label(self.scenario, change.issue, change.before)
-            after = present.option_label(self.scenario, change.issue, change.after)
+            before = option_label(self.scenario, change.issue, change.before)
+            after = option_label(self.scenario, change.issue, change.after)
             lines += ["\n  ", (issue.title, "bold"), ": ", (before, "strike $foreground 60%"), " → ", (after, "$accent")]
         lines.append(("\n  u adopts it" if self.adopt else "\n  (adopting it is not open from here)", "$foreground 60%"))
         return Content.assemble(*lines)

@@ -14,7 +14,7 @@ from textual.widgets import Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from sim.model import Scenario
-from sim.ui import writing
+from sim.present import markdown
 
 SITUATION, ISSUES, TIMELINE = "__situation__", "__issues__", "__timeline__"
 
@@ -66,7 +66,7 @@ class BriefingScreen(Screen):
             topics.border_title = "Briefing"
             yield topics
             with VerticalScroll(id="page"):
-                yield Markdown(writing.situation_markdown(self.scenario, self.opening), id="page-text")
+                yield Markdown(markdown.situation_markdown(self.scenario, self.opening), id="page-text")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -74,13 +74,13 @@ class BriefingScreen(Screen):
 
     def page(self, topic: str) -> str:
         if topic == SITUATION:
-            return writing.situation_markdown(self.scenario, self.opening)
+            return markdown.situation_markdown(self.scenario, self.opening)
         if topic == ISSUES:
-            return writing.issues_markdown(self.scenario)
+            return markdown.issues_markdown(self.scenario)
         if topic == TIMELINE:
             lines = [f"- **{date}** {text}" for date, text in self.timeline] or ["Nothing has happened yet."]
             return "# Timeline so far\n\n" + "\n".join(lines)
-        return writing.party_markdown(self.scenario, self.scenario.party(topic))
+        return markdown.party_markdown(self.scenario, self.scenario.party(topic))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.query_one("#page-text", Markdown).update(self.page(event.option.id))

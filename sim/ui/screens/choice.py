@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from sim.ui.game_text import Choice
+from sim.present.play import Choice
 
 
 class ChoiceScreen(ModalScreen[str | None]):

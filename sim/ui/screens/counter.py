@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, OptionList
 from textual.widgets.option_list import Option
 
-from sim.ui.game_text import TermChange
+from sim.present.play import TermChange
 
 
 class CounterScreen(ModalScreen[list[str] | None]):

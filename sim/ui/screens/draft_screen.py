@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from sim.engine import Assessment, assess
 from sim.model import Proposal, Scenario
-from sim.ui import present, writing
+from sim.present import cards, markdown
 from sim.ui.screens.option_picker import OptionPicker, Picked
 from sim.ui.widgets.draft_editor import DraftEditor
 from sim.ui.widgets.party_card import PartyCard
@@ -51,15 +51,15 @@ class DraftScreen(Screen):
 
     def crossed(self) -> dict[str, tuple[str, ...]]:
         """Issue -> the parties whose red lines the draft crosses there (as far as the player knows)."""
-        return present.crossed_issues(self.assessment)
+        return cards.crossed_issues(cards.assessment_crossings(self.assessment))
 
     def locked(self) -> frozenset[str]:
         """Issues that can no longer change (signed in an interim agreement)."""
         return frozenset()
 
-    def cards(self) -> list[present.CardData]:
+    def cards(self) -> list[cards.CardData]:
         """What each party's card shows; the sandbox shows everything, a game what the difficulty allows."""
-        return [present.card_from_assessment(result) for result in self.assessment.parties]
+        return [cards.card_from_assessment(result) for result in self.assessment.parties]
 
     def set_draft(self, draft: Proposal) -> None:
         """Make ``draft`` the current draft and show every party's answer to it."""
@@ -83,7 +83,7 @@ class DraftScreen(Screen):
         return self.assessment.deal
 
     def _deal_text(self) -> str:
-        return present.deal_line(self.scenario, self.assessment)
+        return cards.deal_line(self.scenario, self.assessment)
 
     def revise(self, issue_id: str, option_id: str | None) -> None:
         """The player set a term; the sandbox takes it as it is, a game through its rules."""
@@ -109,7 +109,7 @@ class DraftScreen(Screen):
 
     def reasons(self, party_id: str) -> str:
         """Why a party answers as it does (Markdown); a game says only what the player may know."""
-        return writing.reasons_markdown(self.scenario, self.assessment.party(party_id))
+        return markdown.reasons_markdown(self.scenario, self.assessment.party(party_id))
 
     def on_party_card_explain(self, message: PartyCard.Explain) -> None:
         name = self.scenario.party(message.party_id).name

@@ -14,8 +14,8 @@ from textual.widgets import Footer, Markdown, Static
 
 from sim.game import GameState, score
 from sim.game.effective import effective_scenario
-from sim.ui import game_text
-from sim.ui.debrief import debrief_markdown
+from sim.present import play
+from sim.present.debrief import debrief_markdown
 
 
 class EndScreen(Screen):
@@ -39,7 +39,7 @@ class EndScreen(Screen):
         self.text = debrief_markdown(state, self.score, None)  # the Nash column is filled in when computed
 
     def compose(self) -> ComposeResult:
-        yield Static(f"Debrief · {game_text.ending_title(self.state)} · score {self.score.total:g}", id="topbar")
+        yield Static(f"Debrief · {play.ending_title(self.state)} · score {self.score.total:g}", id="topbar")
         with VerticalScroll(id="debrief"):
             yield Markdown(self.text, id="debrief-text")
         yield Footer()

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from sim.engine import Verdict
 from sim.model import Proposal, Scenario
-from sim.ui import present
+from sim.present import cards
 
 OPEN_ID = "__open__"  # the option-list id standing for "leave the issue open"
 
@@ -52,11 +52,11 @@ class OptionPicker(ModalScreen[Picked | None]):
     def _options(self) -> list[Option]:
         options = []
         current = self.draft.option(self.issue.id)
-        for option_id, label in present.option_choices(self.scenario, self.issue.id):
+        for option_id, label in cards.option_choices(self.scenario, self.issue.id):
             verdicts = self.judge(self.draft.with_term(self.issue.id, option_id))
             marks = Content.assemble(
                 *[
-                    (present.VERDICT_MARK.get(v, present.UNKNOWN_MARK), f"bold ${present.verdict_style(v)}")
+                    (cards.VERDICT_MARK.get(v, cards.UNKNOWN_MARK), f"bold ${cards.verdict_style(v)}")
                     for v in verdicts
                 ]
             )

@@ -32,7 +32,7 @@ class SandboxScreen(DraftScreen):
         yield Footer()
 
     def __init__(self, scenario, draft: Proposal | None = None, **kwargs) -> None:
-        from sim.ui.export import kept_sandbox_draft
+        from sim.loading.drafts import kept_sandbox_draft
 
         kept, self.kept_problem = kept_sandbox_draft(catalog.data_dir(), scenario) if draft is None else (None, None)
         super().__init__(scenario, draft if draft is not None else kept, **kwargs)
@@ -44,7 +44,7 @@ class SandboxScreen(DraftScreen):
 
     def set_draft(self, draft: Proposal) -> None:
         """Show the draft and keep it, so the sandbox opens on it next time."""
-        from sim.ui.export import keep_sandbox_draft
+        from sim.loading.drafts import keep_sandbox_draft
 
         super().set_draft(draft)
         problem = keep_sandbox_draft(catalog.data_dir(), self.scenario, draft)
@@ -92,7 +92,7 @@ class SandboxScreen(DraftScreen):
         ]
 
     def action_export(self) -> None:
-        from sim.ui.export import export_proposal
+        from sim.loading.drafts import export_proposal
 
         path = export_proposal(self.draft, catalog.data_dir() / "proposals")
         self.notify(f"Saved to {path}", title="Draft saved")

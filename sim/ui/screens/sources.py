@@ -12,7 +12,7 @@ from textual.widgets import Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from sim.model import Scenario
-from sim.ui import writing
+from sim.present import markdown
 
 
 class SourcesScreen(Screen):
@@ -39,7 +39,7 @@ class SourcesScreen(Screen):
         yield Footer()
 
     def page(self, source_id: str) -> str:
-        return writing.source_markdown(self.scenario, source_id, self.extra(source_id))
+        return markdown.source_markdown(self.scenario, source_id, self.extra(source_id))
 
     def on_mount(self) -> None:
         self.query_one("#source-list").focus()

@@ -22,9 +22,9 @@ from sim.game import (
 )
 from sim.game.effective import effective_scenario
 from sim.model import Proposal
-from sim.ui import game_text, present, writing
+from sim.present import cards, markdown, play
 from sim.ui.autosave import AutoSaver
-from sim.ui.game_text import Choice
+from sim.present.play import Choice
 from sim.ui.screens.choice import ChoiceScreen
 from sim.ui.screens.draft_screen import DraftScreen, update_text
 from sim.ui.widgets.action_bar import ActionBar
@@ -78,20 +78,20 @@ class TableScreen(DraftScreen):
         self.views = views(self.state)
         self.assessment = None  # the full truth is not the player's to see; the views are
         self.refresh_desk()
-        update_text(self.query_one("#topbar", Static), game_text.calendar_line(self.state))
-        update_text(self.query_one("#standings", Static), game_text.standings_line(self.views))
+        update_text(self.query_one("#topbar", Static), play.calendar_line(self.state))
+        update_text(self.query_one("#standings", Static), play.standings_line(self.views))
         self.query_one(NewsFeed).show(self.state.feed)
         self.query_one(ActionBar).allow({a.verb for a in available_actions(self.state)})
 
     def crossed(self) -> dict[str, tuple[str, ...]]:
-        return game_text.crossed_from_views(self.scenario, self.views)
+        return cards.crossed_issues(play.view_crossings(self.views))
 
     def locked(self) -> frozenset[str]:
         return frozenset(self.state.locked)
 
     def cards(self):
         here = set(self.state.present_here)
-        return [game_text.card_from_view(view, view.id in here) for view in self.views]
+        return [play.card_from_view(view, view.id in here) for view in self.views]
 
     def judge(self, draft: Proposal) -> list[Verdict | None]:
         return [view.verdict for view in views(self.state, draft)]
@@ -101,20 +101,20 @@ class TableScreen(DraftScreen):
 
     def _deal_text(self) -> str:
         known = [v for v in self.views if v.role.value == "principal"]
-        parts = [f"{v.name} {game_text.verdict_word(v.verdict)}" for v in known]
+        parts = [f"{v.name} {play.verdict_word(v.verdict)}" for v in known]
         agreements = len(self.state.agreements)
         signed = f" · {agreements} agreement{'s' if agreements != 1 else ''} signed" if agreements else ""
         return "On this draft: " + ", ".join(parts) + signed
 
     def reasons(self, party_id: str) -> str:
         view = next(v for v in self.views if v.id == party_id)
-        return writing.view_reasons_markdown(effective_scenario(self.state), view)
+        return markdown.view_reasons_markdown(effective_scenario(self.state), view)
 
     # --- layout --------------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static(game_text.calendar_line(self.state), id="topbar")
-        yield Static(game_text.standings_line(self.views), id="standings")
+        yield Static(play.calendar_line(self.state), id="topbar")
+        yield Static(play.standings_line(self.views), id="standings")
         yield from self.compose_desk()
         feed = NewsFeed(id="feed")
         feed.border_title = "Feed"
@@ -143,7 +143,7 @@ class TableScreen(DraftScreen):
             answer = outcome.answer
             name = self.scenario.party(answer.party).name
             extra = " It made a counter-proposal: r to review it." if answer.counter is not None else ""
-            self.notify(f"{name}: {present.verdict_label(answer.verdict)}.{extra}", title="An answer")
+            self.notify(f"{name}: {cards.verdict_label(answer.verdict)}.{extra}", title="An answer")
         if self.state.over:
             self.post_message(self.GameOver(self.state))
 
@@ -167,16 +167,16 @@ class TableScreen(DraftScreen):
         self.app.push_screen(ChoiceScreen(title, choices), chosen)
 
     def action_travel(self) -> None:
-        self.choose("Travel to…", game_text.venue_choices(self.state), Travel)
+        self.choose("Travel to…", play.venue_choices(self.state), Travel)
 
     def action_table(self) -> None:
-        self.choose("Table the draft to…", game_text.party_choices(self.state, walked_out_ok=False), Table)
+        self.choose("Table the draft to…", play.party_choices(self.state, walked_out_ok=False), Table)
 
     def action_consult(self) -> None:
-        self.choose("Consult in private…", game_text.party_choices(self.state, walked_out_ok=True), Consult)
+        self.choose("Consult in private…", play.party_choices(self.state, walked_out_ok=True), Consult)
 
     def action_lever(self) -> None:
-        self.choose("Pressure or an inducement…", game_text.lever_choices(self.state), UseLever)
+        self.choose("Pressure or an inducement…", play.lever_choices(self.state), UseLever)
 
     def action_convene(self) -> None:
         self.act(Convene())
@@ -188,7 +188,7 @@ class TableScreen(DraftScreen):
         self.act(Wait())
 
     def action_presets(self) -> None:
-        self.choose("Put a plan on the table (free)…", game_text.preset_choices(self.state), LoadDraft)
+        self.choose("Put a plan on the table (free)…", play.preset_choices(self.state), LoadDraft)
 
     def on_action_bar_chosen(self, message: ActionBar.Chosen) -> None:
         getattr(self, f"action_{message.verb}")()
@@ -205,13 +205,13 @@ class TableScreen(DraftScreen):
             if party_id is None:
                 return
             view = next(v for v in offers if v.id == party_id)
-            changes = game_text.counter_changes(self.scenario, self.state.draft, view.counter)
+            changes = play.counter_changes(self.scenario, self.state.draft, view.counter)
             self.app.push_screen(CounterScreen(view.name, changes, self.locked()), lambda issues: self._adopt(party_id, issues))
 
         if len(offers) == 1:
             review(offers[0].id)
         else:
-            choices = [Choice(v.id, v.name, f"{len(game_text.counter_changes(self.scenario, self.state.draft, v.counter))} changes") for v in offers]
+            choices = [Choice(v.id, v.name, f"{len(play.counter_changes(self.scenario, self.state.draft, v.counter))} changes") for v in offers]
             self.app.push_screen(ChoiceScreen("Whose counter-proposal?", choices), review)
 
     def _adopt(self, party_id: str, issues: list[str] | None) -> None:
@@ -225,7 +225,7 @@ class TableScreen(DraftScreen):
         item = self.state.feed[message.index]
         from sim.ui.screens.reading import ReadingScreen  # deferred: Markdown costs ~50 ms at start-up
 
-        self.app.push_screen(ReadingScreen(writing.feed_item_markdown(self.scenario, item), "From the feed"))
+        self.app.push_screen(ReadingScreen(markdown.feed_item_markdown(self.scenario, item), "From the feed"))
 
     def action_analysis(self) -> None:
         self.app.open_analysis(effective_scenario(self.state), self.state.draft, self)  # type: ignore[attr-defined]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widget import Widget
 
-from sim.ui import plot
+from sim.present import plot
 
 CELL_STYLE = {"dot": "bold $success", "line": "$warning", "zone": "$success 40%", "mark": "bold $accent reverse",
               "blank": "", "axis": "$foreground 50%"}

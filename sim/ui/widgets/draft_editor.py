@@ -13,7 +13,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from sim.model import Proposal, Scenario
-from sim.ui import present
+from sim.present import cards
 
 ONE_LINE_WIDTH = 40  # below this an issue's title and its option go on two lines
 
@@ -80,7 +80,7 @@ class DraftEditor(OptionList):
             mark = ("■ ", "bold $success")  # signed: it stays
         else:
             mark = ("✗ ", "bold $error") if crossed_by else ("· ", "$foreground 40%")
-        label = present.term_label(self.scenario, self.draft, issue_id)
+        label = cards.term_label(self.scenario, self.draft, issue_id)
         choice = (f"‹ {label} ›", "italic $foreground 50%" if option_id is None else ("$error" if crossed_by else "$accent"))
         title = (issue.title, "bold")
         room = self._width - 2 - len(issue.title) - len(choice[0])
@@ -98,7 +98,7 @@ class DraftEditor(OptionList):
     def action_cycle(self, step: int) -> None:
         if self.issue_id is None or self.issue_id in self.locked:
             return
-        choice = present.cycle_option(self.scenario, self.issue_id, self.draft.option(self.issue_id), step)
+        choice = cards.cycle_option(self.scenario, self.issue_id, self.draft.option(self.issue_id), step)
         self.post_message(self.TermChosen(self.issue_id, choice))
 
     def action_leave_open(self) -> None:

@@ -12,7 +12,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from sim.game.state import FeedItem
-from sim.ui import game_text
+from sim.present import play
 
 
 class NewsFeed(OptionList):
@@ -42,8 +42,8 @@ class NewsFeed(OptionList):
 
     @staticmethod
     def _option(index: int, item: FeedItem) -> Option:
-        date, mark, text = game_text.feed_line(item)
-        style = f"bold ${game_text.FEED_STYLE[item.kind]}"
+        date, mark, text = play.feed_line(item)
+        style = f"bold ${play.FEED_STYLE[item.kind]}"
         sources = "  ▸ sources" if item.citations else ""
         return Option(
             Content.assemble((date, "$foreground 60%"), " ", (mark, style), " ", text, (sources, "$foreground 50%")),

@@ -10,8 +10,8 @@ from textual.message import Message
 from textual.widget import Widget
 
 from sim.engine import Verdict
-from sim.ui import present
-from sim.ui.present import CardData
+from sim.present import cards
+from sim.present.cards import CardData
 
 METER_STYLE = {"empty": "$foreground 30%", "mark": "bold $foreground"}
 COMPACT_BELOW = 32  # terminal rows: below this a card lists one crossed red line and counts the rest
@@ -70,14 +70,14 @@ class PartyCard(Widget, can_focus=True):
     def _content(self, width: int) -> Content:
         data = self.data
         width = max(10, width)
-        colour = f"${present.verdict_style(data.verdict)}"
-        verdict = present.verdict_label(data.verdict)
-        numbers = present.utility_line(data)
+        colour = f"${cards.verdict_style(data.verdict)}"
+        verdict = cards.verdict_label(data.verdict)
+        numbers = cards.utility_line(data)
         gap = max(1, width - len(verdict) - len(numbers))
         parts: list = [(verdict, f"bold {colour}"), " " * gap, (numbers, "$foreground 80%")]
         if data.utility is not None and data.walk_away is not None:
             parts.append("\n")
-            for cell in present.meter(data.utility, data.walk_away, width):
+            for cell in cards.meter(data.utility, data.walk_away, width):
                 parts.append((cell.text, METER_STYLE.get(cell.kind, colour)))
         crossed = sorted(data.crossed, key=lambda line: not line.hard)  # hard ones first
         compact = self.app.size.height < COMPACT_BELOW and len(crossed) > 1

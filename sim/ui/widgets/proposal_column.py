@@ -10,7 +10,7 @@ from textual.widget import Widget
 
 from sim.engine import Assessment
 from sim.model import Proposal, Scenario
-from sim.ui import present
+from sim.present import cards
 
 
 class ProposalColumn(Widget):
@@ -36,8 +36,8 @@ class ProposalColumn(Widget):
         width = max(8, self.content_size.width - 2)  # the label's indent
         for issue in self.scenario.issues:
             differs = self.proposal.option(issue.id) != self.other.option(issue.id)
-            label = present.term_label(self.scenario, self.proposal, issue.id)
-            other = present.term_label(self.scenario, self.other, issue.id)
+            label = cards.term_label(self.scenario, self.proposal, issue.id)
+            other = cards.term_label(self.scenario, self.other, issue.id)
             # Both columns have the same width: pad to the taller label so the rows stay side by side.
             mine, theirs = textwrap.wrap(label, width) or [""], textwrap.wrap(other, width) or [""]
             lines = mine + [""] * (len(theirs) - len(mine))
@@ -47,7 +47,7 @@ class ProposalColumn(Widget):
             parts.append("\n")
         parts.append(("\nVerdicts", "bold"))
         for result in self.assessment.parties:
-            style = f"${present.verdict_style(result.verdict)}"
-            parts += ["\n", (f"{present.VERDICT_MARK[result.verdict]} {result.party.name}", style)]
-            parts.append((f"  {present.utility_line(result)}", "$foreground 70%"))
+            style = f"${cards.verdict_style(result.verdict)}"
+            parts += ["\n", (f"{cards.VERDICT_MARK[result.verdict]} {result.party.name}", style)]
+            parts.append((f"  {cards.utility_line(result)}", "$foreground 70%"))
         return Content.assemble(*parts)

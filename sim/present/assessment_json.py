@@ -1,37 +1,12 @@
-"""Assessments as plain data (for --json and saves) and as words a player can read."""
+"""Assessments as plain data: the JSON of `redlines evaluate --json`."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from sim.engine.assess import Assessment, PartyAssessment, Violation
-from sim.model import Proposal, Scenario
-from sim.model.scenario import Citation
-
-
-def option_label(scenario: Scenario, issue_id: str, option_id: str | None) -> str:
-    if option_id is None:
-        return "open"
-    return scenario.issue(issue_id).option(option_id).label
-
-
-def describe_triggers(scenario: Scenario, violation: Violation) -> str:
-    """``Status of Mirel: Joint administration; Ceasefire monitoring: open``."""
-    return "; ".join(
-        f"{scenario.issue(issue).title}: {option_label(scenario, issue, option)}" for issue, option in violation.triggers
-    )
-
-
-def citation_dict(scenario: Scenario, citation: Citation) -> dict[str, Any]:
-    source = scenario.source(citation.source)
-    return {
-        "id": source.id,
-        "title": source.title,
-        "outlet": source.outlet,
-        "date": source.date.isoformat(),
-        "passage": citation.passage,
-        "confidence": citation.confidence.value,
-    }
+from sim.model import Scenario
+from sim.model.plain import citation_dict, proposal_dict
 
 
 def violation_dict(scenario: Scenario, violation: Violation) -> dict[str, Any]:
@@ -58,10 +33,6 @@ def party_dict(scenario: Scenario, result: PartyAssessment) -> dict[str, Any]:
         "violations": [violation_dict(scenario, v) for v in result.violations],
         "penalties": [violation_dict(scenario, v) for v in result.penalties],
     }
-
-
-def proposal_dict(proposal: Proposal) -> dict[str, Any]:
-    return {"title": proposal.title, "terms": dict(proposal.terms)}
 
 
 def assessment_dict(scenario: Scenario, assessment: Assessment) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 from sim import catalog
 from sim.engine import Verdict, assess
 from sim.model import Proposal
-from sim.ui import present
+from sim.present import cards
 
 
 def tutorial():
@@ -11,33 +11,33 @@ def tutorial():
 
 
 def test_meter_fills_to_the_utility_and_marks_the_walk_away_level() -> None:
-    cells = present.meter(50, 25, 21)
+    cells = cards.meter(50, 25, 21)
     text = "".join(c.text for c in cells)
     assert len(text) == 21
-    assert text.index(present.MARKER) == 5  # 25% of the 20 gaps
-    assert text.count(present.FILLED) == 9  # half of 21 cells rounds to 10, one of them shows the marker
+    assert text.index(cards.MARKER) == 5  # 25% of the 20 gaps
+    assert text.count(cards.FILLED) == 9  # half of 21 cells rounds to 10, one of them shows the marker
     assert [c.kind for c in cells] == ["fill", "mark", "fill", "empty"]
 
 
 def test_meter_at_the_extremes_keeps_its_width_and_its_marker() -> None:
     for utility, walk_away in [(0, 0), (100, 100), (0, 100), (100, 0)]:
-        text = "".join(c.text for c in present.meter(utility, walk_away, 12))
-        assert len(text) == 12 and text.count(present.MARKER) == 1
+        text = "".join(c.text for c in cards.meter(utility, walk_away, 12))
+        assert len(text) == 12 and text.count(cards.MARKER) == 1
 
 
 def test_cycling_options_goes_through_open_and_wraps() -> None:
     scenario = tutorial()
     seen = [None]
     for _ in range(len(scenario.issue("mirel").options) + 1):
-        seen.append(present.cycle_option(scenario, "mirel", seen[-1], 1))
+        seen.append(cards.cycle_option(scenario, "mirel", seen[-1], 1))
     assert seen[1:] == ["belmark_keeps", "joint_admin", "arvenia_gets", None]
-    assert present.cycle_option(scenario, "mirel", "belmark_keeps", -1) is None
+    assert cards.cycle_option(scenario, "mirel", "belmark_keeps", -1) is None
 
 
 def test_crossed_issues_names_the_parties_whose_hard_red_lines_an_issue_crosses() -> None:
     scenario = tutorial()
     draft = Proposal("tutorial", {"water": "w30", "monitors": "peacekeepers"})
-    crossed = present.crossed_issues(assess(scenario, draft))
+    crossed = cards.crossed_issues(cards.assessment_crossings(assess(scenario, draft)))
     assert "Arvenia" in crossed["water"]
     assert "Arvenia" in crossed["monitors"]
     assert "prisoners" not in crossed
@@ -46,5 +46,5 @@ def test_crossed_issues_names_the_parties_whose_hard_red_lines_an_issue_crosses(
 def test_deal_line_names_the_blockers_or_says_there_is_a_deal() -> None:
     scenario = tutorial()
     blocked = assess(scenario, Proposal("tutorial", {"water": "w30"}))
-    assert present.deal_line(scenario, blocked).startswith("No deal yet: Arvenia")
-    assert present.verdict_label(Verdict.REJECT) == "✗ rejects"
+    assert cards.deal_line(scenario, blocked).startswith("No deal yet: Arvenia")
+    assert cards.verdict_label(Verdict.REJECT) == "✗ rejects"

@@ -1,6 +1,6 @@
 """The text pictures of the analysis screen."""
 
-from sim.ui import plot
+from sim.present import plot
 
 
 def test_points_land_where_their_utilities_say() -> None:

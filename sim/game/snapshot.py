@@ -1,13 +1,13 @@
-"""A game as plain data: for ``--json``, for the snapshot inside a save, and for grading scripts."""
+"""A game as plain data: the snapshot inside a save (a replay is checked against it), also printed by
+`redlines play --json`. The save format, so it lives with the game."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sim.engine.report import citation_dict, proposal_dict
-from sim.game.score import Score
 from sim.game.state import Agreement, FeedItem, GameState, PartyState
 from sim.model import Proposal, Scenario
+from sim.model.plain import citation_dict, proposal_dict
 
 
 def _proposal(proposal: Proposal | None) -> dict[str, Any] | None:
@@ -73,15 +73,4 @@ def state_dict(state: GameState) -> dict[str, Any]:
         "best_gap": state.best_gap,
         "log": [{"day": entry.day.isoformat(), "action": entry.line} for entry in state.log],
         "feed": [feed_dict(state.scenario, item) for item in state.feed],
-    }
-
-
-def score_dict(score: Score) -> dict[str, Any]:
-    return {
-        "total": score.total,
-        "maximum": score.maximum,
-        "parts": [
-            {"key": p.key, "label": p.label, "points": p.points, "maximum": p.maximum, "detail": p.detail}
-            for p in score.parts
-        ],
     }

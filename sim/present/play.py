@@ -3,6 +3,8 @@ difficulty lets the player know, feed lines and action choices. Free of Textual,
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from attrs import frozen
 
 from sim.engine import Verdict
@@ -10,8 +12,9 @@ from sim.game import GameState, PartyView, Status
 from sim.game.setup import LeverKind
 from sim.game.state import FeedItem, FeedKind
 from sim.model import Proposal, Scenario
-from sim.ui import present
-from sim.ui.present import CardData, Crossed
+from sim.model.plain import party_names, source_name
+from sim.present import cards
+from sim.present.cards import CardData, Crossed
 
 FEED_MARK = {
     FeedKind.NEWS: "NEWS",
@@ -73,7 +76,7 @@ def card_from_view(view: PartyView, here: bool) -> CardData:
     if view.counter is not None:
         note = "has a counter-proposal: r to review it"
     elif view.heard_verdict is not None and view.verdict is None:
-        note = f"said of the last draft tabled: {present.VERDICT_WORD[view.heard_verdict]}"
+        note = f"said of the last draft tabled: {cards.VERDICT_WORD[view.heard_verdict]}"
     else:
         note = ""
     if here and view.present:
@@ -83,17 +86,12 @@ def card_from_view(view: PartyView, here: bool) -> CardData:
                     crossed, status, note)
 
 
-def crossed_from_views(scenario: Scenario, views: tuple[PartyView, ...]) -> dict[str, tuple[str, ...]]:
-    """For each issue, the parties whose known hard red lines the draft crosses through it."""
-    crossed: dict[str, list[str]] = {}
+def view_crossings(views: tuple[PartyView, ...]) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """(party name, issues) for each hard red line the player knows the draft crosses."""
     for view in views:
         for line in view.red_lines:
             if line.crossed and line.hard:
-                for issue in line.red_line.issues:
-                    names = crossed.setdefault(issue, [])
-                    if view.name not in names:
-                        names.append(view.name)
-    return {issue: tuple(names) for issue, names in crossed.items()}
+                yield view.name, tuple(line.red_line.issues)
 
 
 def feed_line(item: FeedItem) -> tuple[str, str, str]:
@@ -115,7 +113,7 @@ def venue_choices(state: GameState) -> list[Choice]:
     scenario = state.scenario
     choices = []
     for venue in state.setup.venues:
-        names = ", ".join(scenario.party(p).name for p in venue.parties)
+        names = party_names(scenario, venue.parties, last=", ")
         days = f"{venue.travel_days} day{'s' if venue.travel_days != 1 else ''}"
         here = venue.id == state.venue
         choices.append(Choice(venue.id, venue.name + (" (you are here)" if here else ""), f"{days} · meets {names}", here))
@@ -164,7 +162,7 @@ class TermChange:
 def counter_changes(scenario: Scenario, draft: Proposal, counter: Proposal) -> list[TermChange]:
     """Each issue the counter-proposal changes, with both options in words."""
     return [
-        TermChange(issue.id, issue.title, present.term_label(scenario, draft, issue.id), present.term_label(scenario, counter, issue.id))
+        TermChange(issue.id, issue.title, cards.term_label(scenario, draft, issue.id), cards.term_label(scenario, counter, issue.id))
         for issue in scenario.issues
         if draft.option(issue.id) != counter.option(issue.id)
     ]
@@ -174,7 +172,7 @@ def timeline(state: GameState) -> list[tuple[str, str]]:
     """What has happened so far: the sources published before the talks, then the game's events."""
     start = state.setup.start
     lines = [
-        (s.date.isoformat(), f"{s.title}" + (f" ({s.outlet})" if s.outlet else ""))
+        (s.date.isoformat(), source_name(s, " (") + (")" if s.outlet else ""))
         for s in sorted(state.scenario.sources, key=lambda s: s.date)
         if s.date < start
     ]
@@ -194,7 +192,7 @@ def ending_title(state: GameState) -> str:
 
 
 def verdict_word(verdict: Verdict | None) -> str:
-    return present.VERDICT_WORD[verdict] if verdict is not None else "unknown"
+    return cards.VERDICT_WORD[verdict] if verdict is not None else "unknown"
 
 
 def game_citations(state: GameState, source_id: str) -> list[str]:

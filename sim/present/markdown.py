@@ -10,7 +10,8 @@ import datetime as dt
 from sim.engine import PartyAssessment
 from sim.model import Scenario
 from sim.model.scenario import Citation, Party, RedLine
-from sim.ui import present
+from sim.model.plain import terms_text
+from sim.present import cards
 
 
 def _escape(text: str) -> str:
@@ -23,7 +24,7 @@ def _paragraphs(text: str) -> str:
 
 
 def citation_markdown(scenario: Scenario, citation: Citation) -> str:
-    heading = present.source_heading(scenario, citation)
+    heading = cards.source_heading(scenario, citation)
     return f"> {_escape(citation.passage)}\n>\n> — *{_escape(heading)}* ({citation.confidence.value} confidence)"
 
 
@@ -43,16 +44,16 @@ def reasons_markdown(scenario: Scenario, result: PartyAssessment) -> str:
     """Why a party answers the draft as it does, each reason with its source."""
     party = result.party
     out = [
-        f"# {_escape(party.name)}: {present.verdict_label(result.verdict)}",
+        f"# {_escape(party.name)}: {cards.verdict_label(result.verdict)}",
         f"The draft is worth **{result.utility:.1f}** to {_escape(party.name)}; it needs "
         f"**{result.walk_away:.1f}** to prefer it to no deal (margin {result.margin:+.1f}).",
     ]
     if result.violations:
         out.append("## Red lines the draft crosses")
-        out += [red_line_markdown(scenario, v.red_line, present.because(scenario, v)) for v in result.violations]
+        out += [red_line_markdown(scenario, v.red_line, terms_text(scenario, v.triggers)) for v in result.violations]
     if result.penalties:
         out.append("## Soft red lines crossed (cost points, no veto)")
-        out += [red_line_markdown(scenario, v.red_line, present.because(scenario, v)) for v in result.penalties]
+        out += [red_line_markdown(scenario, v.red_line, terms_text(scenario, v.triggers)) for v in result.penalties]
     crossed = {v.id for v in (*result.violations, *result.penalties)}
     kept = [line for line in party.red_lines if line.id not in crossed]
     if kept:
@@ -137,7 +138,7 @@ def source_markdown(scenario: Scenario, source_id: str, extra: list[str] = ()) -
 
 def view_reasons_markdown(scenario: Scenario, view) -> str:
     """Why a party answers as it does, as far as the player may know (a game's ``PartyView``)."""
-    verdict = present.verdict_label(view.verdict)
+    verdict = cards.verdict_label(view.verdict)
     out = [f"# {_escape(view.name)}: {verdict}"]
     if view.utility is not None and view.walk_away is not None:
         out.append(

@@ -1,4 +1,4 @@
-"""Drafts as proposal files: saved by the player (`redlines evaluate FILE` reads them back) and kept
+"""Drafts as proposal files (the one writer of proposal TOML): saved by the player (`redlines evaluate FILE` reads them back) and kept
 automatically by the sandbox, so a draft survives quitting."""
 
 from __future__ import annotations
@@ -9,8 +9,10 @@ import tempfile
 from pathlib import Path
 
 import tomli_w
+from attrs import evolve
 
-from sim.loading import ScenarioError, load_proposal
+from sim.loading.files import load_proposal
+from sim.loading.problems import ScenarioError
 from sim.model import Proposal, Scenario
 
 SANDBOX_DIR = "sandbox"
@@ -21,11 +23,17 @@ def slug(text: str) -> str:
 
 
 def proposal_toml(proposal: Proposal) -> str:
-    data: dict = {"scenario": proposal.scenario, "title": proposal.title or "Untitled draft"}
+    """A proposal file in the shape the loader reads (``load_proposal`` gives ``proposal`` back)."""
+    data: dict = {"scenario": proposal.scenario, "title": proposal.title}
     if proposal.description:
         data["description"] = proposal.description
     data["terms"] = dict(proposal.terms)
     return tomli_w.dumps(data)
+
+
+def _titled(proposal: Proposal) -> Proposal:
+    """A draft the player never named is still findable in a folder listing."""
+    return proposal if proposal.title else evolve(proposal, title="Untitled draft")
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -49,7 +57,7 @@ def export_proposal(proposal: Proposal, folder: Path) -> Path:
     while path.exists():
         path = folder / f"{stem}-{number}.toml"
         number += 1
-    write_atomically(path, proposal_toml(proposal))
+    write_atomically(path, proposal_toml(_titled(proposal)))
     return path
 
 
@@ -60,7 +68,7 @@ def sandbox_path(data_dir: Path, scenario: Scenario) -> Path:
 def keep_sandbox_draft(data_dir: Path, scenario: Scenario, draft: Proposal) -> str | None:
     """Save the sandbox's draft; returns why it could not be saved (a full disk never stops the sandbox)."""
     try:
-        write_atomically(sandbox_path(data_dir, scenario), proposal_toml(draft))
+        write_atomically(sandbox_path(data_dir, scenario), proposal_toml(_titled(draft)))
     except OSError as error:
         return f"The draft could not be kept in {sandbox_path(data_dir, scenario).parent}: {error.strerror or error}."
     return None

@@ -8,8 +8,8 @@ import datetime as dt
 from sim.analysis import Point
 from sim.game import GameState, Score
 from sim.model import Proposal
-from sim.ui import game_text, present
-from sim.ui.writing import _escape
+from sim.present import cards, play
+from sim.present.markdown import _escape
 
 
 def score_markdown(score: Score) -> str:
@@ -33,9 +33,9 @@ def comparison_markdown(state: GameState, nash: Point | None) -> str:
         lines.append("No deal exists under the red lines as they stood at the end, so there is no Nash point to compare with.")
     table = ["| issue | your final draft |" + "".join(f" {name} |" for name, _ in columns), "|---|---|" + "---|" * len(columns)]
     for issue in scenario.issues:
-        mine = present.term_label(scenario, final, issue.id)
+        mine = cards.term_label(scenario, final, issue.id)
         others = "".join(
-            f" {'**' if p.option(issue.id) != final.option(issue.id) else ''}{_escape(present.term_label(scenario, p, issue.id))}"
+            f" {'**' if p.option(issue.id) != final.option(issue.id) else ''}{_escape(cards.term_label(scenario, p, issue.id))}"
             f"{'**' if p.option(issue.id) != final.option(issue.id) else ''} |"
             for _, p in columns
         )
@@ -52,8 +52,8 @@ def road_markdown(story: list[dict] | None) -> str:
     """The game retold in plain words (sim.present.report.story), one line per thing that happened."""
     if story is None:
         return "Retelling the game…"
-    marks = {"news": "NEWS", "answer": "ANSWER", "meeting": "MEETING", "walkout": "WALKOUT", "return": "RETURN",
-             "signing": "SIGNED", "end": "END", "tabled": "TABLED", "draft": "DRAFT"}
+    marks = {kind.value: mark for kind, mark in play.FEED_MARK.items() if kind.value != "move"}
+    marks.update(tabled="TABLED", draft="DRAFT")  # the story's own two kinds: the draft tabled, a revision
     out = []
     for day in story:
         date = dt.date.fromisoformat(day["day"]).strftime("%a %d %b")
@@ -67,7 +67,7 @@ def road_markdown(story: list[dict] | None) -> str:
 
 
 def debrief_markdown(state: GameState, score: Score, nash: Point | None, story: list[dict] | None = None) -> str:
-    out = [f"# {game_text.ending_title(state)}"]
+    out = [f"# {play.ending_title(state)}"]
     if state.ending:
         out.append(_escape(state.ending))
     days = state.days_used

@@ -5,8 +5,8 @@ from __future__ import annotations
 import textwrap
 
 from sim.engine import Assessment, Verdict
-from sim.engine.report import describe_triggers
 from sim.model import Scenario
+from sim.model.plain import party_names, source_name, terms_text
 
 MARKS = {Verdict.ACCEPT: "accept", Verdict.BASIS: "basis (open to talks)", Verdict.REJECT: "REJECT"}
 
@@ -30,8 +30,7 @@ def table(rows: list[list[str]], right: set[int] = frozenset()) -> str:
 
 def source_line(scenario: Scenario, citation) -> str:
     source = scenario.source(citation.source)
-    outlet = f", {source.outlet}" if source.outlet else ""
-    return f"{source.title}{outlet}, {source.date.isoformat()} [{citation.confidence.value} confidence]"
+    return f"{source_name(source)}, {source.date.isoformat()} [{citation.confidence.value} confidence]"
 
 
 def render_assessment(scenario: Scenario, assessment: Assessment) -> str:
@@ -42,7 +41,7 @@ def render_assessment(scenario: Scenario, assessment: Assessment) -> str:
     if assessment.deal:
         out.append("Deal: YES - every principal accepts.")
     else:
-        names = ", ".join(scenario.party(b).name for b in assessment.blockers)
+        names = party_names(scenario, assessment.blockers, last=", ")
         out.append(f"Deal: no - blocked by {names}.")
     out.append("")
     rows = [["Party", "Role", "Verdict", "Utility", "Walk-away", "Red lines crossed"]]
@@ -58,7 +57,7 @@ def render_assessment(scenario: Scenario, assessment: Assessment) -> str:
         for v in (*r.violations, *r.penalties):
             kind = "hard red line" if v.hard else f"soft red line, -{v.penalty:g} utility"
             out.append(wrap(f"x {v.statement} [{v.id}, {kind}]", "  "))
-            out.append(wrap(f"because: {describe_triggers(scenario, v)}", "      "))
+            out.append(wrap(f"because: {terms_text(scenario, v.triggers)}", "      "))
             for citation in v.citations:
                 out.append(wrap(f"source: {source_line(scenario, citation)}", "      "))
                 out.append(wrap(f"says: {citation.passage}", "        "))

@@ -1,22 +1,14 @@
-"""Plain-text rendering of analyses and suggestions, and checks of the flags that shape a query."""
+"""Plain-text rendering of analyses and suggestions."""
 
 from __future__ import annotations
 
 import textwrap
 from typing import Mapping, Sequence
 
-from sim.analysis.overrides_file import party_number
 from sim.analysis.results import Analysis, Obstacle, Point, Suggestion
-from sim.cli.text import table, wrap
-from sim.engine.report import option_label
-from sim.loading.converter import suggest
-from sim.loading.problems import Problem, ScenarioError
+from sim.model.plain import option_label, party_names, terms_text
+from sim.present.text import table, wrap
 from sim.model import Proposal, Scenario
-
-
-def _names(scenario: Scenario, party_ids: Sequence[str]) -> str:
-    names = [scenario.party(p).name for p in party_ids]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _terms(scenario: Scenario, proposal: Proposal, indent: str = "  ") -> list[str]:
@@ -38,8 +30,7 @@ def _utility_table(scenario: Scenario, utilities: Mapping[str, float], levels: M
 
 
 def _fixed_lines(scenario: Scenario, fixed: Mapping[str, str | None]) -> list[str]:
-    return [wrap("Fixed terms: " + "; ".join(
-        f"{scenario.issue(i).title}: {option_label(scenario, i, o)}" for i, o in fixed.items()), "")] if fixed else []
+    return [wrap("Fixed terms: " + terms_text(scenario, fixed.items()), "")] if fixed else []
 
 
 def _point(scenario: Scenario, heading: str, point: Point) -> list[str]:
@@ -75,7 +66,7 @@ def render_analysis(scenario: Scenario, analysis: Analysis, title: str = "", fix
         out.append(f"Pareto frontier: {analysis.frontier_size:,} deals{estimate} that no other deal beats for "
                    "every principal.")
     else:
-        out.append(wrap(f"No deal: no proposal is accepted by {_names(scenario, principals)} together.", ""))
+        out.append(wrap(f"No deal: no proposal is accepted by {party_names(scenario, principals)} together.", ""))
         if analysis.obstacles:
             out.append("Why:")
             out += [wrap(f"- {o.message}", "  ").replace("  - ", "- ", 1) for o in analysis.obstacles]
@@ -140,7 +131,7 @@ def render_suggestion(
     suggestion: Suggestion | None,
     obstacles: Sequence[Obstacle],
 ) -> str:
-    who = _names(scenario, parties)
+    who = party_names(scenario, parties)
     out = [f"Draft: {draft.title or '(untitled)'}    scenario: {scenario.id}"]
     out.append(wrap(f"Looking for the closest proposal acceptable to {who}.", ""))
     if levels:
@@ -170,50 +161,3 @@ def render_suggestion(
     out.append("")
     out.append(_utility_table(scenario, suggestion.utilities, levels))
     return "\n".join(out)
-
-
-def check_query(
-    scenario: Scenario, parties: Sequence[str] | None, min_utility: Sequence[str], fix: Sequence[str]
-) -> tuple[list[str] | None, dict[str, float] | None, dict[str, str | None] | None]:
-    """--party, --min-utility and --fix checked against the scenario; ScenarioError naming the flag."""
-    problems = []
-
-    def problem(flag: str, value: str, message: str, fix_text: str) -> None:
-        problems.append(Problem("command line", (), f"{flag} {value}: {message}", fix_text))
-
-    chosen = None
-    if parties:
-        chosen = []
-        for party_id in parties:
-            if party_id not in scenario.party_ids:
-                problem("--party", party_id, "no such party", suggest(party_id, scenario.party_ids))
-            elif party_id not in chosen:
-                chosen.append(party_id)
-    levels: dict[str, float] = {}
-    required = chosen if chosen is not None else [p.id for p in scenario.principals]
-    for value in min_utility:
-        party_id, level = party_number(value)
-        if level is None or not 0 <= level <= 100:
-            problem("--min-utility", value, "expected PARTY=N with N from 0 to 100", "write e.g. --min-utility russia=70")
-        elif party_id not in scenario.party_ids:
-            problem("--min-utility", value, f"no party `{party_id}`", suggest(party_id, scenario.party_ids))
-        elif party_id not in required:
-            problem("--min-utility", value, f"`{party_id}` is not among the parties asked",
-                    f"add --party {party_id}, or leave it out")
-        else:
-            levels[party_id] = level
-    fixed: dict[str, str | None] = {}
-    for value in fix:
-        issue_id, sep, option_id = value.partition("=")
-        if not sep:
-            problem("--fix", value, "expected ISSUE=OPTION", "write e.g. --fix mirel=joint_admin, or mirel=open")
-        elif issue_id not in scenario.issue_ids:
-            problem("--fix", value, f"no issue `{issue_id}`", suggest(issue_id, scenario.issue_ids))
-        elif option_id != "open" and option_id not in scenario.issue(issue_id).option_ids:
-            problem("--fix", value, f"issue `{issue_id}` has no option `{option_id}`",
-                    suggest(option_id, scenario.issue(issue_id).option_ids) + "; or `open`")
-        else:
-            fixed[issue_id] = None if option_id == "open" else option_id
-    if problems:
-        raise ScenarioError(problems)
-    return chosen, levels or None, fixed or None

@@ -5,11 +5,13 @@ Widgets turn these plain strings and style names into styled text; nothing here 
 
 from __future__ import annotations
 
+from typing import Iterable, Iterator
+
 from attrs import frozen
 
-from sim.engine import Assessment, PartyAssessment, Verdict, Violation
-from sim.engine.report import describe_triggers, option_label
+from sim.engine import Assessment, PartyAssessment, Verdict
 from sim.model import Proposal, Scenario
+from sim.model.plain import option_label, party_names, source_name
 from sim.model.scenario import Citation
 
 UNKNOWN_MARK, UNKNOWN_WORD, UNKNOWN_STYLE = "?", "not known yet", "foreground 60%"
@@ -108,35 +110,37 @@ def utility_line(result: PartyAssessment | CardData) -> str:
 def deal_line(scenario: Scenario, assessment: Assessment) -> str:
     if assessment.deal:
         return "Deal: every principal accepts this draft."
-    names = ", ".join(scenario.party(party_id).name for party_id in assessment.blockers)
+    names = party_names(scenario, assessment.blockers, last=", ")
     return f"No deal yet: {names} {'does' if len(assessment.blockers) == 1 else 'do'} not accept."
 
 
-def crossed_issues(assessment: Assessment) -> dict[str, tuple[str, ...]]:
-    """For each issue, the parties whose red lines the draft crosses through it (hard ones only)."""
+def crossed_issues(crossings: Iterable[tuple[str, Iterable[str]]]) -> dict[str, tuple[str, ...]]:
+    """For each issue, the parties whose hard red lines the draft crosses through it, from
+    (party name, issues the crossed line reads) pairs: all of them in the sandbox, the known ones in a game."""
     crossed: dict[str, list[str]] = {}
+    for name, issues in crossings:
+        for issue_id in issues:
+            names = crossed.setdefault(issue_id, [])
+            if name not in names:
+                names.append(name)
+    return {issue: tuple(names) for issue, names in crossed.items()}
+
+
+def assessment_crossings(assessment: Assessment) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """(party name, issues) for each hard red line the assessed draft crosses."""
     for result in assessment.parties:
         for violation in result.violations:
-            for issue_id, _ in violation.triggers:
-                names = crossed.setdefault(issue_id, [])
-                if result.party.name not in names:
-                    names.append(result.party.name)
-    return {issue: tuple(names) for issue, names in crossed.items()}
+            yield result.party.name, tuple(issue for issue, _ in violation.triggers)
 
 
 def term_label(scenario: Scenario, proposal: Proposal, issue_id: str) -> str:
     return option_label(scenario, issue_id, proposal.option(issue_id))
 
 
-def because(scenario: Scenario, violation: Violation) -> str:
-    return describe_triggers(scenario, violation)
-
-
 def source_heading(scenario: Scenario, citation: Citation) -> str:
     """``Title — Outlet, 2025-11-20``: enough to find the document."""
     source = scenario.source(citation.source)
-    outlet = f" — {source.outlet}" if source.outlet else ""
-    return f"{source.title}{outlet}, {source.date.isoformat()}"
+    return f"{source_name(source, ' — ')}, {source.date.isoformat()}"
 
 
 def option_choices(scenario: Scenario, issue_id: str) -> tuple[tuple[str | None, str], ...]:

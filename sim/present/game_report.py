@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from sim.cli.text import source_line, table, wrap
-from sim.engine.report import option_label
+from typing import Any
+
+from sim.model.plain import option_label, terms_text
+from sim.present.play import FEED_MARK
+from sim.present.text import source_line, table, wrap
 from sim.game import GameState, Score, views
 from sim.game.state import FeedKind
 
-MARKS = {
-    FeedKind.NEWS: "NEWS", FeedKind.ANSWER: "ANSWER", FeedKind.MEETING: "MEETING", FeedKind.MOVE: "",
-    FeedKind.WALKOUT: "WALKOUT", FeedKind.RETURN: "RETURN", FeedKind.SIGNING: "SIGNED", FeedKind.END: "END",
-}
 
 
 def render_feed(state: GameState) -> list[str]:
@@ -19,7 +18,7 @@ def render_feed(state: GameState) -> list[str]:
         if item.day != day:
             day = item.day
             out.append(f"\n{day.strftime('%a %d %b %Y')}")
-        mark = MARKS[item.kind]
+        mark = "" if item.kind is FeedKind.MOVE else FEED_MARK[item.kind]  # the story reads better without
         out.append(wrap(f"{mark + ': ' if mark else ''}{item.text}", "  "))
         for citation in item.citations[:2]:
             out.append(wrap(f"source: {source_line(state.scenario, citation)}", "      "))
@@ -50,7 +49,7 @@ def render_state(state: GameState) -> list[str]:
     out += ["", table(rows, right={3, 4, 5, 7, 8})]
     for agreement in state.agreements:
         kind = "Interim agreement" if agreement.interim else "Deal"
-        terms = "; ".join(f"{scenario.issue(i).title}: {option_label(scenario, i, o)}" for i, o in agreement.terms.items())
+        terms = terms_text(scenario, agreement.terms.items())
         out.append(wrap(f"{kind} signed {agreement.day}: {terms}", ""))
     return out
 
@@ -70,3 +69,14 @@ def render_game(state: GameState, score: Score) -> str:
     out += render_state(state)
     out += [""] + render_score(score)
     return "\n".join(out)
+
+
+def score_dict(score: Score) -> dict[str, Any]:
+    return {
+        "total": score.total,
+        "maximum": score.maximum,
+        "parts": [
+            {"key": p.key, "label": p.label, "points": p.points, "maximum": p.maximum, "detail": p.detail}
+            for p in score.parts
+        ],
+    }

@@ -3,13 +3,13 @@
 from sim import catalog
 from sim.engine import assess
 from sim.model import Proposal
-from sim.ui import writing
+from sim.present import markdown
 
 
 def test_reasons_give_each_crossed_red_line_with_its_terms_and_source() -> None:
     scenario = catalog.find_scenario("tutorial")
     result = assess(scenario, Proposal("tutorial", {"water": "w30"})).party("arvenia")
-    text = writing.reasons_markdown(scenario, result)
+    text = markdown.reasons_markdown(scenario, result)
     assert "Arvenia will not sign for less than half of the lake's water." in text
     assert "Crossed by: Arvenia's share of the lake's water: 30 percent" in text
     assert "President Oda's address to the Arvenian parliament" in text
@@ -19,12 +19,12 @@ def test_reasons_give_each_crossed_red_line_with_its_terms_and_source() -> None:
 
 def test_a_source_page_lists_everything_that_cites_it() -> None:
     scenario = catalog.find_scenario("tutorial")
-    cited = writing.citing(scenario, "arv-address")
+    cited = markdown.citing(scenario, "arv-address")
     assert {line.id for _, line, _ in cited} >= {"half_the_lake", "no_foreign_troops"}
-    text = writing.source_markdown(scenario, "arv-address", ["**Event**: something happened"])
+    text = markdown.source_markdown(scenario, "arv-address", ["**Event**: something happened"])
     assert f"## Cited by {len(cited) + 1} items" in text
     assert "**Event**: something happened" in text
 
 
 def test_markdown_special_characters_in_scenario_text_are_escaped() -> None:
-    assert writing._escape("a *b* c_d") == "a \\*b\\* c\\_d"
+    assert markdown._escape("a *b* c_d") == "a \\*b\\* c\\_d"
