@@ -3,6 +3,7 @@ file; a failure is a Problem (file, what, how to fix), never a traceback."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sim.loading.drafts import write_atomically
@@ -13,6 +14,9 @@ def write_document(path: Path, text: str) -> Path:
     path = Path(path)
     try:
         write_atomically(path, text)
+        # The temporary file it was written through is private (0600); a report is meant to be
+        # shared, so it gets the permissions of an ordinary new file.
+        os.chmod(path, 0o644)
     except IsADirectoryError:
         raise ScenarioError([Problem(str(path), (), "this is a folder", "give a file name, e.g. report.html")]) from None
     except OSError as error:
