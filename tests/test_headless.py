@@ -9,7 +9,7 @@ CORE = ["sim.model", "sim.loading", "sim.engine", "sim.catalog", "sim.synthetic"
         "sim.analysis", "sim.analysis.overview", "sim.analysis.suggestion", "sim.game",
         "sim.present.assessment_json", "sim.present.analysis_json", "sim.present.text", "sim.present.analysis_text",
         "sim.present.game_report", "sim.present.cards", "sim.present.play", "sim.present.markdown",
-        "sim.present.debrief", "sim.present.plot", "sim.loading.drafts",
+        "sim.present.debrief", "sim.present.plot", "sim.loading.drafts", "sim.present.report", "sim.present.pack",
         "sim.game.seats", "sim.classroom.server"]
 
 

@@ -17,6 +17,7 @@ from sim.loading.problems import suggest
 from sim.loading.problems import KeyPath, Problem, ScenarioError
 from sim.loading.structure import structure_element
 from sim.loading.spread_checks import check_spread
+from sim.loading.teaching import load_teaching
 from sim.loading.toml_file import TomlFile, parse_text, read_toml
 from sim.model import FrozenMap, Proposal
 from sim.loading.kind_checks import check_kinds, check_party_kinds, check_proposal_kind, check_source_documents
@@ -133,7 +134,7 @@ def problems_in_file_order(file: TomlFile, found: list) -> list[Problem]:
 
 def scenario_from_toml(file: TomlFile) -> Scenario:
     found: list[tuple[KeyPath, str, str]] = []
-    header_data = {k: v for k, v in file.data.items() if k not in LISTS}
+    header_data = {k: v for k, v in file.data.items() if k not in LISTS and k != "teaching"}
     header = structure_element(header_data, _Header, (), found)
     sources, _ = _elements(file, "sources", found)
     issues, failed_issues = _elements(file, "issues", found)
@@ -168,6 +169,8 @@ def scenario_from_toml(file: TomlFile) -> Scenario:
     if parties and not any(p.principal for _, p in parties):
         found.append((("parties",), "no party is a principal", 'mark the parties a deal needs with role = "principal"'))
 
+    teaching = load_teaching(file.data.get("teaching", {}), header, parties, sources, found)
+
     if found:
         raise ScenarioError(problems_in_file_order(file, found))
     scenario = Scenario(
@@ -178,6 +181,7 @@ def scenario_from_toml(file: TomlFile) -> Scenario:
         briefing=header.briefing,
         library=Library(header.period, header.tagline, header.difficulty, header.playing_minutes),
         uncertainty=header.uncertainty,
+        teaching=teaching,
         sources=tuple(s for _, s in sources),
         issues=tuple(i for _, i in issues),
         parties=tuple(p for _, p in parties),

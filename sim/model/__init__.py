@@ -3,6 +3,7 @@
 from sim.model.frozen_map import FrozenMap
 from sim.model.proposal import Proposal
 from sim.model.rules import AllOf, AnyOf, AtLeast, AtMost, Forbid, IfThen, Not, Require, Rule
+from sim.model.teaching import Aftermath, Teaching
 from sim.model.scenario import (
     IMPLICIT_KIND,
     AgreementKind,
@@ -25,7 +26,7 @@ from sim.model.scenario import (
 
 __all__ = [
     "IMPLICIT_KIND", "AgreementKind", "Basis", "Change",
-    "AllOf", "AnyOf", "AtLeast", "AtMost", "Citation", "Confidence", "Difficulty", "Forbid", "FrozenMap",
+    "Aftermath", "AllOf", "AnyOf", "AtLeast", "AtMost", "Citation", "Confidence", "Difficulty", "Forbid", "FrozenMap",
     "IfThen", "Issue", "Kind", "Library", "Not", "Option", "Party", "Preference", "Proposal", "RedLine",
-    "Require", "Role", "Rule", "Scenario", "Source",
+    "Require", "Role", "Rule", "Scenario", "Source", "Teaching",
 ]

@@ -15,6 +15,7 @@ from attrs import field, frozen
 from sim.model.frozen_map import FrozenMap
 from sim.model.rules import Rule, issues_of
 from sim.model.uncertainty import Spread
+from sim.model.teaching import Teaching
 
 
 class Role(StrEnum):
@@ -219,6 +220,7 @@ class Scenario:
     kind: str = ""
     positions_date: dt.date | None = None
     uncertainty: Spread = field(factory=Spread)  # default ranges for every party's numbers
+    teaching: Teaching = Teaching()  # the optional [teaching] table (sim.model.teaching)
     # Where the scenario was loaded from; not part of its identity.
     path: str = field(default="", eq=False, repr=False)
 

@@ -3,6 +3,8 @@ and the published plans, and the road there. Pure text, so a teacher's tests can
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sim.analysis import Point
 from sim.game import GameState, Score
 from sim.model import Proposal
@@ -46,20 +48,26 @@ def comparison_markdown(state: GameState, nash: Point | None) -> str:
     return "\n\n".join(lines)
 
 
-def road_markdown(state: GameState) -> str:
-    moves = [f"- {entry.day.strftime('%d %b')}: `{entry.line}`" for entry in state.log if not entry.line.startswith(("set ", "open "))]
-    revisions = sum(1 for entry in state.log if entry.line.startswith(("set ", "open ")))
-    out = ["\n".join(moves) or "No moves."]
-    if revisions:
-        out.append(f"…and {revisions} revision{'s' if revisions != 1 else ''} of the draft along the way.")
-    key = [item for item in state.feed if item.kind.value in ("answer", "signing", "walkout", "return", "end", "news")]
-    if key:
-        out.append("What happened:\n\n" + "\n".join(
-            f"- {item.day.strftime('%d %b')} {play.FEED_MARK[item.kind]}: {escape(item.text)}" for item in key))
-    return "\n\n".join(out)
+def road_markdown(story: list[dict] | None) -> str:
+    """The game retold in plain words (sim.present.report.story), one line per thing that happened."""
+    if story is None:
+        return "Retelling the game…"
+    marks = {kind.value: mark for kind, mark in play.FEED_MARK.items() if kind.value != "move"}
+    marks.update(tabled="TABLED", draft="DRAFT")  # the story's own two kinds: the draft tabled, a revision
+    out = []
+    for day in story:
+        date = dt.date.fromisoformat(day["day"]).strftime("%a %d %b")
+        out.append(f"**{date}**\n")
+        for entry in day["entries"]:
+            mark = marks.get(entry["kind"])
+            terms = "; ".join(f"{t['title']}: {t['label']}" for t in entry.get("terms", ()))
+            out.append(f"- {mark + ': ' if mark else ''}{escape(entry['text'] + (' ' + terms if terms else ''))}")
+        out.append("")
+    return "\n".join(out).strip() or "No moves."
 
 
-def debrief_markdown(state: GameState, score: Score, nash: Point | None, solidity: str = "") -> str:
+def debrief_markdown(state: GameState, score: Score, nash: Point | None, story: list[dict] | None = None,
+                     solidity: str = "") -> str:
     out = [f"# {play.ending_title(state)}"]
     if state.ending:
         out.append(escape(state.ending))
@@ -67,7 +75,7 @@ def debrief_markdown(state: GameState, score: Score, nash: Point | None, solidit
     out.append(f"{days} day{'s' if days != 1 else ''} used; {len(state.agreements)} agreement{'s' if len(state.agreements) != 1 else ''} signed.")
     out.append("## Score\n\n" + score_markdown(score))
     out.append("## Your final draft\n\n" + comparison_markdown(state, nash))
-    if solidity:  # robustness and trades, when computed (sim.ui.robust_view)
+    if solidity:  # robustness and trades, when computed (sim.present.robustness_view)
         out.append("## How solid, and what would open a deal\n\n" + solidity)
-    out.append("## The road there\n\n" + road_markdown(state))
+    out.append("## The road there\n\n" + road_markdown(story))
     return "\n\n".join(out)

@@ -86,6 +86,7 @@ def test_help_lists_every_key_with_its_id(run) -> None:
             await pilot.press("f1")
             assert isinstance(app.screen, HelpScreen)
             assert "| `p` | Presets | `sandbox.presets` |" in app.screen.text
+            assert "| `e` | Export report | `end.export` |" in app.screen.text  # the debrief's report
             assert "# How to play Red Lines" in app.screen.text
 
     run(scenario())

@@ -34,6 +34,7 @@ class StartScreen(Screen):
         Binding("n", "new_game", "New game", id="start.new_game"),
         Binding("c", "continue_game", "Continue", id="start.continue"),
         Binding("x", "sandbox", "Sandbox", id="start.sandbox", tooltip="Edit proposals freely, no clock"),
+        Binding("g", "games", "Games", id="start.games", tooltip="Saved and finished games: continue one, or reopen its debrief"),
         Binding("q", "app.quit", "Quit", id="start.quit"),
     ]
 
@@ -49,6 +50,9 @@ class StartScreen(Screen):
 
     class ContinueGame(Message):
         pass
+
+    class OpenGames(Message):
+        """The player asks for the list of saved and finished games."""
 
     def __init__(
         self,
@@ -87,6 +91,7 @@ class StartScreen(Screen):
             yield Button("New game", id="button-new-game", variant="primary", compact=True)
             yield Button("Continue", id="button-continue", disabled=self.saved_game is None, compact=True)
             yield Button("Sandbox", id="button-sandbox", compact=True)
+            yield Button("Games", id="button-games", compact=True)
             yield Button("Help", id="button-help", compact=True)
             yield Button("Quit", id="button-quit", compact=True)
             # The saved game's description sits after the buttons, not in one: at 80 columns a long
@@ -160,6 +165,7 @@ class StartScreen(Screen):
             "button-new-game": self.action_new_game,
             "button-continue": self.action_continue_game,
             "button-sandbox": self.action_sandbox,
+            "button-games": self.action_games,
             "button-help": lambda: self.app.action_help(),
             "button-quit": self.app.exit,
         }
@@ -171,6 +177,9 @@ class StartScreen(Screen):
     def action_continue_game(self) -> None:
         if self.saved_game is not None:
             self.post_message(self.ContinueGame())
+
+    def action_games(self) -> None:
+        self.post_message(self.OpenGames())
 
     def action_sandbox(self) -> None:
         self.post_message(self.OpenSandbox(self.selected))
