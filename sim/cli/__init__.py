@@ -39,6 +39,9 @@ def report_problems(error: ScenarioError) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from sim.cli import clean_output
+
+    clean_output.install()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

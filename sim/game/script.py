@@ -18,6 +18,7 @@ legal when it comes stops the run with the same kind of message.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from attrs import frozen
@@ -27,6 +28,8 @@ from sim.game.state import Difficulty, GameState, Status
 from sim.game.step import Outcome, step
 from sim.loading.converter import suggest
 from sim.loading.problems import Problem, ScenarioError
+from sim.loading.reading import Unreadable, read_limited
+from sim.loading.text_checks import first_control, describe
 
 SETTINGS = ("scenario", "seed", "difficulty", "expect")
 EXPECTATIONS = ("deal", "interim", "collapsed", "expired", "ongoing")
@@ -49,7 +52,7 @@ def _setting_value(name: str, words: list[str]) -> object:
         raise ActionError(f"`{name}` takes one value", f"write `{name} VALUE`")
     word = words[0]
     if name == "seed":
-        if not word.lstrip("-").isdigit():
+        if not re.fullmatch(r"-?[0-9]{1,18}", word):  # ASCII digits, one sign, no 5,000-digit seeds
             raise ActionError(f"`{word}` is not a whole number", "write e.g. `seed 7`")
         return int(word)
     if name == "difficulty":
@@ -74,6 +77,9 @@ def parse_script(text: str, name: str = "<script>") -> Script:
             continue
         words = line.split()
         try:
+            hit = first_control(line)
+            if hit is not None:
+                raise ActionError(f"the line holds the control character {describe(hit[1])}", "remove it")
             if words[0] not in SETTINGS:
                 acting = True
                 actions.append((number, parse_action(line)))
@@ -98,15 +104,9 @@ def parse_script(text: str, name: str = "<script>") -> Script:
 def read_script(path: str | Path) -> Script:
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_SCRIPT_BYTES:
-            raise ScenarioError([Problem(str(path), (), "the file is too large to be a script", "check the path")])
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ScenarioError([Problem(str(path), (), "no such file", "check the path and its spelling")]) from None
-    except IsADirectoryError:
-        raise ScenarioError([Problem(str(path), (), "this is a folder, not a script", "give the path of a script file")]) from None
-    except OSError as error:
-        raise ScenarioError([Problem(str(path), (), f"cannot read the file: {error.strerror}", "check the path")]) from None
+        raw = read_limited(path, MAX_SCRIPT_BYTES, "a script file")
+    except Unreadable as error:
+        raise ScenarioError([Problem(str(path), (), error.message, error.fix)]) from None
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:

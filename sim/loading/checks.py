@@ -15,14 +15,14 @@ from sim.loading.problems import KeyPath
 from sim.model.rules import AllOf, AnyOf, AtLeast, AtMost, IfThen, Not, Require, Rule
 from sim.model.scenario import Citation, Issue, Party, RedLine, Scenario, Source
 
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")  # used with fullmatch: `$` would let "id\n" through
 ID_FIX = "ids use lowercase letters, digits, `_` and `-`, like `nato_membership`"
 
 Found = list[tuple[KeyPath, str, str]]
 
 
 def check_id(value: str, path: KeyPath, found: Found) -> None:
-    if not ID_PATTERN.match(value):
+    if not ID_PATTERN.fullmatch(value):
         found.append((path, f"`{value}` is not a valid id", ID_FIX))
 
 

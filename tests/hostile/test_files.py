@@ -1,0 +1,162 @@
+"""Hostile and broken files: each class of failure from issue 13 with its example, never a crash or hang."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from sim.cli import main
+from sim.game import saves
+from sim.game.script import parse_script, read_script
+from sim.loading import ScenarioError, load_proposal, load_scenario
+from sim.loading.toml_file import parse_text, read_toml
+from sim.ui.keymap import load_keymap
+
+ROOT = Path(__file__).resolve().parents[2]
+TUTORIAL = ROOT / "scenarios" / "tutorial" / "scenario.toml"
+
+
+@pytest.fixture(autouse=True)
+def user_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("REDLINES_HOME", str(tmp_path / "home"))
+    return tmp_path / "home"
+
+
+def problems(call) -> list[str]:
+    with pytest.raises(ScenarioError) as caught:
+        call()
+    return [str(p) for p in caught.value.problems]
+
+
+def tutorial_with(old: str, new: str, tmp_path: Path) -> Path:
+    text = TUTORIAL.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "scenario.toml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def test_an_escape_sequence_in_a_title_is_refused_with_its_key_path_and_line(tmp_path) -> None:
+    path = tutorial_with('title = "Status of Mirel"', r'title = "Mirel\u001b]52;c;aGVsbG8=\u0007"', tmp_path)
+    (found,) = problems(lambda: load_scenario(path))
+    assert found.startswith(f"{path}:")
+    assert "issues[0].title: the text holds the control character U+001B (ESCAPE) at character 6" in found
+
+
+def test_a_control_character_in_a_key_is_refused_and_never_echoed(tmp_path) -> None:
+    found = problems(lambda: parse_text('"bad\\u009b" = 1\n'.encode(), "k.toml"))
+    assert found == ["k.toml: bad: the key holds the control character U+009B at character 4; remove it: text holds "
+                     "printable characters only (start a new line with a real line break)"]
+
+
+def test_bidirectional_overrides_count_as_control_characters() -> None:
+    (found,) = problems(lambda: parse_text('title = "abc\u202eexe.txt"'.encode(), "b.toml"))
+    assert "RIGHT-TO-LEFT OVERRIDE" in found
+
+
+def test_an_id_ending_in_a_new_line_is_not_an_id(tmp_path) -> None:
+    path = tutorial_with('id = "tutorial"', 'id = "tutorial\\n"', tmp_path)
+    found = problems(lambda: load_scenario(path))
+    assert any("id: `tutorial" in p and "is not a valid id" in p for p in found)
+
+
+def test_echoed_command_line_text_loses_its_control_characters(capfd) -> None:
+    assert main(["evaluate", "x\x1b]0;owned\x07", "--scenario", "tutorial"]) == 2
+    captured = capfd.readouterr()
+    assert "x]0;owned: no such file" in captured.err
+    assert "\x1b" not in captured.err + captured.out and "\x07" not in captured.err
+
+
+@pytest.mark.parametrize("text", ["a" + ".b" * 100_000 + " = 1", "[x" + ".not" * 100_000 + "]", "x = " + "[" * 200])
+def test_deep_nesting_written_any_way_is_refused_at_once_with_its_line(text) -> None:
+    started = time.monotonic()
+    (found,) = problems(lambda: parse_text(("ok = 1\n" + text).encode(), "deep.toml"))
+    assert found == "deep.toml:2: tables, arrays or dotted keys are nested more than 48 deep; flatten the nesting"
+    assert time.monotonic() - started < 5  # the parser alone takes minutes on the dotted keys
+
+
+def test_ordinary_dotted_keys_and_numbers_are_not_mistaken_for_nesting() -> None:
+    data = parse_text(b'a.b.c = [1.5, 2.5, 3.5, 4.5, 5.5]\n"q.r"."s" = "t.u.v"\n', "ok.toml").data
+    assert data == {"a": {"b": {"c": [1.5, 2.5, 3.5, 4.5, 5.5]}}, "q.r": {"s": "t.u.v"}}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path) -> None:
+    fifo = tmp_path / "scenario.toml"
+    os.mkfifo(fifo)
+    assert problems(lambda: read_toml(fifo)) == [
+        f"{fifo}: this is a pipe (FIFO), not a regular file; give the path of a .toml file saved on disk"]
+    assert problems(lambda: read_script(fifo))[0].endswith("not a regular file; give the path of a script file saved on disk")
+    assert "not a regular file" in problems(lambda: saves.read_save(fifo))[0]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_a_device_is_refused_rather_than_read_without_end() -> None:
+    assert problems(lambda: load_proposal("/dev/zero")) == [
+        "/dev/zero: this is a device, not a regular file; give the path of a .toml file saved on disk"]
+
+
+def test_a_dangling_link_says_so(tmp_path) -> None:
+    link = tmp_path / "game.toml"
+    link.symlink_to(tmp_path / "gone.toml")
+    assert problems(lambda: read_toml(link)) == [f"{link}: this is a link to a file that does not exist; fix or remove the link"]
+
+
+def write_json(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_save_nested_100000_deep_is_corrupt_not_a_crash(tmp_path) -> None:
+    path = write_json(tmp_path / "deep.json", "[" * 100_000 + "]" * 100_000)
+    (found,) = problems(lambda: saves.read_save(path))
+    assert "the save is corrupt: it is nested far too deep" in found
+
+
+def test_a_save_with_a_5000_digit_number_is_corrupt_not_a_crash(tmp_path) -> None:
+    path = write_json(tmp_path / "big.json", '{"format": "redlines-save", "seed": ' + "9" * 5000 + "}")
+    (found,) = problems(lambda: saves.read_save(path))
+    assert "it holds a number thousands of digits long" in found
+
+
+def test_a_save_with_an_escape_in_it_is_damaged(tmp_path) -> None:
+    path = write_json(tmp_path / "esc.json", json.dumps({"format": "redlines-save", "version": 1, "log": ["wait 1\x1b[2J"]}))
+    (found,) = problems(lambda: saves.read_save(path))
+    assert "log[0]: the save is damaged: the text holds the control character U+001B (ESCAPE)" in found
+
+
+def test_a_damaged_summary_and_a_dangling_save_are_listed_not_fatal(tmp_path) -> None:
+    folder = tmp_path / "saves"
+    good = {"format": "redlines-save", "version": 1, "scenario": {"id": "tutorial"}, "difficulty": "normal",
+            "seed": 1, "log": [], "state": {}, "summary": {"actions": "5 moves", "score": "lots", "day": ["x"]}}
+    write_json(folder / "a.json", json.dumps(good))
+    (folder / "b.json").symlink_to(folder / "missing.json")
+    listed = {p.path.name: p for p in saves.saved_games(folder)}
+    assert listed["a.json"].problem is None and listed["a.json"].actions == 0 and listed["a.json"].day == ""
+    assert "a link to a file that does not exist" in str(listed["b.json"].problem)
+
+
+@pytest.mark.parametrize("line, message", [
+    ("wait \u00b2", "`\u00b2` is not a number of days"),
+    ("wait " + "9" * 5000, "is not a number of days"),
+])
+def test_numbers_in_scripts_are_ascii_and_short(line, message) -> None:
+    (found,) = problems(lambda: parse_script(line, "s.txt"))
+    assert message in found and found.startswith("s.txt:1:")
+
+
+@pytest.mark.parametrize("seed", ["--5", "9" * 5000, "\u0661"])
+def test_a_seed_is_a_plain_whole_number(seed) -> None:
+    (found,) = problems(lambda: parse_script(f"seed {seed}\nwait 1", "s.txt"))
+    assert "is not a whole number; write e.g. `seed 7`" in found
+
+
+def test_a_deep_keys_file_leaves_the_default_keys(tmp_path) -> None:
+    (tmp_path / "keys.toml").write_text("a" + ".b" * 10_000 + ' = "w"\n')
+    keymap, found = load_keymap(tmp_path)
+    assert keymap == {} and "nested more than 48 deep" in found[0]
