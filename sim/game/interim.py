@@ -19,7 +19,7 @@ Every principal must be at the table and find it acceptable. Signed terms are lo
 from __future__ import annotations
 
 from sim.engine.compiled import Leaf, compiled, holds_partially
-from sim.engine.satisfiable import satisfying_choices
+from sim.engine.satisfiable import Undecided, satisfying_choices
 from sim.model import FrozenMap, Scenario
 
 
@@ -38,8 +38,11 @@ def objection(scenario: Scenario, party_id: str, terms: FrozenMap[str, str], new
         if holds_partially(line.rule, assigned) is False:
             return f"it crosses a red line: {line.red_line.statement}"
     pinned = [Leaf(issue, frozenset({choice})) for issue, choice in assigned.items()]
-    if satisfying_choices([*(line.rule for line in hard), *pinned], space.sizes) is None:
-        return "it would leave no way to meet all its red lines on the issues still open"
+    try:  # steps only, no clock: a game must replay exactly
+        if satisfying_choices([*(line.rule for line in hard), *pinned], space.sizes, seconds=None) is None:
+            return "it would leave no way to meet all its red lines on the issues still open"
+    except Undecided:
+        return "it cannot tell whether it could still meet all its red lines on the issues still open"
     gain = 0
     for issue, option in new.items():
         i = position[issue]

@@ -9,7 +9,7 @@ import re
 from typing import Collection, Iterable, Iterator
 
 from sim.engine.compiled import compile_rule
-from sim.engine.satisfiable import satisfying_choices
+from sim.engine.satisfiable import Undecided, satisfying_choices
 from sim.loading.converter import suggest
 from sim.loading.problems import KeyPath
 from sim.model.rules import AllOf, AnyOf, AtLeast, AtMost, IfThen, Not, Require, Rule
@@ -179,16 +179,26 @@ def check_party(
 
 
 def check_consistency(i: int, party: Party, scenario: Scenario, found: Found) -> None:
-    """Every red line of a party must be able to hold at once; if not, name a minimal clash."""
+    """Every red line of a party must be able to hold at once; if not, name a minimal clash.
+    The search is bounded: a set too tangled to decide in time is reported as such."""
     rules = [compile_rule(r.rule, scenario) for r in party.red_lines]
     sizes = [len(issue.options) + 1 for issue in scenario.issues]
-    if satisfying_choices(rules, sizes) is not None:
+    try:
+        if satisfying_choices(rules, sizes) is not None:
+            return
+    except Undecided as undecided:
+        found.append((("parties", i, "red_lines"), f"could not decide in {undecided.seconds:.1f} s whether the red "
+                      f"lines of `{party.id}` can all hold at once: they tie too many issues together",
+                      "split or simplify them (fewer issues per rule), then validate again"))
         return
     clash = list(range(len(rules)))
     for j in list(clash):  # drop every red line the contradiction does not need
         trial = [k for k in clash if k != j]
-        if satisfying_choices([rules[k] for k in trial], sizes) is None:
-            clash = trial
+        try:
+            if satisfying_choices([rules[k] for k in trial], sizes) is None:
+                clash = trial
+        except Undecided:
+            pass  # keep this line in the clash named: the report stays true, if not minimal
     names = ", ".join(f"`{party.red_lines[k].id}`" for k in clash)
     found.append((("parties", i, "red_lines"), f"the red lines of `{party.id}` contradict each other: {names} "
                   "cannot all hold at once", "relax or remove one of them"))
