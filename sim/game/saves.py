@@ -260,19 +260,19 @@ def saved_games(folder: Path | None = None) -> list[SavedGame]:
         return []
     paths = [p for p in folder.glob("*.json") if not p.name.endswith(".prev.json")]
     found = []
-    for path in sorted(paths, key=_modified, reverse=True):
+    for path in sorted(paths, key=modified_time, reverse=True):
         try:
             data = read_save(path)
         except SaveError as error:
             found.append(SavedGame(path, problem=error))
             continue
         summary = data.get("summary") if isinstance(data.get("summary"), dict) else {}
-        found.append(SavedGame(path, data["scenario"]["id"], _text(summary.get("day")), _text(summary.get("status")),
-                               _number(summary.get("score")), int(_number(summary.get("actions")))))
+        found.append(SavedGame(path, data["scenario"]["id"], summary_text(summary.get("day")), summary_text(summary.get("status")),
+                               summary_number(summary.get("score")), int(summary_number(summary.get("actions")))))
     return found
 
 
-def _modified(path: Path) -> float:
+def modified_time(path: Path) -> float:
     """When a save was written; a dangling link or vanished file sorts last (and is listed as broken)."""
     try:
         return path.stat().st_mtime
@@ -280,12 +280,12 @@ def _modified(path: Path) -> float:
         return 0.0
 
 
-def _text(value: Any) -> str:
+def summary_text(value: Any) -> str:
     """A summary's text, shown on the start screen only: anything but a short string shows as blank."""
     return value if isinstance(value, str) and len(value) <= 40 else ""
 
 
-def _number(value: Any) -> float:
+def summary_number(value: Any) -> float:
     """A summary's number ("5 moves", a bool, infinity or NaN in a damaged save show as 0)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return 0.0

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from sim.game import GameState, SaveError, write_save
+from sim.loading.problems import Problem
 
 
 class AutoSaver:
@@ -48,6 +49,10 @@ class AutoSaver:
             except SaveError as error:
                 self._failing = True
                 self.on_problem(error)
+            except Exception as error:  # noqa: BLE001 - a dead saving thread would never save again
+                self._failing = True
+                self.on_problem(SaveError([Problem(str(self.path), (), f"the game could not be saved ({error})",
+                                                   "the game goes on in memory; the next move tries again")]))
             else:
                 self.saved += 1
                 if self._failing:

@@ -7,7 +7,7 @@ from pathlib import Path
 from attrs import frozen
 
 from sim.game import SaveError
-from sim.game.saves import read_save, saves_dir
+from sim.game.saves import modified_time, read_save, saves_dir, summary_number, summary_text
 
 
 @frozen
@@ -29,7 +29,7 @@ def latest_game() -> SavedGame | None:
     folder = saves_dir()
     if not folder.is_dir():
         return None
-    candidates = sorted(folder.glob("autosave-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    candidates = sorted(folder.glob("autosave-*.json"), key=modified_time, reverse=True)
     for path in candidates:
         if path.name.endswith(".prev.json"):
             continue
@@ -37,8 +37,9 @@ def latest_game() -> SavedGame | None:
             data = read_save(path)
         except SaveError:
             continue
-        summary = data.get("summary", {})
+        summary = data.get("summary") if isinstance(data.get("summary"), dict) else {}  # damaged: treat as blank
         if summary.get("status", "ongoing") != "ongoing":
             continue
-        return SavedGame(path, data["scenario"]["id"], data["difficulty"], str(summary.get("day", "?")), int(summary.get("actions", 0)))
+        return SavedGame(path, data["scenario"]["id"], data["difficulty"], summary_text(summary.get("day")) or "?",
+                         int(summary_number(summary.get("actions"))))
     return None

@@ -28,3 +28,23 @@ def pigeonhole_toml(n: int, scenario_id: str = "pigeonhole") -> str:
                 f"rule = {{ all_of = [{pairs}] }}",
                 "[[parties.red_lines.citations]]", 'source = "s"', 'passage = "Said so."', 'confidence = "high"']
     return "\n".join(out) + "\n"
+
+
+def tangled_toml(n: int = 14, k: int = 8) -> str:
+    """A valid scenario whose every red line reads every issue: too tangled to split and list."""
+    opts = [f"o{j}" for j in range(k)]
+    out = ['id = "tangled"', 'title = "Tangled"', 'summary = "Many issues tied."', "as_of = 2030-01-01",
+           "[[sources]]", 'id = "s"', 'title = "S"', "date = 2030-01-01"]
+    for i in range(n):
+        listed = ", ".join(f'{{ id = "{x}", label = "{x}" }}' for x in opts)
+        out += ["[[issues]]", f'id = "i{i}"', f'title = "Issue {i}"', f"options = [{listed}]"]
+    for p in ("a", "b"):
+        out += ["[[parties]]", f'id = "{p}"', f'name = "{p.upper()}"', 'role = "principal"', "walk_away = 10"]
+        for i in range(n):
+            values = ", ".join(f"{x} = {(j * 13 + i * 7 + (p == 'b') * 50) % 101}" for j, x in enumerate(opts))
+            out += [f"[parties.preferences.i{i}]", "weight = 10", f"values = {{ {values} }}"]
+        tied = ", ".join(f'{{ issue = "i{i}", at_least = "o{(i % 3) + (p == "b")}" }}' for i in range(n))
+        out += ["[[parties.red_lines]]", f'id = "tied_{p}"', 'statement = "Ties everything."',
+                f"rule = {{ any_of = [{tied}] }}",
+                "[[parties.red_lines.citations]]", 'source = "s"', 'passage = "Said."', 'confidence = "high"']
+    return "\n".join(out) + "\n"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 import time
 
 import pytest
@@ -10,7 +12,10 @@ from sim.cli import main
 from sim.engine.compiled import Leaf, Node
 from sim.engine.satisfiable import Undecided, satisfying_choices
 from sim.loading import ScenarioError, parse_scenario
-from tests.hostile.pigeonhole import pigeonhole_toml
+from sim.game.analysis_adapter import closest_for_party, tangled_nash_product
+from sim.loading import load_scenario
+from sim.model import FrozenMap, Proposal
+from tests.hostile.pigeonhole import pigeonhole_toml, tangled_toml
 
 
 @pytest.fixture(autouse=True)
@@ -66,3 +71,55 @@ def test_the_scenario_list_answers_with_a_pigeonhole_in_the_user_folder(user_hom
     assert main(["scenarios"]) == 0
     out = capsys.readouterr().out
     assert "pigeonhole" in out and "tutorial" in out
+
+
+@pytest.fixture
+def tangled(tmp_path):
+    folder = tmp_path / "tangled"
+    folder.mkdir()
+    (folder / "scenario.toml").write_text(tangled_toml())
+    return folder
+
+
+def test_analyze_on_tangled_red_lines_is_a_clear_error_in_text_and_json(tangled, capsys) -> None:
+    assert main(["analyze", "--scenario", str(tangled)]) == 2
+    assert "cannot answer: the red lines tie too many issues together" in capsys.readouterr().err
+    assert main(["analyze", "--scenario", str(tangled), "--json"]) == 2
+    error = json.loads(capsys.readouterr().out)["error"]
+    assert error["kind"] == "too_tangled" and error["exit"] == 2
+
+
+def test_the_game_asks_the_analysis_nothing_that_can_crash_it(tangled, monkeypatch) -> None:
+    from sim.analysis import closest
+
+    scenario = load_scenario(tangled)
+    assert tangled_nash_product(scenario) is None
+    draft = Proposal(scenario.id, FrozenMap())
+    assert closest_for_party(scenario, draft, "a", 0.0) is not None
+    monkeypatch.setattr(closest, "NODES", 3)  # the bound hit: the party proposes nothing, nothing raises
+    tutorial = load_scenario(Path(__file__).resolve().parents[2] / "scenarios" / "tutorial")
+    assert closest_for_party(tutorial, Proposal("tutorial", FrozenMap()), "arvenia", 99.0) is None
+
+
+def test_the_autosave_thread_survives_an_unexpected_error(tmp_path, monkeypatch) -> None:
+    from sim.analysis.blocks import TooTangled
+    from sim.game import start_game
+    from sim.ui import autosave
+
+    calls = []
+
+    def flaky(state, path):
+        calls.append(path)
+        if len(calls) == 1:
+            raise TooTangled("too tangled")
+        return path
+
+    monkeypatch.setattr(autosave, "write_save", flaky)
+    problems = []
+    saver = autosave.AutoSaver(tmp_path / "a.json", problems.append)
+    state = start_game("tutorial")
+    saver.request(state)
+    assert saver.flush(10)
+    saver.request(state)
+    assert saver.flush(10)
+    assert saver.saved == 1 and "could not be saved (too tangled)" in str(problems[0]) and problems[-1] is None

@@ -50,6 +50,13 @@ class AnalysisScreen(Screen):
             self.findings = findings
             super().__init__()
 
+    class Failed(Message):
+        """The analysis could not run within its bounds (red lines too tangled)."""
+
+        def __init__(self, reason: str) -> None:
+            self.reason = reason
+            super().__init__()
+
     def __init__(self, scenario: Scenario, draft: Proposal, adopt: Callable[[Proposal], None] | None, hidden: bool = False) -> None:
         super().__init__()
         self.scenario = scenario
@@ -89,15 +96,25 @@ class AnalysisScreen(Screen):
     @work(thread=True, exclusive=True)
     def compute(self) -> None:
         from sim.analysis import analyze, closest_acceptable
+        from sim.analysis.blocks import TooTangled
 
-        analysis = analyze(self.scenario)
-        closest = closest_acceptable(self.scenario, self.draft)
+        try:
+            analysis = analyze(self.scenario)
+            closest = closest_acceptable(self.scenario, self.draft)
+        except TooTangled as error:
+            self.post_message(self.Failed(str(error)))
+            return
         named = [("D", "your draft", self.draft)]
         if analysis.nash is not None:
             named.append(("N", "Nash point", analysis.nash.proposal))
         for number, preset in enumerate(catalog.presets(self.scenario), start=1):
             named.append((str(number), preset.title or f"preset {number}", preset))
         self.post_message(self.Done(Findings(analysis, closest, tuple(named))))
+
+    def on_analysis_screen_failed(self, message: Failed) -> None:
+        self.query_one("#working").display = False
+        self.query_one("#headline", Static).update(Content(
+            f"The analysis cannot run on this scenario: {message.reason}. The game itself plays on."))
 
     def on_analysis_screen_done(self, message: Done) -> None:
         self.findings = message.findings

@@ -48,8 +48,12 @@ class EndScreen(Screen):
     @work(thread=True, exclusive=True)
     def compare(self) -> None:
         from sim.analysis import nash_point
+        from sim.analysis.blocks import TooTangled
 
-        nash = nash_point(effective_scenario(self.state))
+        try:
+            nash = nash_point(effective_scenario(self.state))
+        except TooTangled:  # the debrief goes without the Nash comparison rather than crash the app
+            nash = None
         self.post_message(self.Ready(debrief_markdown(self.state, self.score, nash)))
 
     def on_end_screen_ready(self, message: Ready) -> None:
