@@ -18,12 +18,6 @@ from sim.model import FrozenMap, Proposal
 from tests.hostile.pigeonhole import pigeonhole_toml, tangled_toml
 
 
-@pytest.fixture(autouse=True)
-def user_home(tmp_path, monkeypatch):
-    monkeypatch.setenv("REDLINES_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
-
-
 def test_a_small_pigeonhole_is_proved_contradictory() -> None:
     with pytest.raises(ScenarioError) as caught:
         parse_scenario(pigeonhole_toml(3), "ph.toml")
@@ -64,8 +58,8 @@ def test_thousands_of_issues_in_one_search_do_not_exhaust_the_stack() -> None:
     assert satisfying_choices(rules, [2] * 5000, seconds=None) == {i: 1 for i in range(5000)}
 
 
-def test_the_scenario_list_answers_with_a_pigeonhole_in_the_user_folder(user_home, capsys) -> None:
-    folder = user_home / "scenarios" / "pigeonhole"
+def test_the_scenario_list_answers_with_a_pigeonhole_in_the_user_folder(redlines_home, capsys) -> None:
+    folder = redlines_home / "scenarios" / "pigeonhole"
     folder.mkdir(parents=True)
     (folder / "scenario.toml").write_text(pigeonhole_toml(7))
     assert main(["scenarios"]) == 0

@@ -20,12 +20,6 @@ ROOT = Path(__file__).resolve().parents[2]
 TUTORIAL = ROOT / "scenarios" / "tutorial" / "scenario.toml"
 
 
-@pytest.fixture(autouse=True)
-def user_home(tmp_path, monkeypatch):
-    monkeypatch.setenv("REDLINES_HOME", str(tmp_path / "home"))
-    return tmp_path / "home"
-
-
 def problems(call) -> list[str]:
     with pytest.raises(ScenarioError) as caught:
         call()
