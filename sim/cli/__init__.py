@@ -40,7 +40,7 @@ class _Parser(argparse.ArgumentParser):
     """Usage errors as JSON too when --json is on the command line (argparse prints text and exits 2)."""
 
     def error(self, message: str):  # type: ignore[override]
-        if "--json" in sys.argv[1:] or "--json" in (self._argv or []):
+        if "--json" in (self._argv if self._argv is not None else sys.argv[1:]):
             from sim.cli.errors import report
 
             report("usage", f"{self.prog}: {message}", as_json=True)

@@ -8,6 +8,7 @@ through the loader goes through :func:`printable` first.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from typing import Any, Iterator
@@ -60,6 +61,31 @@ def control_problems(data: Any) -> list[tuple[KeyPath, str, str]]:
             where, char = hit
             what = "the key" if is_key else "the text"
             found.append((path, f"{what} holds the control character {describe(char)} at character {where + 1}", FIX))
+    return sorted(found, key=lambda item: [str(part) for part in item[0]])
+
+
+LATEST_YEAR = 9000  # a game's calendar runs on from a scenario's dates; near 9999 it would overflow
+
+
+def _values(data: Any) -> Iterator[tuple[KeyPath, Any]]:
+    stack: list[tuple[KeyPath, Any]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((path + (key,), item) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend((path + (i,), item) for i, item in enumerate(value))
+        else:
+            yield path, value
+
+
+def date_problems(data: Any) -> list[tuple[KeyPath, str, str]]:
+    """A (path, message, fix) for every date too late (or too early) to run a calendar from."""
+    found = []
+    for path, value in _values(data):
+        if isinstance(value, (dt.date, dt.datetime)) and not 1 < value.year <= LATEST_YEAR:
+            found.append((path, f"the date {value.isoformat()} is out of range",
+                          f"use a date from the year 2 to {LATEST_YEAR}"))
     return sorted(found, key=lambda item: [str(part) for part in item[0]])
 
 

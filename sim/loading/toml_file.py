@@ -13,7 +13,7 @@ from attrs import frozen
 from sim.loading.locate import Locator
 from sim.loading.problems import Problem, ScenarioError
 from sim.loading.reading import Unreadable, read_limited
-from sim.loading.text_checks import control_problems
+from sim.loading.text_checks import control_problems, date_problems
 
 MAX_BYTES = 2 * 1024 * 1024  # the default scenario is ~100 KB; anything past 2 MB is a mistake
 MAX_DEPTH = 48  # tables and arrays nested deeper than this are a mistake (rules need about 20)
@@ -121,7 +121,7 @@ def parse_text(raw: bytes, name: str) -> TomlFile:
     if _depth(data) > MAX_DEPTH:
         raise fail(f"tables, arrays or dotted keys are nested more than {MAX_DEPTH} deep", "flatten the nesting")
     file = TomlFile(name, data, text)
-    hostile = control_problems(data)
+    hostile = control_problems(data) + date_problems(data)
     if hostile:
         raise ScenarioError(sorted((file.problem(*found) for found in hostile), key=lambda p: p.line or 0))
     return file

@@ -154,3 +154,27 @@ def test_a_deep_keys_file_leaves_the_default_keys(tmp_path) -> None:
     (tmp_path / "keys.toml").write_text("a" + ".b" * 10_000 + ' = "w"\n')
     keymap, found = load_keymap(tmp_path)
     assert keymap == {} and "nested more than 48 deep" in found[0]
+
+
+def test_a_date_near_9999_is_refused_at_load(tmp_path) -> None:
+    path = tutorial_with("as_of = 2031-03-01", "as_of = 9999-12-30", tmp_path)
+    (found,) = problems(lambda: load_scenario(path))
+    assert "as_of: the date 9999-12-30 is out of range; use a date from the year 2 to 9000" in found
+
+
+@pytest.mark.parametrize("make", ["folder", "dangling link"])
+def test_a_broken_game_file_is_an_error_not_ignored(tmp_path, make) -> None:
+    import shutil
+
+    from sim.game.start import start_game
+
+    folder = tmp_path / "tutorial"
+    shutil.copytree(ROOT / "scenarios" / "tutorial", folder)
+    game = folder / "game.toml"
+    game.unlink()
+    if make == "folder":
+        game.mkdir()
+    else:
+        game.symlink_to(folder / "nowhere.toml")
+    (found,) = problems(lambda: start_game(str(folder)))
+    assert found.startswith(f"{game}: this is a ") or "does not exist" in found
