@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import shutil
+import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -118,6 +119,44 @@ def write_save(state: GameState, path: Path) -> Path:
                 pass  # the folder itself is unusable; the error below says so
         raise _write_problem(path, error) from None
     return path
+
+
+LEFTOVER_AGE = 600.0  # seconds: a save takes milliseconds, so an older temporary file is abandoned
+
+
+def clean_leftovers(folder: Path | None = None, now: float | None = None) -> list[Path]:
+    """Removes the temporary files of saves that never finished (the process was killed between
+    writing and renaming): those of a process no longer running, or older than LEFTOVER_AGE.
+    Returns what it removed; a file it cannot remove is left, since saving does not need it gone."""
+    folder = saves_dir() if folder is None else Path(folder)
+    now = time.time() if now is None else now
+    removed = []
+    try:
+        candidates = [p for p in folder.iterdir() if p.name.startswith(".") and p.suffix in (".tmp", ".prev")]
+    except OSError:
+        return []
+    for path in candidates:
+        pid = path.name.removesuffix(path.suffix).rsplit(".", 1)[-1]
+        try:
+            stale = now - path.lstat().st_mtime > LEFTOVER_AGE or not (pid.isdigit() and _running(int(pid)))
+            if stale:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError, OverflowError):
+        return True  # someone else's process, or cannot tell: leave its file alone
+    return True
 
 
 def autosave(state: GameState) -> Path:

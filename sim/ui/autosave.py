@@ -27,9 +27,12 @@ class AutoSaver:
         self._idle.set()
         self._failing = False
         self.saved = 0  # how many states were written (tests and the benchmark read it)
+        self.enabled = True  # False: a read-only game (open in another window), nothing is written
 
     def request(self, state: GameState) -> None:
         """Save ``state`` soon; returns at once."""
+        if not self.enabled:
+            return
         with self._lock:
             self._pending = state
             if not self._idle.is_set():

@@ -178,3 +178,17 @@ def test_a_broken_game_file_is_an_error_not_ignored(tmp_path, make) -> None:
         game.symlink_to(folder / "nowhere.toml")
     (found,) = problems(lambda: start_game(str(folder)))
     assert found.startswith(f"{game}: this is a ") or "does not exist" in found
+
+
+def test_leftovers_of_a_killed_save_are_cleaned_and_a_live_one_is_kept(tmp_path) -> None:
+    folder = tmp_path / "saves"
+    folder.mkdir()
+    dead = folder / ".autosave-tutorial.json.999999999.tmp"
+    dead_prev = folder / ".autosave-tutorial.json.999999999.prev"
+    live = folder / f".autosave-tutorial.json.{os.getpid()}.tmp"
+    save = folder / "autosave-tutorial.json"
+    for path in (dead, dead_prev, live, save):
+        path.write_text("{}")
+    assert sorted(saves.clean_leftovers(folder)) == sorted([dead, dead_prev])
+    assert live.exists() and save.exists()
+    assert saves.clean_leftovers(folder, now=time.time() + 3600) == [live]
