@@ -32,7 +32,12 @@ def run(args: argparse.Namespace) -> int:
         return 0
     rows = [["Id", "Title", "Origin", "Path"]]
     for e in found:
-        title = e.scenario.title if e.scenario else f"BROKEN: {len(e.error.problems)} problems (run redlines validate)"
+        if e.scenario:
+            title = e.scenario.title
+        elif len(e.error.problems) == 1 and e.error.problems[0].path == ("id",):  # shadowed, or misnamed
+            title = f"NOT USED: {e.error.problems[0].message}"
+        else:
+            title = f"BROKEN: {len(e.error.problems)} problems (run redlines validate)"
         rows.append([e.id, title, e.origin, str(e.path)])
     print(table(rows))
     print(f"\nUser scenarios go in {catalog.user_dir()}")

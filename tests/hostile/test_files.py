@@ -192,3 +192,44 @@ def test_leftovers_of_a_killed_save_are_cleaned_and_a_live_one_is_kept(tmp_path)
     assert sorted(saves.clean_leftovers(folder)) == sorted([dead, dead_prev])
     assert live.exists() and save.exists()
     assert saves.clean_leftovers(folder, now=time.time() + 3600) == [live]
+
+
+def user_scenario(home: Path, folder: str, scenario_id: str) -> Path:
+    import shutil
+
+    target = home / "scenarios" / folder
+    shutil.copytree(ROOT / "scenarios" / "tutorial", target)
+    text = (target / "scenario.toml").read_text().replace('id = "tutorial"', f'id = "{scenario_id}"', 1)
+    (target / "scenario.toml").write_text(text)
+    return target
+
+
+def test_a_user_scenario_with_a_shipped_id_is_listed_as_not_used(redlines_home, capsys) -> None:
+    from sim import catalog
+
+    user_scenario(redlines_home, "tutorial", "tutorial")
+    assert catalog.find_scenario("tutorial").path == str(ROOT / "scenarios" / "tutorial" / "scenario.toml")
+    listed = [e for e in catalog.entries() if e.id == "tutorial"]
+    assert [e.origin for e in listed] == ["shipped", "user"]
+    assert listed[0].error is None and listed[1].scenario is None
+    assert "a shipped scenario has the id `tutorial`; the shipped one is used" in str(listed[1].error.problems[0])
+
+
+def test_an_installed_id_is_not_taken_by_a_folder_in_the_current_directory(tmp_path, monkeypatch) -> None:
+    from sim import catalog
+
+    (tmp_path / "tutorial").mkdir()
+    (tmp_path / "tutorial" / "scenario.toml").write_text("broken = [")
+    monkeypatch.chdir(tmp_path)
+    assert catalog.find_scenario("tutorial").id == "tutorial"
+    assert problems(lambda: catalog.find_scenario("./tutorial"))[0].startswith("tutorial/scenario.toml:1: TOML syntax")
+
+
+def test_a_folder_named_otherwise_than_its_id_is_an_error(redlines_home) -> None:
+    from sim import catalog
+
+    user_scenario(redlines_home, "lake", "lake-two")
+    (entry,) = [e for e in catalog.entries() if e.id == "lake"]
+    assert entry.scenario is None
+    assert "the scenario's id is `lake-two` but its folder is named `lake`" in str(entry.error.problems[0])
+    assert "rename the folder to `lake-two`" in problems(lambda: catalog.find_scenario("lake"))[0]
