@@ -233,3 +233,28 @@ def test_a_folder_named_otherwise_than_its_id_is_an_error(redlines_home) -> None
     assert entry.scenario is None
     assert "the scenario's id is `lake-two` but its folder is named `lake`" in str(entry.error.problems[0])
     assert "rename the folder to `lake-two`" in problems(lambda: catalog.find_scenario("lake"))[0]
+
+
+def test_saving_a_draft_with_a_long_title_or_into_an_unwritable_folder_is_no_crash(tmp_path) -> None:
+    from sim.model import FrozenMap, Proposal
+    from sim.ui.export import ExportError, export_proposal
+
+    draft = Proposal("tutorial", FrozenMap({"water": "w50"}), title="A very long title " * 40)
+    path = export_proposal(draft, tmp_path / "proposals")
+    assert len(path.name) < 80 and load_proposal(path).title == draft.title
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    with pytest.raises(ExportError, match="The draft could not be saved in"):
+        export_proposal(draft, blocked / "proposals")
+
+
+def test_a_private_home_on_a_file_is_a_one_line_error(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    home = tmp_path / "home-is-a-file"
+    home.write_text("")
+    done = subprocess.run([sys.executable, "-m", "sim.ui", "--private-home"], env={**os.environ, "REDLINES_HOME": str(home)},
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr.strip().startswith(f"cannot make a private Red Lines folder in {home}:")
