@@ -17,6 +17,7 @@ from typing import Sequence
 
 from attrs import frozen
 
+from sim.analysis import budget
 from sim.analysis.blocks import TooTangled
 from sim.analysis.problem import Line, Problem
 from sim.analysis.ties import components
@@ -228,6 +229,8 @@ def search(problem: Problem, the_plan: Plan, draft: Sequence[int], nodes: int | 
 
     def visit(depth: int, spare: int) -> None:
         visited[0] += 1
+        if not visited[0] & 4095:
+            budget.check()
         if visited[0] > nodes:
             raise SearchTooLong(f"the search for the closest acceptable proposal passed {nodes:,} steps: "
                                 "the red lines tie too many issues together")

@@ -80,7 +80,11 @@ def main(argv: list[str] | None = None) -> int:
 
         if not isinstance(error, TooTangled):
             raise
+        from sim.analysis.budget import OutOfTime
         from sim.cli.errors import report
 
+        if isinstance(error, OutOfTime):
+            return report("out_of_time", f"cannot answer: {error}; settle some issues with --fix to make the "
+                          "space smaller, or allow longer with --time-limit", as_json=as_json)
         return report("too_tangled", f"cannot answer: {error}; simplify the red lines that tie many issues "
                       "(fewer issues per rule), or fix some issues with --fix", as_json=as_json)

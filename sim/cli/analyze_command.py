@@ -26,6 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--fix", metavar="ISSUE=OPTION", action="append", default=[],
                         help="only proposals that settle the issue so (OPTION `open`: leave it open)")
     parser.add_argument("--top", metavar="N", type=int, default=10, help="rows of the blocking table shown (text)")
+    parser.add_argument("--time-limit", metavar="SECONDS", type=float, default=120,
+                        help="give up after this long, saying so (default 120; the shipped scenarios take about a second)")
     add_json_option(parser)
     parser.set_defaults(run=run)
 
@@ -51,7 +53,9 @@ def run(args: argparse.Namespace) -> int:
         fixed.update(flags.fix)
         titles.append(" ".join([*(f"--drop {d}" for d in args.drop), *(f"--walk-away {w}" for w in args.walk_away),
                                 *(f"--fix {f}" for f in args.fix)]))
-    with TerminalProgress() as progress:
+    from sim.analysis.budget import time_limit
+
+    with TerminalProgress() as progress, time_limit(args.time_limit, progress.tick):
         analysis = analyze(scenario, fixed=fixed or None, progress=progress)
     title = "; ".join(titles)
     if args.json:

@@ -19,6 +19,7 @@ class CleanStream:
 
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
+        self.raw = stream  # for our own terminal codes (the progress line), which are not a file's text
 
     def write(self, text: str) -> int:
         self._stream.write(printable(text))

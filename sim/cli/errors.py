@@ -8,7 +8,7 @@ interrupted. With ``--json`` the failure is printed on stdout as
                "problems": [{"file": "...", "line": 12, "path": "parties[0].name",
                              "message": "...", "fix": "..."}]}}
 
-(``kind``: "problems", "too_tangled", "interrupted", "usage"; ``line`` is null when unknown.)
+(``kind``: "problems", "too_tangled", "out_of_time", "interrupted", "usage"; ``line`` is null when unknown.)
 """
 
 from __future__ import annotations

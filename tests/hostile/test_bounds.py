@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 import time
 
@@ -117,3 +121,57 @@ def test_the_autosave_thread_survives_an_unexpected_error(tmp_path, monkeypatch)
     saver.request(state)
     assert saver.flush(10)
     assert saver.saved == 1 and "could not be saved (too tangled)" in str(problems[0]) and problems[-1] is None
+
+
+def test_a_huge_analysis_stops_at_its_time_limit_and_says_so(tmp_path, capsys) -> None:
+    from sim.loading.saving import scenario_to_toml
+    from sim.synthetic import synthetic_scenario
+
+    folder = tmp_path / "huge"
+    folder.mkdir()
+    huge = synthetic_scenario(parties=8, options=[10] * 40, seed=3)
+    (folder / "scenario.toml").write_text(scenario_to_toml(huge).replace('id = "synthetic-3"', 'id = "huge"', 1))
+    started = time.monotonic()
+    assert main(["analyze", "--scenario", str(folder), "--time-limit", "2", "--json"]) == 2
+    assert time.monotonic() - started < 60  # unbounded it ran past 300 s
+    error = json.loads(capsys.readouterr().out)["error"]
+    assert error["kind"] == "out_of_time" and error["message"].startswith("cannot answer: the analysis did not finish in 2 s")
+
+
+def test_the_progress_line_ticks_while_a_stage_runs() -> None:
+    import io
+
+    from sim.cli.progress import TerminalProgress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    with TerminalProgress(screen, delay=0) as progress:
+        progress("frontier", 0, 1)
+        progress.tick(3.2)
+    assert "tracing the Pareto frontier... 3 s (Ctrl-C stops)" in screen.getvalue()
+    assert screen.getvalue().endswith("\r\033[K")  # cleared at the end
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGINT") or os.name != "posix", reason="POSIX signals")
+def test_ctrl_c_stops_a_huge_analysis(tmp_path) -> None:
+    from sim.loading.saving import scenario_to_toml
+    from sim.synthetic import synthetic_scenario
+
+    folder = tmp_path / "huge"
+    folder.mkdir()
+    huge = synthetic_scenario(parties=8, options=[10] * 40, seed=3)
+    (folder / "scenario.toml").write_text(scenario_to_toml(huge).replace('id = "synthetic-3"', 'id = "huge"', 1))
+    process = subprocess.Popen([sys.executable, "-c", "from sim.cli import main; raise SystemExit(main())", "analyze",
+                                "--scenario", str(folder), "--time-limit", "120"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(4)  # well into the analysis (imports and loading take about a second)
+    process.send_signal(signal.SIGINT)
+    try:
+        _, err = process.communicate(timeout=20)  # answered in about 0.3 s here; generous on a busy machine
+    except subprocess.TimeoutExpired:
+        process.kill()
+        raise
+    assert process.returncode == 130 and err.decode().strip() == "Interrupted."

@@ -27,6 +27,7 @@ from sim.ui import plot, present
 from sim.ui.widgets.charts import BlockingChart, FrontierPlot
 
 TOP_BLOCKERS = 8
+ANALYSIS_SECONDS = 60  # the shipped scenarios take about a second; a huge one says it gave up
 MAX_PLOTTED = 4000
 
 
@@ -97,10 +98,12 @@ class AnalysisScreen(Screen):
     def compute(self) -> None:
         from sim.analysis import analyze, closest_acceptable
         from sim.analysis.blocks import TooTangled
+        from sim.analysis.budget import time_limit
 
         try:
-            analysis = analyze(self.scenario)
-            closest = closest_acceptable(self.scenario, self.draft)
+            with time_limit(ANALYSIS_SECONDS):  # set here: a worker thread does not inherit the context
+                analysis = analyze(self.scenario)
+                closest = closest_acceptable(self.scenario, self.draft)
         except TooTangled as error:
             self.post_message(self.Failed(str(error)))
             return
