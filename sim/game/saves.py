@@ -183,8 +183,9 @@ def read_save(path: Path) -> dict[str, Any]:
         raise _fail(path, error.message.replace("no such file", "no such save file"), fix) from None
     try:
         data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise _fail(path, "the save is corrupt: it is not text", _kept(path)) from None
+    except UnicodeDecodeError as error:
+        raise SaveError([Problem(str(path), (), "the save is corrupt: it is not text", _kept(path),
+                                 raw.count(b"\n", 0, error.start) + 1)]) from None
     except json.JSONDecodeError as error:
         truncated = error.pos >= len(raw.rstrip())
         what = "truncated (it ends too early)" if truncated else f"corrupt ({error.msg} at line {error.lineno})"
@@ -194,7 +195,8 @@ def read_save(path: Path) -> dict[str, Any]:
     except ValueError:  # not a JSONDecodeError: a number of more than 4,300 digits
         raise _fail(path, "the save is corrupt: it holds a number thousands of digits long", _kept(path)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise _fail(path, "this is not a Red Lines save", "give the path of a save written by `redlines`")
+        raise _fail(path, "this is not a Red Lines save", "give the path of a save written by `redlines`",
+                    ("format",) if isinstance(data, dict) else ())
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise _fail(path, f"the save's version is not valid ({version!r})", _kept(path), ("version",))

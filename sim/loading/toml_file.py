@@ -31,7 +31,10 @@ class TomlFile:
         return Locator(self.text)
 
     def problem(self, path: tuple, message: str, fix: str = "") -> Problem:
-        return Problem(self.path, tuple(path), message, fix, self.locator.line(tuple(path)))
+        """A problem at ``path``, on its line; one about the file's own top-level keys (a missing
+        `start`, say) is placed on line 1, where such keys go."""
+        line = self.locator.line(tuple(path))
+        return Problem(self.path, tuple(path), message, fix, line if line is not None or path else 1)
 
 
 def _depth(value: Any) -> int:
