@@ -44,6 +44,7 @@ class Script:
     seed: int | None = None
     difficulty: Difficulty | None = None
     expect: tuple[str, ...] = ()
+    scenario_line: int | None = None  # where the script names its scenario, for an error about it
 
 
 def _setting_value(name: str, words: list[str]) -> object:
@@ -71,6 +72,7 @@ def parse_script(text: str, name: str = "<script>") -> Script:
     expect: list[str] = []
     actions: list[tuple[int, Action]] = []
     acting = False  # past the first action line, even one with a mistake
+    scenario_line = None
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.split("#", 1)[0].strip()
         if not line:
@@ -93,12 +95,14 @@ def parse_script(text: str, name: str = "<script>") -> Script:
                 raise ActionError(f"`{words[0]}` is set twice", "keep one")
             else:
                 settings[words[0]] = value
+                if words[0] == "scenario":
+                    scenario_line = number
         except ActionError as error:
             found.append(Problem(name, (), error.message, error.fix, number))
     if found:
         raise ScenarioError(found)
     return Script(name, tuple(actions), settings.get("scenario"), settings.get("seed"),  # type: ignore[arg-type]
-                  settings.get("difficulty"), tuple(expect))  # type: ignore[arg-type]
+                  settings.get("difficulty"), tuple(expect), scenario_line)  # type: ignore[arg-type]
 
 
 def read_script(path: str | Path) -> Script:
