@@ -121,6 +121,10 @@ def parse_text(raw: bytes, name: str) -> TomlFile:
         ) from None
     except RecursionError:
         raise fail(f"tables or arrays are nested more than {MAX_DEPTH} deep", "flatten the nesting") from None
+    except ValueError:  # not a syntax error: an integer of more than 4,300 digits, which Python refuses
+        long_number = re.search(r"[0-9_]{4000,}", text)
+        line = text.count("\n", 0, long_number.start()) + 1 if long_number else None
+        raise fail("a number here is thousands of digits long", "write a number of reasonable size", line) from None
     if _depth(data) > MAX_DEPTH:
         raise fail(f"tables, arrays or dotted keys are nested more than {MAX_DEPTH} deep", "flatten the nesting")
     file = TomlFile(name, data, text)

@@ -258,3 +258,8 @@ def test_a_private_home_on_a_file_is_a_one_line_error(tmp_path) -> None:
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert done.stderr.strip().startswith(f"cannot make a private Red Lines folder in {home}:")
+
+
+def test_a_5000_digit_number_in_toml_is_a_problem_with_its_line() -> None:
+    (found,) = problems(lambda: parse_text(("a = 1\nb = " + "9" * 5000 + "\n").encode(), "n.toml"))
+    assert found == "n.toml:2: a number here is thousands of digits long; write a number of reasonable size"
