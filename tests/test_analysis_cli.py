@@ -64,15 +64,32 @@ def test_analyze_json_keys_in_order_of_importance(tutorial, capsys) -> None:
 
 
 def test_analyze_says_plainly_when_no_deal_exists(capsys) -> None:
+    # The default scenario: Moscow's and Kyiv's hard lines cannot hold together, so there is no
+    # closest proposal within them either, and the answer names the clash.
     scenario = catalog.find_scenario("ukraine-2025")
     assert main(["analyze", "--scenario", "ukraine-2025"]) == 0
     out = flat(capsys.readouterr().out)
     names = " and ".join([", ".join(p.name for p in scenario.principals[:-1]), scenario.principals[-1].name])
     assert f"No deal: no proposal is accepted by {names} together." in out
+    assert "Why: - Russia and Ukraine: these red lines cannot all hold at once" in out
+    assert "What blocks a deal:" in out
+    assert main(["analyze", "--scenario", "ukraine-2025", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["zopa_size"] == 0 and data["nash"] is None and data["deal_exists"] is False
+    assert data["obstacles"] and data["best_effort"] is None
+
+
+def test_analyze_shows_the_closest_proposal_when_the_hard_lines_allow_one(capsys) -> None:
+    # The tutorial with Arvenia asking for more than any deal gives it: no deal, but the hard lines
+    # hold together, so the closest proposal within them is shown with its shortfall.
+    args = ["analyze", "--scenario", "tutorial", "--walk-away", "arvenia=90"]
+    assert main(args) == 0
+    out = flat(capsys.readouterr().out)
+    assert "No deal: no proposal is accepted by Arvenia and Belmark together." in out
     assert "Why: - " in out
     assert "Closest to a deal:" in out and "points short of its walk-away level" in out
     assert "What blocks a deal:" in out
-    assert main(["analyze", "--scenario", "ukraine-2025", "--json"]) == 0
+    assert main([*args, "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["zopa_size"] == 0 and data["nash"] is None and data["deal_exists"] is False
     assert data["obstacles"] and data["gap"] > 0 and data["best_effort"]["terms"]

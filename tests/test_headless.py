@@ -6,7 +6,8 @@ import sys
 import pytest
 
 CORE = ["sim.model", "sim.loading", "sim.engine", "sim.catalog", "sim.synthetic", "sim.engine.report",
-        "sim.analysis", "sim.analysis.overview", "sim.analysis.suggestion", "sim.game"]
+        "sim.analysis", "sim.analysis.overview", "sim.analysis.suggestion", "sim.game",
+        "sim.game.seats", "sim.classroom.server"]
 
 
 @pytest.mark.parametrize("module", CORE)

@@ -19,6 +19,7 @@ from sim.analysis.results import Relaxation
 from sim.analysis.space import best_margin, count_all, decompositions, solve
 from sim.engine.compiled import SCALE
 from sim.model import Scenario
+from sim.model.resolve import resolve
 
 STEP = 5.0  # utility points a walk-away level is lowered by, in the sensitivity table
 
@@ -50,6 +51,7 @@ def sensitivity(
 ) -> tuple[Relaxation, ...]:
     """Every single relaxation and the ZOPA it would give, the largest first; when none opens a
     deal, the smallest remaining gap first (ties: scenario order)."""
+    scenario = resolve(scenario)  # always about one kind, on one date (sim.model.resolve)
     cache = {} if cache is None else cache
     trials = _trials(scenario, step)
     base = decompositions(build_problem(scenario, fixed=fixed), cache)

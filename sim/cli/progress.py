@@ -15,6 +15,7 @@ LABELS = {
     "frontier": "tracing the Pareto frontier",
     "sensitivity": "testing each relaxation",
     "explaining": "looking for what blocks a deal",
+    "calibrations": "analysing calibrations",
     "working": "working",
 }
 

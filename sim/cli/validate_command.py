@@ -94,6 +94,16 @@ def _check_proposal(path: Path) -> list[Path]:
     return [path]
 
 
+def _check_history(scenario) -> list[Path]:
+    """The scenario's history.toml, when it has one."""
+    from sim import catalog
+    from sim.history import history_path, load_history
+
+    if load_history(scenario, [p.stem for p in catalog.preset_paths(scenario)]) is None:
+        return []
+    return [history_path(scenario)]
+
+
 def _check(path: Path) -> list[Path]:
     """Validates one argument; returns the files found valid, raises ScenarioError otherwise."""
     from sim import catalog
@@ -112,10 +122,11 @@ def _check(path: Path) -> list[Path]:
             checked.append(preset)
         except ScenarioError as error:
             problems += error.problems
-    try:
-        checked += _check_game(scenario)
-    except ScenarioError as error:
-        problems += error.problems
+    for extra in (_check_game, _check_history):
+        try:
+            checked += extra(scenario)
+        except ScenarioError as error:
+            problems += error.problems
     if problems:
         raise ScenarioError(problems)
     return checked

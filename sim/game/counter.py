@@ -18,7 +18,9 @@ from sim.engine.fast import evaluate_all, fixed_utility
 from sim.game.analysis_adapter import Counter, closest_for_party
 from sim.game.concession import demand
 from sim.game.state import GameState
+from sim.engine.kinds import kind_of
 from sim.model import FrozenMap, Proposal, Scenario
+from sim.model.resolve import resolve
 
 
 def _moderated(scenario: Scenario, party_id: str, draft: Proposal, found: Counter, floor: float) -> Counter:
@@ -55,7 +57,8 @@ def _moderated(scenario: Scenario, party_id: str, draft: Proposal, found: Counte
 def counter_proposal(state: GameState, scenario: Scenario, party_id: str, draft: Proposal) -> Counter | None:
     """What the party would sign instead of ``draft`` today: at its demand, or at its walk-away
     level when its demand is out of reach; None when it would sign nothing (its red lines, with the
-    terms signed in interim agreements, leave nothing)."""
+    terms signed in interim agreements, leave nothing). A counter is of the draft's own kind."""
+    scenario = resolve(scenario, kind_of(scenario, draft).kind.id)
     fixed = state.locked
     floor = demand(state, scenario, party_id)
     found = closest_for_party(scenario, draft, party_id, floor, fixed)

@@ -24,7 +24,7 @@ from cattrs.gen import make_dict_structure_fn, override
 
 from sim.loading.problems import KeyPath
 from sim.loading.rule_parser import Invalid, parse_rule
-from sim.model import Confidence, FrozenMap, Kind, Proposal, Role, Rule, Scenario
+from sim.model import Basis, Confidence, Difficulty, FrozenMap, Kind, Proposal, Role, Rule, Scenario
 
 
 def describe_value(value: Any) -> str:
@@ -128,13 +128,14 @@ def make_converter() -> Converter:
 
     converter.register_structure_hook(str, _expect((str,), "text", 'put the text in quotes, like "..."'))
     converter.register_structure_hook(float, _structure_float)
+    converter.register_structure_hook(int, _expect((int,), "a whole number", "write a whole number without quotes, like 30"))
     converter.register_structure_hook(bool, _expect((bool,), "true or false", "write true or false, without quotes"))
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_structure_hook(Rule, _rule_hook)
     converter.register_structure_hook_func(lambda t: get_origin(t) is tuple, structure_tuple)
     converter.register_structure_hook_func(lambda t: get_origin(t) is FrozenMap, structure_map)
     # Registered per class: a StrEnum is also a str, so single dispatch would hand it the str hook.
-    for enum in (Role, Kind, Confidence):
+    for enum in (Role, Kind, Confidence, Basis, Difficulty):
         converter.register_structure_hook(enum, _enum_hook(enum))
     # `path` records where a file was loaded from; a file may not set it.
     for cls in (Scenario, Proposal):

@@ -59,7 +59,7 @@ def road_markdown(state: GameState) -> str:
     return "\n\n".join(out)
 
 
-def debrief_markdown(state: GameState, score: Score, nash: Point | None) -> str:
+def debrief_markdown(state: GameState, score: Score, nash: Point | None, solidity: str = "") -> str:
     out = [f"# {game_text.ending_title(state)}"]
     if state.ending:
         out.append(_escape(state.ending))
@@ -67,5 +67,7 @@ def debrief_markdown(state: GameState, score: Score, nash: Point | None) -> str:
     out.append(f"{days} day{'s' if days != 1 else ''} used; {len(state.agreements)} agreement{'s' if len(state.agreements) != 1 else ''} signed.")
     out.append("## Score\n\n" + score_markdown(score))
     out.append("## Your final draft\n\n" + comparison_markdown(state, nash))
+    if solidity:  # robustness and trades, when computed (sim.ui.robust_view)
+        out.append("## How solid, and what would open a deal\n\n" + solidity)
     out.append("## The road there\n\n" + road_markdown(state))
     return "\n\n".join(out)

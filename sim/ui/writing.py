@@ -6,6 +6,7 @@ Plain text in, plain text out (no Textual), so tests read exactly what a player 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Mapping
 
 from sim.engine import PartyAssessment
 from sim.model import Scenario
@@ -39,7 +40,22 @@ def red_line_markdown(scenario: Scenario, red_line: RedLine, because: str = "") 
     return "\n".join(lines)
 
 
-def reasons_markdown(scenario: Scenario, result: PartyAssessment) -> str:
+def _kept_lines(kept, at_stake) -> list[str]:
+    """Lines not crossed: "respected" only when the draft settles something they read; a line
+    whose issues the draft leaves open (or that is not for this kind of text) is not at stake."""
+    out = []
+    respected = [line for line in kept if at_stake(line)]
+    idle = [line for line in kept if not at_stake(line)]
+    if respected:
+        out.append("## Red lines the draft respects")
+        out += [f"- {_escape(line.statement)}" for line in respected]
+    if idle:
+        out.append("## Not at stake (the draft leaves their issues open, or they are for another kind of agreement)")
+        out += [f"- {_escape(line.statement)}" for line in idle]
+    return out
+
+
+def reasons_markdown(scenario: Scenario, result: PartyAssessment, terms: Mapping[str, str]) -> str:
     """Why a party answers the draft as it does, each reason with its source."""
     party = result.party
     out = [
@@ -55,9 +71,7 @@ def reasons_markdown(scenario: Scenario, result: PartyAssessment) -> str:
         out += [red_line_markdown(scenario, v.red_line, present.because(scenario, v)) for v in result.penalties]
     crossed = {v.id for v in (*result.violations, *result.penalties)}
     kept = [line for line in party.red_lines if line.id not in crossed]
-    if kept:
-        out.append("## Red lines the draft respects")
-        out += [f"- {_escape(line.statement)}" for line in kept]
+    out += _kept_lines(kept, lambda line: any(issue in terms for issue in line.issues))
     if party.position:
         out.append(f"## Public position\n{_escape(party.position)}")
     return "\n\n".join(out)
@@ -114,7 +128,7 @@ def source_markdown(scenario: Scenario, source_id: str, extra: list[str] = ()) -
     """A source, and what in the scenario (and the game, through ``extra``) rests on it."""
     source = scenario.source(source_id)
     out = [f"# {_escape(source.title)}"]
-    facts = [source.date.isoformat()]
+    facts = [source.date.isoformat() + (" (date estimated from its content)" if source.date_estimated else "")]
     if source.outlet:
         facts.append(_escape(source.outlet))
     out.append(" · ".join(facts))
@@ -132,6 +146,22 @@ def source_markdown(scenario: Scenario, source_id: str, extra: list[str] = ()) -
     out += list(extra)
     if not cited and not extra:
         out.append("Nothing in this scenario cites it yet.")
+    return "\n\n".join(out)
+
+
+def lines_markdown(scenario: Scenario) -> str:
+    """Every red line with how strong it is: party, hard or soft, stated or inferred, confidence,
+    the kinds of agreement it counts for, and its citations (the `redlines sources` listing)."""
+    from sim.engine.sources import line_records
+
+    out = [f"# Every red line of {_escape(scenario.title)}"]
+    for record in line_records(scenario):
+        line = record.line
+        since = f" · from {record.since.isoformat()}" if record.since else ""
+        out.append(f"**{_escape(record.party.name)}**: {_escape(line.statement)}\n\n"
+                   f"*{line.kind.value} · {line.basis.value} · {record.confidence.value} confidence · for: "
+                   f"{_escape(', '.join(scenario.agreement_kind(k).title for k in record.kinds))}{since}*")
+        out += [citation_markdown(scenario, c) for c in line.citations]
     return "\n\n".join(out)
 
 
@@ -155,9 +185,8 @@ def view_reasons_markdown(scenario: Scenario, view) -> str:
     if crossed:
         out.append("## Red lines the draft crosses")
         out += [red_line_markdown(scenario, line.red_line) for line in crossed]
-    if kept:
-        out.append("## Red lines the draft respects")
-        out += [f"- {_escape(line.red_line.statement)}" for line in kept]
+    stake = {line.red_line.id: line.at_stake for line in kept}
+    out += _kept_lines([line.red_line for line in kept], lambda line: stake[line.id])
     if not view.red_lines:
         out.append("*It has not told you its red lines yet.*")
     if view.priorities:

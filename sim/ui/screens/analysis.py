@@ -24,6 +24,7 @@ from sim.analysis import Analysis, Suggestion
 from sim.engine import assess
 from sim.model import Proposal, Scenario
 from sim.ui import plot, present
+from sim.ui.robust_view import Solidity, asks_rows, robustness_rows, solidity, trades_summary
 from sim.ui.widgets.charts import BlockingChart, FrontierPlot
 
 TOP_BLOCKERS = 8
@@ -36,6 +37,7 @@ class Findings:
     analysis: Analysis
     closest: Suggestion | None
     named: tuple[tuple[str, str, Proposal], ...]  # (letter, label, proposal) drawn on the plot
+    solidity: Solidity | None = None  # robustness, and the trades when no deal exists
 
 
 class AnalysisScreen(Screen):
@@ -85,6 +87,13 @@ class AnalysisScreen(Screen):
                 chart = BlockingChart(id="blocking", classes="section")
                 chart.border_title = "What blocks a deal: the room each relaxation would open"
                 yield chart
+                yield Static(id="trades", classes="section")
+                asks = BlockingChart(id="asks", classes="section")
+                asks.border_title = "What the best trade asks of each party (dropping a hard line counts two)"
+                yield asks
+                solid = BlockingChart(id="solidity", classes="section")
+                solid.border_title = "How solid: % of calibrations of the scenario's numbers"
+                yield solid
                 frontier = FrontierPlot(id="frontier", classes="section")
                 frontier.border_title = "Utilities: deals on the frontier, walk-away lines, named proposals"
                 yield frontier
@@ -112,7 +121,8 @@ class AnalysisScreen(Screen):
             named.append(("N", "Nash point", analysis.nash.proposal))
         for number, preset in enumerate(catalog.presets(self.scenario), start=1):
             named.append((str(number), preset.title or f"preset {number}", preset))
-        self.post_message(self.Done(Findings(analysis, closest, tuple(named))))
+        found = solidity(self.scenario, analysis.deal_exists)
+        self.post_message(self.Done(Findings(analysis, closest, tuple(named), found)))
 
     def on_analysis_screen_failed(self, message: Failed) -> None:
         self.query_one("#working").display = False
@@ -139,7 +149,21 @@ class AnalysisScreen(Screen):
             chart.display = True
         else:
             chart.display = False
+        self.show_solidity(findings.solidity)
         self.show_plot()
+
+    def show_solidity(self, found: Solidity | None) -> None:
+        words = trades_summary(self.scenario, found.trades) if found else []
+        trades = self.query_one("#trades", Static)
+        trades.update(Content.assemble(*(part for k, line in enumerate(words) for part in (
+            ("\n• " if k else "", ""), (line, "bold" if k == 0 else "")))))
+        trades.display = bool(words)
+        for chart_id, rows in (("#asks", asks_rows(self.scenario, found.trades) if found else []),
+                               ("#solidity", robustness_rows(found.robust) if found else [])):
+            chart = self.query_one(chart_id, BlockingChart)
+            chart.display = bool(rows)
+            if rows:
+                chart.show(rows)
 
     def _headline(self, analysis: Analysis) -> Content:
         estimate = "" if analysis.exact else " (estimated)"

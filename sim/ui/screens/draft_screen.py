@@ -59,7 +59,10 @@ class DraftScreen(Screen):
 
     def cards(self) -> list[present.CardData]:
         """What each party's card shows; the sandbox shows everything, a game what the difficulty allows."""
-        return [present.card_from_assessment(result) for result in self.assessment.parties]
+        from sim.ui.robust_view import with_fragility
+
+        return with_fragility(self.scenario, self.draft,
+                              [present.card_from_assessment(result) for result in self.assessment.parties])
 
     def set_draft(self, draft: Proposal) -> None:
         """Make ``draft`` the current draft and show every party's answer to it."""
@@ -109,7 +112,7 @@ class DraftScreen(Screen):
 
     def reasons(self, party_id: str) -> str:
         """Why a party answers as it does (Markdown); a game says only what the player may know."""
-        return writing.reasons_markdown(self.scenario, self.assessment.party(party_id))
+        return writing.reasons_markdown(self.scenario, self.assessment.party(party_id), self.assessment.proposal.terms)
 
     def on_party_card_explain(self, message: PartyCard.Explain) -> None:
         name = self.scenario.party(message.party_id).name

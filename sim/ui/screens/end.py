@@ -50,11 +50,16 @@ class EndScreen(Screen):
         from sim.analysis import nash_point
         from sim.analysis.blocks import TooTangled
 
+        from sim.ui.robust_view import solidity, solidity_markdown
+
+        scenario = effective_scenario(self.state)
         try:
-            nash = nash_point(effective_scenario(self.state))
+            nash = nash_point(scenario)
         except TooTangled:  # the debrief goes without the Nash comparison rather than crash the app
             nash = None
         self.post_message(self.Ready(debrief_markdown(self.state, self.score, nash)))
+        found = solidity_markdown(scenario, solidity(scenario, nash is not None))
+        self.post_message(self.Ready(debrief_markdown(self.state, self.score, nash, found)))
 
     def on_end_screen_ready(self, message: Ready) -> None:
         self.text = message.markdown

@@ -62,6 +62,9 @@ class OptionPicker(ModalScreen[Picked | None]):
             )
             chosen = "● " if option_id == current else "  "
             description = self.issue.option(option_id).description if option_id else ""
+            if option_id and self.issue.option(option_id).mediator:
+                # No party or plan proposed it: the parties' values for it are the author's guess.
+                description = (description + " " if description else "") + "(the mediator's idea: no party has said)"
             prompt = Content.assemble(chosen, marks, "  ", (label, "bold"))
             if description:
                 prompt = Content.assemble(prompt, "\n", " " * (4 + len(verdicts)), (description, "$foreground 60%"))

@@ -15,6 +15,9 @@ from sim.model import Scenario
 from sim.ui import writing
 
 
+LINES = "__every-red-line__"  # not a valid source id, so it cannot clash with one
+
+
 class SourcesScreen(Screen):
     """Sources by date on the left; the selected one, and what rests on it, on the right."""
 
@@ -30,15 +33,18 @@ class SourcesScreen(Screen):
         yield Static(f"Sources · {self.scenario.title}", id="topbar")
         ordered = sorted(self.scenario.sources, key=lambda s: (s.date, s.title))
         with Horizontal(id="sources"):
-            listing = OptionList(*[Option(f"{s.date.isoformat()}  {s.title}", id=s.id) for s in ordered], id="source-list")
+            every_line = Option("Every red line: how strong, for which kinds", id=LINES)
+            listing = OptionList(every_line, *[Option(f"{s.date.isoformat()}  {s.title}", id=s.id) for s in ordered],
+                                 id="source-list")
             listing.border_title = f"{len(ordered)} sources"
             yield listing
             with VerticalScroll(id="source-page"):
-                first = ordered[0].id if ordered else None
-                yield Markdown(self.page(first) if first else "This scenario lists no sources.", id="source-text")
+                yield Markdown(self.page(LINES), id="source-text")
         yield Footer()
 
     def page(self, source_id: str) -> str:
+        if source_id == LINES:
+            return writing.lines_markdown(self.scenario)
         return writing.source_markdown(self.scenario, source_id, self.extra(source_id))
 
     def on_mount(self) -> None:

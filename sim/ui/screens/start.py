@@ -13,6 +13,7 @@ from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButto
 from textual.widgets.option_list import Option
 
 from sim.catalog import Entry
+from sim.library import facts
 
 TAGLINE = "Mediate a peace negotiation. Every proposal is tested against the red lines the parties have stated."
 
@@ -126,20 +127,17 @@ class StartScreen(Screen):
             summary.update(Content.assemble(("This scenario has problems:\n", "bold $error"), problems))
             return
         scenario = entry.scenario
-        parties = ", ".join(p.name for p in scenario.parties)
-        summary.update(
-            Content.assemble(
-                (" ".join(scenario.summary.split()), ""),
-                "\n\n",
-                ("Parties: ", "bold"),
-                parties,
-                "\n",
-                ("Issues: ", "bold"),
-                str(len(scenario.issues)),
-                ("   As of: ", "bold"),
-                scenario.as_of.isoformat(),
-            )
-        )
+        parts: list = []
+        if scenario.library.tagline:
+            parts += [(scenario.library.tagline, "bold"), "\n"]
+        # The library's facts come before the summary so a long summary cannot push them out of
+        # view at 80x24. Text from the file goes in as plain strings: Content never reads markup.
+        rows = [*facts(scenario), ("Issues", str(len(scenario.issues)))]
+        for i, (label, value) in enumerate(rows):
+            # Period and parties get a line each; the short facts share one.
+            parts += ["\n" if i < 3 else "   ", (f"{label}: ", "bold"), value]
+        parts += ["\n\n", " ".join(scenario.summary.split())]
+        summary.update(Content.assemble(*parts))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.selected = event.option.id
