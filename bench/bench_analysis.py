@@ -26,7 +26,7 @@ from pathlib import Path
 from bench.timing import median_seconds, peak_megabytes, report
 from sim.analysis import analyze, closest_acceptable, nash_point, sensitivity
 from sim.engine import compiled
-from sim.synthetic import synthetic_scenario
+from sim.synthetic import synthetic_scenario, with_kinds_and_dates
 
 MIX = (3, 3, 3, 3, 3, 3, 4, 4, 5, 5, 6, 6)
 WIDE = (6,) * 14
@@ -77,6 +77,9 @@ def _mix() -> None:
         spread["closest"].append(_per_query(other)[0])
         spread["sensitivity"].append(median_seconds(lambda: sensitivity(other), repeats=5) * 1e3)
     report("analysis.full_4x12.worst_of_5_seeds", max(spread["full"]), "ms")
+    # With kinds and dates in play: the analysis of the full kind on the scenario's date.
+    kinded = with_kinds_and_dates(scenario)
+    report("analysis.full_4x12.kinds_and_dates", median_seconds(lambda: analyze(kinded, blocking=False)) * 1e3, "ms")
     # The same shape with no red lines at all: nothing shrinks the space before counting, and the
     # frontier is larger. Harder than the shape; shown so that the figure above is not
     # mistaken for the worst case.

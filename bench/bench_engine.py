@@ -8,7 +8,8 @@ from bench.timing import median_seconds, report
 from sim import catalog
 from sim.engine import assess, compiled
 from sim.engine.fast import evaluate_all
-from sim.synthetic import synthetic_scenario
+from sim.model.resolve import resolve
+from sim.synthetic import synthetic_scenario, with_kinds_and_dates
 
 
 def _random_proposals(scenario, count: int, seed: int = 7):
@@ -40,3 +41,24 @@ def main() -> None:
     except Exception as error:  # noqa: BLE001 - the default scenario may be absent while it is written
         print(f"# default scenario not measured: {error}")
     _measure("synthetic_4x12", synthetic_scenario(seed=1))
+    _measure_kinds("synthetic_4x12.kinds_and_dates", with_kinds_and_dates(synthetic_scenario(seed=1)))
+
+
+def _measure_kinds(label: str, scenario) -> None:
+    """With kinds and dates: ``assess`` infers each text's kind and resolves the scenario (a cached
+    look-up); the fast path runs on the scenario resolved for the full kind."""
+    resolved = resolve(scenario, "full")
+    proposals = _random_proposals(resolved, 1000)
+    table = compiled(resolved)
+    indexes = [table.index(p) for p in proposals]
+
+    def full() -> None:
+        for proposal in proposals:
+            assess(scenario, proposal)
+
+    def fast() -> None:
+        for index in indexes:
+            evaluate_all(table, index)
+
+    report(f"engine.assess.{label}", median_seconds(full) / len(proposals) * 1e6, "us/proposal")
+    report(f"engine.verdicts.{label}", median_seconds(fast) / len(indexes) * 1e6, "us/proposal")

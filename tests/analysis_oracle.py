@@ -13,6 +13,7 @@ from sim.engine import compiled
 from sim.engine.compiled import SCALE
 from sim.engine.fast import fixed_utility
 from sim.model import Scenario
+from sim.model.resolve import resolve
 
 
 def indexes(scenario: Scenario) -> Iterator[tuple[int, ...]]:
@@ -26,7 +27,7 @@ def required(scenario: Scenario, parties: Sequence[str] | None) -> list[int]:
 
 
 def levels_of(scenario: Scenario, positions: list[int], min_utility: Mapping[str, float] | None) -> list[int]:
-    table = compiled(scenario)
+    table = compiled(resolve(scenario))
     levels = []
     for p in positions:
         party_id = scenario.parties[p].id
@@ -43,15 +44,24 @@ def fixed_index(scenario: Scenario, fixed: Mapping[str, str | None] | None) -> d
     return pinned
 
 
+def of_its_kind(scenario: Scenario, index: Sequence[int]) -> bool:
+    """The text settles what its kind must settle and leaves open what its kind leaves alone."""
+    kind = scenario.agreement_kind(scenario.kind)
+    is_open = {issue.id: index[i] == len(issue.options) for i, issue in enumerate(scenario.issues)}
+    return not any(is_open[i] for i in kind.settles) and all(is_open[i] for i in kind.leaves)
+
+
 def acceptable(scenario, parties=None, min_utility=None, fixed=None) -> dict[tuple[int, ...], list[int]]:
-    """Every acceptable index, mapped to the required parties' fixed-point utilities."""
+    """Every acceptable index, mapped to the required parties' fixed-point utilities: proposals of
+    the kind the analysis is about (the scenario's fullest unless it was resolved for another)."""
+    scenario = resolve(scenario)
     table = compiled(scenario)
     positions = required(scenario, parties)
     levels = levels_of(scenario, positions, min_utility)
     pinned = fixed_index(scenario, fixed)
     found = {}
     for index in indexes(scenario):
-        if any(index[i] != c for i, c in pinned.items()):
+        if any(index[i] != c for i, c in pinned.items()) or not of_its_kind(scenario, index):
             continue
         utilities = []
         for p, level in zip(positions, levels):

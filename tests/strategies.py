@@ -4,12 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 
+from attrs import evolve
 from hypothesis import strategies as st
 
 from sim.engine.compiled import SCALE
 
 from sim.model import AllOf, AnyOf, AtLeast, AtMost, Forbid, FrozenMap, IfThen, Not, Proposal, Require, Rule
-from sim.model.scenario import Citation, Issue, Kind, Option, Party, Preference, RedLine, Role, Scenario, Source
+from sim.model.scenario import (
+    AgreementKind,
+    Change,
+    Citation,
+    Issue,
+    Kind,
+    Option,
+    Party,
+    Preference,
+    RedLine,
+    Role,
+    Scenario,
+    Source,
+)
 
 SOURCE = Source("src", "A source", dt.date(2025, 1, 1))
 values = st.integers(0, 100).map(float)
@@ -129,3 +143,51 @@ def proposals(draw, scenario: Scenario) -> Proposal:
 def scenario_and_proposal(draw, **shape) -> tuple[Scenario, Proposal]:
     scenario = draw(scenarios(**shape))
     return scenario, draw(proposals(scenario))
+
+
+# Agreement kinds and dated positions (issue 8): a generated scenario gains kinds, lines that apply
+# to some of them, walk-aways by kind, and dated changes of walk-aways, preferences and lines.
+DAYS = [dt.date(2025, 1, d) for d in range(1, 11)]
+
+
+@st.composite
+def agreement_kinds(draw, issue_list: tuple[Issue, ...]) -> tuple[AgreementKind, ...]:
+    ids = [i.id for i in issue_list]
+    found = []
+    for k in range(draw(st.integers(1, 3))):
+        settles = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=len(ids), unique=True))
+        rest = [i for i in ids if i not in settles]
+        leaves = draw(st.lists(st.sampled_from(rest), max_size=len(rest), unique=True)) if rest else []
+        found.append(AgreementKind(f"k{k}", f"Kind {k}", settles=tuple(settles), leaves=tuple(leaves)))
+    return tuple(found)
+
+
+@st.composite
+def kinded_scenarios(draw, max_issues: int = 4, max_options: int = 3, max_parties: int = 3,
+                     max_lines: int = 3) -> Scenario:
+    base = draw(scenarios(max_issues, max_options, max_parties, max_lines))
+    kinds = draw(agreement_kinds(base.issues))
+    kind_ids = [k.id for k in kinds]
+    some_kinds = st.lists(st.sampled_from(kind_ids), max_size=len(kind_ids), unique=True).map(tuple)
+    parties = []
+    for party in base.parties:
+        lines = tuple(evolve(line, applies_to=draw(some_kinds)) for line in party.red_lines)
+        by_kind = draw(st.dictionaries(st.sampled_from(kind_ids), values, max_size=2))
+        changes = []
+        for date in sorted(draw(st.lists(st.sampled_from(DAYS), max_size=2, unique=True))):
+            issue = draw(st.sampled_from(base.issues))
+            changes.append(Change(
+                date=date,
+                summary=f"change on {date}",
+                citations=(Citation(SOURCE.id, "paraphrase"),),
+                walk_away=draw(st.none() | values),
+                walk_away_by_kind=FrozenMap(draw(st.dictionaries(st.sampled_from(kind_ids), values, max_size=1))),
+                drop_red_lines=tuple(draw(st.lists(st.sampled_from([l.id for l in lines]), max_size=1)))
+                if lines else (),
+                preferences=FrozenMap({issue.id: Preference(draw(st.integers(1, 100).map(float)),
+                                                            FrozenMap({o: draw(values) for o in issue.option_ids}))})
+                if draw(st.booleans()) else FrozenMap(),
+                red_lines=draw(red_lines(base.issues, 1)),
+            ))
+        parties.append(evolve(party, red_lines=lines, walk_away_by_kind=FrozenMap(by_kind), changes=tuple(changes)))
+    return evolve(base, kinds=kinds, parties=tuple(parties), as_of=DAYS[4])

@@ -64,15 +64,32 @@ def test_analyze_json_keys_in_order_of_importance(tutorial, capsys) -> None:
 
 
 def test_analyze_says_plainly_when_no_deal_exists(capsys) -> None:
+    # The default scenario: Moscow's and Kyiv's hard lines cannot hold together, so there is no
+    # closest proposal within them either, and the answer names the clash.
     scenario = catalog.find_scenario("ukraine-2025")
     assert main(["analyze", "--scenario", "ukraine-2025"]) == 0
     out = flat(capsys.readouterr().out)
     names = party_names(scenario, [p.id for p in scenario.principals])  # "..., Ukraine and the United States"
-    assert f"No deal: no proposal is accepted by {names} together." in out
+    assert f"No full settlement: no proposal of this kind is accepted by {names} together." in out
+    assert "Why: - Russia and Ukraine: these red lines cannot all hold at once" in out
+    assert "What blocks a deal:" in out
+    assert main(["analyze", "--scenario", "ukraine-2025", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["zopa_size"] == 0 and data["nash"] is None and data["deal_exists"] is False
+    assert data["obstacles"] and data["best_effort"] is None
+
+
+def test_analyze_shows_the_closest_proposal_when_the_hard_lines_allow_one(capsys) -> None:
+    # The tutorial with Arvenia asking for more than any deal gives it: no deal, but the hard lines
+    # hold together, so the closest proposal within them is shown with its shortfall.
+    args = ["analyze", "--scenario", "tutorial", "--walk-away", "arvenia=90"]
+    assert main(args) == 0
+    out = flat(capsys.readouterr().out)
+    assert "No settlement: no proposal of this kind is accepted by Arvenia and Belmark together." in out
     assert "Why: - " in out
     assert "Closest to a deal:" in out and "points short of its walk-away level" in out
     assert "What blocks a deal:" in out
-    assert main(["analyze", "--scenario", "ukraine-2025", "--json"]) == 0
+    assert main([*args, "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["zopa_size"] == 0 and data["nash"] is None and data["deal_exists"] is False
     assert data["obstacles"] and data["gap"] > 0 and data["best_effort"]["terms"]
@@ -136,16 +153,16 @@ def test_suggest_for_one_party_with_a_level_and_fixed_terms(tutorial, capsys) ->
 
 
 def test_suggest_explains_when_nothing_is_acceptable(capsys) -> None:
-    assert main(["suggest", "us_28_point", "--scenario", "ukraine-2025"]) == 0
+    assert main(["suggest", "us_28_point", "--scenario", "ukraine-2025"]) == 1  # nothing acceptable: exit 1
     out = flat(capsys.readouterr().out)
     assert "None exists: no proposal is acceptable to" in out and "Why: - " in out
     base = ["suggest", "first_draft", "--scenario", TUTORIAL, "--party", "arvenia"]
-    assert main([*base, "--min-utility", "arvenia=95", "--fix", "mirel=joint_admin", "--fix", "water=w50"]) == 0
+    assert main([*base, "--min-utility", "arvenia=95", "--fix", "mirel=joint_admin", "--fix", "water=w50"]) == 1  # nothing acceptable: exit 1
     out = flat(capsys.readouterr().out)
     # joint administration (60) and half the lake (60) cap Arvenia at 0.4*60 + 0.3*60 + 0.3*100 = 72
     assert ("Arvenia needs 95.0 points, but no proposal within its red lines and the fixed terms gives it "
             "more than 72.0.") in out
-    assert main([*base, "--fix", "water=w30"]) == 0
+    assert main([*base, "--fix", "water=w30"]) == 1  # nothing acceptable: exit 1
     out = flat(capsys.readouterr().out)
     assert ("Arvenia: these red lines cannot all hold at once with the fixed terms: Arvenia's `half_the_lake` "
             "(Arvenia will not sign for less than half of the lake's water)") in out

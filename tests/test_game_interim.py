@@ -96,8 +96,25 @@ def test_an_interim_agreement_is_signed_and_its_terms_stay_in_the_draft() -> Non
 
 
 def test_an_interim_text_a_principal_objects_to_is_not_signed() -> None:
-    state = play(tutorial_game(), "draft empty", "set water w30", "travel tessa-bridge", "convene")
+    # Prisoners and the water: no prisoner exchange (it leaves the water alone), no settlement yet.
+    state = play(tutorial_game(), "draft empty", "set prisoners all_for_all", "set water w30", "travel tessa-bridge",
+                 "convene")
     assert not state.agreements
     meeting = [item for item in state.feed if item.text.startswith("Joint meeting")][-1]
-    assert "Arvenia will not sign even part of it: it crosses a red line: Arvenia will not sign for less than half" \
-        in meeting.text
+    assert "Arvenia will not sign even part of it: it is no settlement: it leaves Status of Mirel open" in meeting.text
+
+
+def test_an_interim_text_of_no_kind_is_not_signed() -> None:
+    """The water alone is no kind of agreement: judged as the fullest, it leaves Mirel open."""
+    state = play(tutorial_game(), "draft empty", "set water w50", "travel tessa-bridge", "convene")
+    assert not state.agreements
+    meeting = [item for item in state.feed if item.text.startswith("Joint meeting")][-1]
+    assert "it is no settlement: it leaves Status of Mirel open" in meeting.text
+
+
+def test_an_interim_text_never_crosses_a_hard_line_for_its_kind() -> None:
+    """A ceasefire with armed peacekeepers crosses Arvenia's line for every kind: never signed."""
+    state = play(tutorial_game(), "draft empty", "set monitors peacekeepers", "travel tessa-bridge", "convene")
+    assert not state.agreements
+    meeting = [item for item in state.feed if item.text.startswith("Joint meeting")][-1]
+    assert "it crosses a red line for a ceasefire: No armed foreign troops" in meeting.text

@@ -136,19 +136,3 @@ def test_a_session_resumes_from_its_save() -> None:
     session.act(Travel("oda"))
     resumed = Session.resume(autosave_path("tutorial"))
     assert resumed.state == session.state
-
-
-def test_saved_games_are_listed_newest_first_and_broken_ones_say_why() -> None:
-    from sim.game import saved_games
-    from sim.game.saves import saves_dir
-
-    session = Session(tutorial_game())
-    session.act(Travel("oda"))
-    session.act(Travel("belgrad"))  # leaves a .prev.json beside the autosave: not listed
-    broken = saves_dir() / "broken.json"
-    broken.write_text("{")
-    os.utime(broken, (1, 1))  # older than the autosave
-    listed = saved_games()
-    assert [s.path.name for s in listed] == ["autosave-tutorial.json", "broken.json"]
-    assert (listed[0].scenario, listed[0].actions, listed[0].status) == ("tutorial", 2, "ongoing")
-    assert listed[1].problem is not None and listed[1].problem.problems[0].message.startswith("the save is truncated")

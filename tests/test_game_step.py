@@ -207,7 +207,9 @@ def test_counter_proposals_ask_for_less_as_the_demand_falls_but_never_cross_a_ha
 
     state = tutorial_game()
     scenario = effective_scenario(state)
-    draft = state.game.presets["arvenia_opening"]
+    # Arvenia's opening with observers on the line: a settlement must settle Mirel, so Belmark's
+    # counter moves Mirel, to its own claim while it is demanding and to a shared town later.
+    draft = state.game.presets["arvenia_opening"].with_term("monitors", "observers")
     asked = []
     for days, pressure in [(0, 0.0), (6, 30.0), (12, 60.0), (13, 100.0)]:
         later = evolve(state, day=state.day + days * DAY)

@@ -44,7 +44,7 @@ def test_unknown_key_is_named_with_its_line_and_a_correction() -> None:
 
 
 def test_wrong_type_says_what_was_expected_and_found() -> None:
-    text = edited(("walk_away = 45", 'walk_away = "45"'))
+    text = edited(("walk_away = { default = 45, ceasefire = 25 }", 'walk_away = "45"'))
     at0 = line_of('walk_away = "45"', text)
     assert problems_of(text) == [
         f"s.toml:{at0}: parties[0].walk_away: expected a number, found text '45'; "
@@ -107,6 +107,9 @@ def test_if_without_then() -> None:
     ]
 
 
+UNION_CONFIDENCE = 'at least evenly for Belmark."\nconfidence = "low"'
+
+
 def test_red_line_without_citation() -> None:
     text = edited(("""[[parties.red_lines.citations]]
 source = "union-communique"
@@ -121,7 +124,7 @@ confidence = "low"
 
 
 def test_a_broken_only_citation_is_reported_once() -> None:
-    text = edited(('confidence = "low"', 'confidence = "lo"'))
+    text = edited((UNION_CONFIDENCE, UNION_CONFIDENCE.replace('"low"', '"lo"')))
     assert [p.split(": ", 2)[1:] for p in problems_of(text)] == [
         ["parties[2].red_lines[0].citations[0].confidence",
          'expected "high" or "medium" or "low", found text \'lo\'; did you mean `low`?']
@@ -136,7 +139,7 @@ def test_citation_of_an_unknown_source() -> None:
 
 
 def test_out_of_range_weight_value_and_walk_away() -> None:
-    text = edited(("weight = 30", "weight = 300"), ("w70 = 100 }", "w70 = 101 }"), ("walk_away = 40", "walk_away = -5"))
+    text = edited(("weight = 30", "weight = 300"), ("w70 = 100 }", "w70 = 101 }"), ("walk_away = 50\ncapital", "walk_away = -5\ncapital"))
     assert [p.split(": ", 2)[1:] for p in problems_of(text)] == [
         ["parties[0].preferences.water.weight", "300 is out of range; use a number from 0 to 100"],
         ["parties[0].preferences.water.values.w70", "101 is out of range; use a number from 0 to 100"],
@@ -195,10 +198,10 @@ passage = "A test."
 
 def test_every_problem_in_a_file_is_reported_at_once_in_file_order() -> None:
     text = edited(
-        ("walk_away = 45", 'walk_away = "high"'),
+        ("walk_away = { default = 45, ceasefire = 25 }", 'walk_away = "high"'),
         ('rule = { issue = "monitors", forbid', 'rule = { issue = "monitor", forbid'),
         ('source = "union-communique"\npassage', 'source = "nobody"\npassage'),
-        ('confidence = "low"', 'confidence = "lo"'),
+        (UNION_CONFIDENCE, UNION_CONFIDENCE.replace('"low"', '"lo"')),
     )
     found = problems_of(text)
     assert len(found) == 4
@@ -237,7 +240,7 @@ def test_file_too_large(tmp_path: Path) -> None:
 
 def test_nested_too_deep() -> None:
     found = problems_of("x = " + "[" * 200 + "]" * 200)
-    assert found == ["s.toml: tables or arrays are nested more than 48 deep; flatten the nesting"]
+    assert found == ["s.toml:1: tables, arrays or dotted keys are nested more than 48 deep; flatten the nesting"]
 
 
 def test_rule_nested_too_deep() -> None:

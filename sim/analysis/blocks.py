@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from typing import Iterable
+from typing import Iterable, assert_never
 
 import numpy as np
 from attrs import frozen
@@ -21,6 +21,7 @@ from attrs import frozen
 from sim.analysis.problem import Line, Problem
 from sim.analysis.ties import components, free_scope
 from sim.engine.compiled import Leaf
+from sim.model.rules import Op
 
 BLOCK_LIMIT = 200_000  # joint choices one block may list; a larger tied group is split by branching
 BRANCH_LIMIT = 4_096  # sub-problems branching may create before the problem is called too tangled
@@ -117,13 +118,19 @@ def rule_mask(rule, choices: dict[int, np.ndarray]) -> np.ndarray:
         values = np.minimum(choices[rule.issue], len(allowed) - 1)  # choices past the table are not allowed
         return allowed[values]
     kids = [rule_mask(k, choices) for k in rule.children]
-    if rule.op == "all":
-        return functools.reduce(np.logical_and, kids)
-    if rule.op == "any":
-        return functools.reduce(np.logical_or, kids)
-    if rule.op == "not":
-        return np.logical_not(kids[0])
-    return np.logical_or(np.logical_not(kids[0]), kids[1])
+    match rule.op:
+        case Op.ALL_OF:
+            return functools.reduce(np.logical_and, kids)
+        case Op.ANY_OF:
+            return functools.reduce(np.logical_or, kids)
+        case Op.NOT:
+            return np.logical_not(kids[0])
+        case Op.IF:
+            return np.logical_or(np.logical_not(kids[0]), kids[1])
+        case Op.REQUIRE | Op.FORBID | Op.AT_LEAST | Op.AT_MOST:
+            raise AssertionError(f"a compiled node cannot be a leaf kind: {rule.op}")
+        case _:
+            assert_never(rule.op)
 
 
 def _list_block(problem: Problem, issues: list[int], lines: list[Line], constants: dict[int, int]) -> Block:

@@ -16,6 +16,7 @@ from sim.analysis.results import Obstacle
 from sim.analysis.space import decompositions, solve
 from sim.engine.compiled import SCALE
 from sim.model import Scenario
+from sim.model.resolve import resolve
 from sim.model.plain import party_names
 
 
@@ -78,6 +79,7 @@ def why_none(
     fixed: Mapping[str, str | None] | None = None,
 ) -> tuple[Obstacle, ...]:
     """Why the ``parties`` (default: the principals) accept no proposal in common; () when they do."""
+    scenario = resolve(scenario)  # always about one kind, on one date (sim.model.resolve)
     group = list(parties) if parties is not None else [p.id for p in scenario.principals]
     group = [p for p in scenario.party_ids if p in group]  # scenario order, no repeats
     oracle = _Oracle(scenario, min_utility or {}, fixed)

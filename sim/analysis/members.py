@@ -12,6 +12,7 @@ from sim.analysis.counting import countable, partners, row_counts, split
 from sim.analysis.problem import problem_for
 from sim.analysis.space import decompositions
 from sim.model import Proposal, Scenario
+from sim.model.resolve import resolve
 
 TRIES = 200  # rounds of rejection sampling, each of 10,000 draws, before a too-large space gives up
 
@@ -42,6 +43,7 @@ def zopa_members(
     scenario: Scenario, limit: int | None = None, *, fixed: Mapping[str, str | None] | None = None
 ) -> Iterator[Proposal]:
     """The proposals every principal accepts, each once, in a fixed order; at most ``limit`` of them."""
+    scenario = resolve(scenario)  # always about one kind, on one date (sim.model.resolve)
     problem = problem_for(scenario, fixed=fixed)
     for k, index in enumerate(member_indexes(decompositions(problem))):
         if limit is not None and k >= limit:
@@ -57,6 +59,7 @@ def sample_zopa(
     Exact when the space can be counted; beyond that, by rejection, which may return fewer when the
     zone is a tiny part of a vast space. Returns [] when no deal exists.
     """
+    scenario = resolve(scenario)  # always about one kind, on one date (sim.model.resolve)
     problem = problem_for(scenario, fixed=fixed)
     parts = [p for p in decompositions(problem) if p.feasible]
     if all(countable(p) for p in parts):

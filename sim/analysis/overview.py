@@ -18,6 +18,7 @@ from sim.analysis.results import Analysis, Point
 from sim.analysis.relaxing import STEP, best_effort, sensitivity
 from sim.analysis.space import count_all, decompositions, solve
 from sim.model import Scenario
+from sim.model.resolve import resolve
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -52,6 +53,7 @@ def analyze(
     ``exact`` is False when the space was too large to count or its frontier too large to merge;
     the Nash and egalitarian points are exact either way. ``rng`` seeds the estimates.
     """
+    scenario = resolve(scenario)  # always about one kind, on one date (sim.model.resolve)
     rng = rng or random.Random(0)
     report = progress or (lambda stage, done, total: None)
     problem = problem_for(scenario, fixed=fixed)
@@ -115,6 +117,7 @@ def _points(problem: Problem, found) -> PointSequence:
 
 def nash_point(scenario: Scenario, *, fixed: Mapping[str, str | None] | None = None) -> Point | None:
     """The Nash bargaining point alone, exact at any size, without the frontier; None when no deal exists."""
+    scenario = resolve(scenario)  # always about one kind, on one date (sim.model.resolve)
     problem = problem_for(scenario, fixed=fixed)
     found = solve(decompositions(problem), "nash")
     return None if found is None else point(problem, found[0], "Nash bargaining point")
@@ -122,6 +125,7 @@ def nash_point(scenario: Scenario, *, fixed: Mapping[str, str | None] | None = N
 
 def egalitarian_point(scenario: Scenario, *, fixed: Mapping[str, str | None] | None = None) -> Point | None:
     """The egalitarian point alone (largest smallest gain), exact at any size; None when no deal exists."""
+    scenario = resolve(scenario)  # always about one kind, on one date (sim.model.resolve)
     problem = problem_for(scenario, fixed=fixed)
     found = solve(decompositions(problem), "egalitarian")
     return None if found is None else point(problem, found[0], "Egalitarian point")

@@ -23,6 +23,7 @@ from attrs import evolve, frozen
 
 from sim.engine.compiled import FULL, SCALE, CompiledRule, CompiledScenario, compiled, net_utility
 from sim.model import Scenario
+from sim.model.resolve import resolve
 from sim.model.scenario import RedLine
 
 UNREACHABLE = 1 << 62  # a column minimum no sum of utility tables can reach
@@ -129,7 +130,12 @@ def build_problem(
     option (None: must stay open); ``dropped`` lists (party id, red line id) pairs to ignore. With
     ``binding`` False the levels only measure gains: nobody has to reach them, but hard red lines
     still hold. Raises ValueError naming the unknown party, issue or option.
+
+    The question is always about one kind of agreement: a scenario not yet resolved for one is
+    resolved for its fullest kind on its date. Issues the kind settles are never open, issues it
+    leaves alone always are.
     """
+    scenario = resolve(scenario)
     table = compiled(scenario)
     positions = _party_positions(scenario, parties)
     levels = dict(levels or {})
@@ -144,6 +150,14 @@ def build_problem(
         i = _issue_position(scenario, issue_id)
         choice = len(scenario.issues[i].options) if option_id is None else _option_position(scenario, i, option_id)
         domains[i] = [choice] if choice in domains[i] else []
+
+    settles, leaves = (scenario.agreement_kind(scenario.kind).settles, scenario.agreement_kind(scenario.kind).leaves)
+    for issue_id in settles:
+        i = scenario.issue_ids.index(issue_id)
+        domains[i] = [c for c in domains[i] if c != len(scenario.issues[i].options)]
+    for issue_id in leaves:
+        i = scenario.issue_ids.index(issue_id)
+        domains[i] = [c for c in domains[i] if c == len(scenario.issues[i].options)]
 
     issue_count = len(table.sizes)
     tables: list[list[list[int]]] = []

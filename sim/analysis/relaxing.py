@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 from typing import Callable, Mapping
 
+from sim.analysis import budget
 from sim.analysis.counting import Count, countable
 from sim.analysis.problem import build_problem
 from sim.analysis.recount import recount
@@ -18,6 +19,7 @@ from sim.analysis.results import Relaxation
 from sim.analysis.space import best_margin, count_all, decompositions, solve
 from sim.engine.compiled import SCALE
 from sim.model import Scenario
+from sim.model.resolve import resolve
 
 STEP = 5.0  # utility points a walk-away level is lowered by, in the sensitivity table
 
@@ -49,12 +51,14 @@ def sensitivity(
 ) -> tuple[Relaxation, ...]:
     """Every single relaxation and the ZOPA it would give, the largest first; when none opens a
     deal, the smallest remaining gap first (ties: scenario order)."""
+    scenario = resolve(scenario)  # always about one kind, on one date (sim.model.resolve)
     cache = {} if cache is None else cache
     trials = _trials(scenario, step)
     base = decompositions(build_problem(scenario, fixed=fixed), cache)
     base_count = count_all(base, rng, cache) if len(base) == 1 and countable(base[0]) else None
     found = []
     for done, (party_id, line_id, words, hard, change) in enumerate(trials):
+        budget.check()
         if progress:
             progress("sensitivity", done, len(trials))
         problem = build_problem(scenario, fixed=fixed, **change)

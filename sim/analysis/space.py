@@ -49,10 +49,6 @@ def solve(parts: list[Decomposition], goal: Goal = "nash") -> tuple[tuple[int, .
     return None if best is None else (best[1], best[2])
 
 
-def feasible(problem: Problem, cache: dict | None = None) -> bool:
-    return solve(decompositions(problem, cache)) is not None
-
-
 def best_margin(problem: Problem, cache: dict | None = None) -> tuple[int, tuple[int, ...]] | None:
     """(margin, index) of the proposal crossing none of the parties' hard red lines whose smallest
     margin (utility minus level, fixed point) is largest: negative when no deal exists; None when

@@ -10,6 +10,8 @@ from sim.analysis.points import fixed_utilities, product_of_gains, utilities_map
 from sim.analysis.problem import problem_for, query_key
 from sim.analysis.results import Change, Suggestion
 from sim.model import Proposal, Scenario
+from sim.engine.kinds import kind_of
+from sim.model.resolve import resolve
 
 
 def draft_index(scenario: Scenario, draft: Proposal) -> tuple[int, ...]:
@@ -40,6 +42,8 @@ def closest_acceptable(
     under pressure); its hard red lines always hold. ``fixed`` pins issues to an option id, or to
     None for "must stay open".
     """
+    # A counter-proposal is of the draft's own kind (stated, or the fullest it fits), on the scenario's date.
+    scenario = resolve(scenario, None if scenario.kind else kind_of(scenario, draft).kind.id)
     key = query_key(parties, min_utility, fixed)
     problem = problem_for(scenario, parties=parties, levels=min_utility, fixed=fixed)
     the_plan = remembered(scenario, ("plan", *key), lambda: plan(problem))

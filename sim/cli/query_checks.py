@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from sim.analysis.overrides_file import party_number
-from sim.loading.converter import suggest
+from sim.loading.problems import suggest
 from sim.loading.problems import Problem, ScenarioError
 from sim.model import Scenario
 

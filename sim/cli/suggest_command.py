@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 
-from sim.cli.arguments import add_json_option, add_scenario_option, scenario_and_proposal
+from sim.cli.arguments import (
+    add_date_and_kind_options,
+    add_json_option,
+    add_scenario_option,
+    on_date_for_kind,
+    scenario_and_proposal,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -25,6 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="ask this party for at least N points instead of its walk-away level")
     parser.add_argument("--fix", metavar="ISSUE=OPTION", action="append", default=[],
                         help="keep the issue settled so (OPTION `open`: keep it open)")
+    add_date_and_kind_options(parser, "the kind of agreement to reach (default: the draft's stated kind, "
+                              "else the fullest kind it fits)")
     add_json_option(parser)
     parser.set_defaults(run=run)
 
@@ -35,7 +43,12 @@ def run(args: argparse.Namespace) -> int:
     from sim.cli.query_checks import check_query
     from sim.present.analysis_text import render_suggestion
 
+    from sim.engine.kinds import kind_of
+
     scenario, proposal = scenario_and_proposal(args.proposal, args.scenario)
+    scenario = on_date_for_kind(scenario, args.as_of, args.kind)
+    if not scenario.kind:  # the draft's own kind: a counter-proposal keeps what kind of text it is
+        scenario = on_date_for_kind(scenario, None, kind_of(scenario, proposal).kind.id)
     parties, levels, fixed = check_query(scenario, args.party, args.min_utility, args.fix)
     suggestion = closest_acceptable(scenario, proposal, parties=parties, min_utility=levels, fixed=fixed)
     obstacles = () if suggestion is not None else why_none(scenario, parties=parties, min_utility=levels, fixed=fixed)
@@ -47,4 +60,4 @@ def run(args: argparse.Namespace) -> int:
                          indent=2, ensure_ascii=False))
     else:
         print(render_suggestion(scenario, proposal, chosen, levels, fixed, suggestion, obstacles))
-    return 0
+    return 0 if suggestion is not None else 1  # 1: nothing is acceptable (documented in README)

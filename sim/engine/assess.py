@@ -5,13 +5,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
+
 from attrs import frozen
 
 from sim.engine.compiled import FULL, SCALE, CompiledScenario, compiled, net_utility
 from sim.engine.fast import packed_sum
+from sim.engine.kinds import KindFit, kind_of
 from sim.engine.packed import MASK, PackedParty
 from sim.model import Proposal, Scenario
+from sim.model.resolve import resolve
 from sim.model.scenario import Citation, Party, RedLine
 
 
@@ -71,8 +75,10 @@ class PartyAssessment:
 class Assessment:
     proposal: Proposal
     parties: tuple[PartyAssessment, ...]
-    deal: bool  # every principal accepts
+    deal: bool  # every principal accepts, and the text is a text of its kind
     blockers: tuple[str, ...]  # ids of the principals that do not accept
+    kind: KindFit | None = None  # the kind of agreement it was judged as
+    as_of: dt.date | None = None  # the date whose positions judged it
 
     def party(self, party_id: str) -> PartyAssessment:
         for result in self.parties:
@@ -118,7 +124,12 @@ def _assess_party(
 
 
 def assess(scenario: Scenario, proposal: Proposal) -> Assessment:
-    """Every party's verdict on ``proposal``, with the red lines it crosses and their sources."""
+    """Every party's verdict on ``proposal``, with the red lines it crosses and their sources.
+
+    The positions are those of the scenario's date, and the red lines and walk-aways those of the
+    proposal's kind (`sim.engine.kinds`); a text not of its kind is never a deal."""
+    fit = kind_of(scenario, proposal)
+    scenario = resolve(scenario, fit.kind.id)
     table = compiled(scenario)
     total = packed_sum(table.packed, table.index(proposal))
     results = tuple(
@@ -126,4 +137,5 @@ def assess(scenario: Scenario, proposal: Proposal) -> Assessment:
         for party, packed, (shift, *_) in zip(scenario.parties, table.packed.parties, table.packed.specs)
     )
     blockers = tuple(r.party.id for r in results if r.party.principal and r.verdict is not Verdict.ACCEPT)
-    return Assessment(proposal=proposal, parties=results, deal=not blockers, blockers=blockers)
+    return Assessment(proposal=proposal, parties=results, deal=not blockers and fit.fits, blockers=blockers,
+                      kind=fit, as_of=scenario.as_of)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import weakref
 from operator import getitem
-from typing import Callable, Sequence
+from typing import Callable, NoReturn, Sequence, assert_never
 
 from attrs import frozen
 
 from sim.model import AllOf, AnyOf, AtLeast, AtMost, Forbid, IfThen, Not, Proposal, Require, Rule
+from sim.model.rules import Op, children
 from sim.engine.packed import Packed, pack
 from sim.model.scenario import Issue, Party, RedLine, Scenario
 
@@ -41,7 +42,7 @@ class Leaf:
 
 @frozen
 class Node:
-    op: str  # "all", "any", "not", "if"
+    op: Op  # one of COMBINATORS
     children: tuple["Node | Leaf", ...]
 
 
@@ -49,42 +50,34 @@ CompiledRule = Leaf | Node
 
 
 def compile_rule(rule: Rule, scenario: Scenario) -> CompiledRule:
-    if isinstance(rule, (Require, Forbid, AtLeast, AtMost)):
-        position = scenario.issue_ids.index(rule.issue)
-        return Leaf(position, allowed_choices(rule, scenario.issues[position]))
-    if isinstance(rule, AllOf):
-        return Node("all", tuple(compile_rule(r, scenario) for r in rule.rules))
-    if isinstance(rule, AnyOf):
-        return Node("any", tuple(compile_rule(r, scenario) for r in rule.rules))
-    if isinstance(rule, Not):
-        return Node("not", (compile_rule(rule.rule, scenario),))
-    if isinstance(rule, IfThen):
-        return Node("if", (compile_rule(rule.condition, scenario), compile_rule(rule.then, scenario)))
-    raise TypeError(f"not a rule: {rule!r}")
+    """A leaf becomes the set of choices it allows; a combinator keeps its op over compiled children."""
+    match rule:
+        case Require() | Forbid() | AtLeast() | AtMost():
+            position = scenario.issue_ids.index(rule.issue)
+            return Leaf(position, allowed_choices(rule, scenario.issues[position]))
+        case AllOf() | AnyOf() | Not() | IfThen():
+            return Node(rule.op, tuple(compile_rule(r, scenario) for r in children(rule)))
+        case _:
+            assert_never(rule)
 
 
 def allowed_choices(leaf: Require | Forbid | AtLeast | AtMost, issue: Issue) -> frozenset[int]:
     n = len(issue.options)  # n itself is the open slot
-    if isinstance(leaf, Require):
-        return frozenset(issue.position(o) for o in leaf.options)
-    if isinstance(leaf, Forbid):
-        return frozenset(range(n + 1)) - {issue.position(o) for o in leaf.options}
-    if isinstance(leaf, AtLeast):
-        return frozenset(range(issue.position(leaf.option), n))
-    return frozenset(range(0, issue.position(leaf.option) + 1))
+    match leaf:
+        case Require():
+            return frozenset(issue.position(o) for o in leaf.options)
+        case Forbid():
+            return frozenset(range(n + 1)) - {issue.position(o) for o in leaf.options}
+        case AtLeast():
+            return frozenset(range(issue.position(leaf.option), n))
+        case AtMost():
+            return frozenset(range(0, issue.position(leaf.option) + 1))
+        case _:
+            assert_never(leaf)
 
 
-def holds(rule: CompiledRule, index: Sequence[int]) -> bool:
-    if isinstance(rule, Leaf):
-        return index[rule.issue] in rule.allowed
-    op, kids = rule.op, rule.children
-    if op == "all":
-        return all(holds(k, index) for k in kids)
-    if op == "any":
-        return any(holds(k, index) for k in kids)
-    if op == "not":
-        return not holds(kids[0], index)
-    return not holds(kids[0], index) or holds(kids[1], index)
+def _not_a_combinator(op: Op) -> NoReturn:
+    raise AssertionError(f"a compiled node cannot be a leaf kind: {op}")
 
 
 def holds_partially(rule: CompiledRule, assigned: dict[int, int]) -> bool | None:
@@ -93,18 +86,24 @@ def holds_partially(rule: CompiledRule, assigned: dict[int, int]) -> bool | None
         choice = assigned.get(rule.issue)
         return None if choice is None else choice in rule.allowed
     values = [holds_partially(k, assigned) for k in rule.children]
-    if rule.op == "all":
-        return False if False in values else (None if None in values else True)
-    if rule.op == "any":
-        return True if True in values else (None if None in values else False)
-    if rule.op == "not":
-        return None if values[0] is None else not values[0]
-    condition, then = values
-    if condition is False or then is True:
-        return True
-    if condition is True and then is False:
-        return False
-    return None
+    match rule.op:
+        case Op.ALL_OF:
+            return False if False in values else (None if None in values else True)
+        case Op.ANY_OF:
+            return True if True in values else (None if None in values else False)
+        case Op.NOT:
+            return None if values[0] is None else not values[0]
+        case Op.IF:
+            condition, then = values
+            if condition is False or then is True:
+                return True
+            if condition is True and then is False:
+                return False
+            return None
+        case Op.REQUIRE | Op.FORBID | Op.AT_LEAST | Op.AT_MOST:
+            _not_a_combinator(rule.op)
+        case _:
+            assert_never(rule.op)
 
 
 def scope(rule: CompiledRule) -> tuple[int, ...]:
@@ -120,15 +119,21 @@ def _predicate(rule: CompiledRule) -> Callable[[Sequence[int]], bool]:
         position, allowed = rule.issue, rule.allowed
         return lambda index: index[position] in allowed
     kids = tuple(_predicate(k) for k in rule.children)
-    if rule.op == "all":
-        return lambda index: all(k(index) for k in kids)
-    if rule.op == "any":
-        return lambda index: any(k(index) for k in kids)
-    if rule.op == "not":
-        inner = kids[0]
-        return lambda index: not inner(index)
-    condition, then = kids
-    return lambda index: not condition(index) or then(index)
+    match rule.op:
+        case Op.ALL_OF:
+            return lambda index: all(k(index) for k in kids)
+        case Op.ANY_OF:
+            return lambda index: any(k(index) for k in kids)
+        case Op.NOT:
+            inner = kids[0]
+            return lambda index: not inner(index)
+        case Op.IF:
+            condition, then = kids
+            return lambda index: not condition(index) or then(index)
+        case Op.REQUIRE | Op.FORBID | Op.AT_LEAST | Op.AT_MOST:
+            _not_a_combinator(rule.op)
+        case _:
+            assert_never(rule.op)
 
 
 @frozen

@@ -8,12 +8,28 @@ times faster than walking each party's tables and rules in turn.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from typing import Callable, Protocol, Sequence
 
 from attrs import frozen
 
-if TYPE_CHECKING:  # the compiled module builds the packed form, so it cannot be imported here
-    from sim.engine.compiled import CompiledParty, CompiledRedLine
+from sim.model.scenario import RedLine
+
+
+class Line(Protocol):
+    """What packing needs of a red line: the plain table of a compiled one, not the class itself
+    (``sim.engine.compiled`` builds the packed form, so this module must not import it)."""
+
+    scope: tuple[int, ...]
+    hard: bool
+    penalty: int
+    test: Callable[[Sequence[int]], bool]
+    red_line: RedLine  # what an explanation quotes
+
+
+class Party(Protocol):
+    tables: tuple[tuple[int, ...], ...]
+    walk_away: int
+    red_lines: Sequence[Line]
 
 WIDTH = 21  # bits per packed utility: a sum of rounded contributions stays under 2**21 > 100 * SCALE
 MASK = (1 << WIDTH) - 1
@@ -25,7 +41,7 @@ class PackedParty:
     hard_bits: int  # the violation bits of the party's hard red lines
     soft: tuple[tuple[int, int], ...]  # (bit, fixed-point penalty) of each soft red line
     all_bits: int  # the violation bits of all its red lines
-    lines: tuple[tuple[int, "CompiledRedLine"], ...]  # (bit, line) for each red line, in file order
+    lines: tuple[tuple[int, Line], ...]  # (bit, line) for each red line, in file order
 
 
 @frozen
@@ -43,7 +59,7 @@ class Packed:
     tables: tuple[tuple[int, ...], ...]  # [issue][choice] → packed utilities and violation bits
     shift: int  # where the violation bits start
     pairs: tuple[PairTable, ...]  # red lines tying two issues, one lookup per pair of issues
-    tied: tuple[tuple[int, "CompiledRedLine"], ...]  # (bit, line) for red lines reading three or more
+    tied: tuple[tuple[int, Line], ...]  # (bit, line) for red lines reading three or more
     parties: tuple[PackedParty, ...]
     # (shift, hard bits, soft bits, soft (bit, penalty) pairs) per party: evaluate_all's loop, flattened
     specs: tuple[tuple[int, int, int, tuple[tuple[int, int], ...]], ...]
@@ -57,8 +73,8 @@ def _only(count: int, chosen: dict[int, int]) -> list[int]:
     return index
 
 
-def _pair_tables(lines: list["CompiledRedLine"], bit_of: dict[int, int], sizes: Sequence[int]) -> tuple[PairTable, ...]:
-    by_pair: dict[tuple[int, ...], list["CompiledRedLine"]] = {}
+def _pair_tables(lines: list[Line], bit_of: dict[int, int], sizes: Sequence[int]) -> tuple[PairTable, ...]:
+    by_pair: dict[tuple[int, ...], list[Line]] = {}
     for line in lines:
         if len(line.scope) == 2:
             by_pair.setdefault(line.scope, []).append(line)
@@ -73,7 +89,7 @@ def _pair_tables(lines: list["CompiledRedLine"], bit_of: dict[int, int], sizes: 
     return tuple(tables)
 
 
-def pack(parties: Sequence["CompiledParty"], sizes: Sequence[int]) -> Packed:
+def pack(parties: Sequence[Party], sizes: Sequence[int]) -> Packed:
     shift = WIDTH * len(parties)
     lines = [line for party in parties for line in party.red_lines]
     bit_of = {id(line): shift + k for k, line in enumerate(lines)}

@@ -29,12 +29,9 @@ from sim.game.answers import Answer
 from sim.game.effective import effective_scenario
 from sim.game.gap import issues_apart
 from sim.game.saves import (
-    SavedGame,
     SaveError,
-    autosave,
     autosave_path,
     load_save,
-    saved_games,
     write_save,
 )
 from sim.game.score import Score, ScorePart, score
@@ -57,8 +54,8 @@ from sim.game.view import PartyView, RedLineView, party_view, views
 __all__ = [
     "Action", "ActionError", "Adopt", "Agreement", "Answer", "Consult", "Convene", "Difficulty", "FeedItem",
     "FeedKind", "Game", "GameSetup", "GameState", "LoadDraft", "Outcome", "PartyState", "PartyView", "RedLineView",
-    "SaveError", "SavedGame", "Score", "ScorePart", "Session", "SetTerm", "Status", "Summit", "Table", "Travel", "UseLever",
-    "Wait", "autosave", "autosave_path", "available_actions", "effective_scenario", "game_files", "issues_apart",
-    "load_save", "new_game", "saved_games", "parse_action", "party_view", "replay", "revisions", "score", "start_game", "step",
+    "SaveError", "Score", "ScorePart", "Session", "SetTerm", "Status", "Summit", "Table", "Travel", "UseLever",
+    "Wait", "autosave_path", "available_actions", "effective_scenario", "game_files", "issues_apart",
+    "load_save", "new_game", "parse_action", "party_view", "replay", "revisions", "score", "start_game", "step",
     "views", "write_save",
 ]

@@ -6,8 +6,7 @@ from __future__ import annotations
 from attrs import evolve, frozen
 
 from sim.engine import PartyAssessment, Verdict, Violation, assess
-from sim.game.analysis_adapter import Counter
-from sim.game.counter import counter_proposal
+from sim.game.counter import CounterProposal, counter_proposal
 from sim.game.effective import effective_scenario
 from sim.game.feed import say
 from sim.game.gap import party_distance
@@ -35,7 +34,7 @@ class Answer:
     party: str
     verdict: Verdict
     assessment: PartyAssessment  # against the scenario as it stands today
-    counter: Counter | None  # None when it accepts, or sees nothing near the draft it could sign
+    counter: CounterProposal | None  # None when it accepts, or sees nothing near the draft it could sign
 
 
 def _known(state: GameState, party_id: str, red_line_id: str) -> bool:
@@ -59,7 +58,7 @@ def _describe(scenario: Scenario, answer: Answer) -> str:
     for violation in result.penalties:
         parts.append(f"It objects: {_clause(scenario, violation)}.")
     if answer.counter is not None:
-        changes = terms_text(scenario, ((c.issue, c.after) for c in answer.counter.changes))
+        changes = terms_text(scenario, ((issue, answer.counter.proposal.option(issue)) for issue in answer.counter.changes))
         parts.append(f"It would sign with these changes: {changes}.")
     elif answer.verdict is not Verdict.ACCEPT:
         parts.append("It sees nothing close to this draft that it could sign.")

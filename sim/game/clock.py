@@ -8,7 +8,7 @@ import datetime as dt
 from attrs import evolve
 
 from sim.game.dice import generator
-from sim.game.events import run_events
+from sim.game.events import announce_changes, run_events
 from sim.game.feed import say
 from sim.game.mood import adjust, check_walkouts
 from sim.game.state import FeedKind, GameState, Status
@@ -59,6 +59,7 @@ def next_day(state: GameState) -> GameState:
     if state.day > state.setup.deadline:
         return end(state, Status.EXPIRED, f"The deadline of {state.setup.deadline} has passed without a deal.")
     state = _wear(state)
+    state = announce_changes(state)
     state = run_events(state)
     state = check_walkouts(state)
     return _check_collapse(state)

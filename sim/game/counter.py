@@ -10,24 +10,34 @@ counter-proposals.
 
 from __future__ import annotations
 
-from attrs import evolve
+from attrs import evolve, frozen
 
-from sim.analysis.results import Change
 from sim.engine.compiled import SCALE, compiled
-from sim.engine.fast import evaluate_all, fixed_utility
-from sim.game.analysis_adapter import Counter, closest_for_party
+from sim.engine.fast import fixed_utility
+from sim.game.analysis_adapter import closest_for_party
 from sim.game.concession import demand
 from sim.game.state import GameState
-from sim.model import FrozenMap, Proposal, Scenario
+from sim.engine.kinds import kind_of
+from sim.model import Proposal, Scenario
 from sim.model.plain import mid_sentence
+from sim.model.resolve import resolve
 
 
-def _moderated(scenario: Scenario, party_id: str, draft: Proposal, found: Counter, floor: float) -> Counter:
+@frozen
+class CounterProposal:
+    """What a party would sign instead of the draft."""
+
+    proposal: Proposal
+    changes: tuple[str, ...]  # the issues whose terms it changes, in scenario order
+    gain: float  # its utility over its walk-away level, in points
+
+
+def _moderated(scenario: Scenario, party_id: str, draft: Proposal, found: Proposal, floor: float) -> CounterProposal:
     space = compiled(scenario)
     party = space.parties[scenario.party_ids.index(party_id)]
     level = max(party.walk_away, round(floor * SCALE))
     start = space.index(draft)
-    index = list(space.index(found.proposal))
+    index = list(space.index(found))
     for i, issue in enumerate(scenario.issues):
         was, now = start[i], index[i]
         open_slot = len(issue.options)
@@ -42,21 +52,16 @@ def _moderated(scenario: Scenario, party_id: str, draft: Proposal, found: Counte
                 index = trial
                 break
     proposal = evolve(space.proposal(index), title=f"Counter-proposal from {mid_sentence(scenario.party(party_id).name)}")
-    changes = tuple(
-        Change(issue_id, draft.option(issue_id), proposal.option(issue_id))
-        for issue_id, was, now in zip(scenario.issue_ids, start, index)
-        if was != now
-    )
-    results = evaluate_all(space, index)
-    utilities = FrozenMap({p.id: results[k][0] / SCALE for k, p in enumerate(scenario.parties)})
-    gain = utilities[party_id] - scenario.party(party_id).walk_away
-    return Counter(proposal=proposal, changes=changes, distance=len(changes), utilities=utilities, nash_product=gain)
+    changes = tuple(issue_id for issue_id, was, now in zip(scenario.issue_ids, start, index) if was != now)
+    gain = fixed_utility(party, index)[0] / SCALE - scenario.party(party_id).walk_away
+    return CounterProposal(proposal, changes, gain)
 
 
-def counter_proposal(state: GameState, scenario: Scenario, party_id: str, draft: Proposal) -> Counter | None:
+def counter_proposal(state: GameState, scenario: Scenario, party_id: str, draft: Proposal) -> CounterProposal | None:
     """What the party would sign instead of ``draft`` today: at its demand, or at its walk-away
     level when its demand is out of reach; None when it would sign nothing (its red lines, with the
-    terms signed in interim agreements, leave nothing)."""
+    terms signed in interim agreements, leave nothing). A counter is of the draft's own kind."""
+    scenario = resolve(scenario, kind_of(scenario, draft).kind.id)
     fixed = state.locked
     floor = demand(state, scenario, party_id)
     found = closest_for_party(scenario, draft, party_id, floor, fixed)

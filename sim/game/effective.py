@@ -1,5 +1,5 @@
-"""The scenario as it stands today: the base scenario with the effects of the events that happened
-and the levers used so far (walk-away levels, weights, red lines that started or stopped holding).
+"""The scenario as it stands today: the positions in force on the game's day (the scenario's dated
+changes, `sim.model.resolve`), with the effects of the events that happened and the levers used so far (walk-away levels, weights, red lines that started or stopped holding).
 
 The engine and the analysis only ever see an ordinary Scenario, so every verdict in the game is
 the engine's own. Derived scenarios are cached, so that the engine's compiled-scenario cache
@@ -8,6 +8,7 @@ the engine's own. Derived scenarios are cached, so that the engine's compiled-sc
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import lru_cache
 
 from attrs import evolve
@@ -15,6 +16,7 @@ from attrs import evolve
 from sim.game.setup import Lever
 from sim.game.state import Game, GameState
 from sim.model import FrozenMap, Scenario
+from sim.model.resolve import dated
 from sim.model.scenario import Party, RedLine
 
 DIMINISHING = 0.5  # each use of a lever works half as well as the one before
@@ -64,24 +66,38 @@ def _party(game: Game, party: Party, fired: tuple[str, ...], lever_uses: tuple[t
     return evolve(
         party,
         walk_away=_clamp(party.walk_away + shift),
+        walk_away_by_kind=FrozenMap({k: _clamp(v + shift) for k, v in party.walk_away_by_kind.items()}),
         preferences=FrozenMap(preferences),
         red_lines=tuple(lines),
     )
 
 
+def positions_day(scenario: Scenario, day: dt.date) -> dt.date:
+    """The date whose positions hold on ``day``: that of the latest change by then, so that the
+    scenario (and the engine's caches keyed by it) changes only on the days a position does. Before
+    the first change, the day before it: the positions at the start of the record."""
+    dates = sorted({c.date for p in scenario.parties for c in p.changes})
+    if not dates:
+        return scenario.as_of
+    passed = [d for d in dates if d <= day]
+    return passed[-1] if passed else dates[0] - dt.timedelta(days=1)
+
+
 @lru_cache(maxsize=256)
-def _effective(game: Game, fired: tuple[str, ...], lever_uses: tuple[tuple[str, int], ...]) -> Scenario:
+def _effective(game: Game, day: dt.date, fired: tuple[str, ...], lever_uses: tuple[tuple[str, int], ...]) -> Scenario:
+    on_day = dated(game.scenario, day)
     if not fired and not lever_uses:
-        return game.scenario
-    parties = tuple(_party(game, party, fired, lever_uses) for party in game.scenario.parties)
-    if parties == game.scenario.parties:
-        return game.scenario
-    return evolve(game.scenario, parties=parties)
+        return on_day
+    parties = tuple(_party(game, party, fired, lever_uses) for party in on_day.parties)
+    if parties == on_day.parties:
+        return on_day
+    return evolve(on_day, parties=parties)
 
 
 def effective_scenario(state: GameState) -> Scenario:
-    """The scenario every verdict of this state is judged against."""
-    return _effective(state.game, state.fired, tuple(sorted(state.lever_uses.items())))
+    """The scenario every verdict of this state is judged against: the positions of its day."""
+    day = positions_day(state.game.scenario, state.day)
+    return _effective(state.game, day, state.fired, tuple(sorted(state.lever_uses.items())))
 
 
 def base_walk_away(state: GameState, party_id: str) -> float:

@@ -64,3 +64,14 @@ def run_events(state: GameState) -> GameState:
             if happens:
                 state = fire(state, event)
     return state
+
+
+def announce_changes(state: GameState) -> GameState:
+    """Each position that changes today (the scenario's dated changes, which the engine applies
+    from this day on: see sim.game.effective), in the feed with why and its source."""
+    for party in state.scenario.parties:
+        for change in party.changes:
+            if change.date == state.day:
+                state = say(state, FeedKind.NEWS, f"{party.name}'s position changes: {change.summary}",
+                            party=party.id, citations=change.citations)
+    return state

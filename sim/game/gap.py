@@ -24,7 +24,7 @@ from sim.model import Proposal, Scenario
 
 def party_distance(scenario: Scenario, draft: Proposal, party_id: str, fixed: Mapping[str, str]) -> int:
     found = closest_for_party(scenario, draft, party_id, scenario.party(party_id).walk_away, fixed)
-    return found.distance if found is not None else len(scenario.issues)
+    return sum(found.option(i) != draft.option(i) for i in scenario.issue_ids) if found is not None else len(scenario.issues)
 
 
 def issues_apart(state: GameState, draft: Proposal | None = None) -> int:

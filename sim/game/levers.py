@@ -15,7 +15,7 @@ from sim.game.feed import say
 from sim.game.mood import adjust
 from sim.game.setup import LeverKind
 from sim.game.state import FeedKind, GameState
-from sim.loading.converter import suggest
+from sim.loading.problems import suggest
 from sim.model.plain import mid_sentence
 
 

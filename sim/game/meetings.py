@@ -21,6 +21,8 @@ from sim.game.clock import end
 from sim.game.effective import effective_scenario
 from sim.game.feed import say
 from sim.game.gap import party_distance
+from sim.engine.kinds import kind_phrase
+from sim.game.human import human_verdicts
 from sim.game.interim import new_terms, objections
 from sim.game.mood import adjust
 from sim.game.state import Agreement, FeedKind, GameState, Status
@@ -86,23 +88,30 @@ def _refuse_to_sign(state: GameState, where: str, wary: list[str]) -> GameState:
                "(consult it in private first).")
 
 
+def ends_fighting(result: Assessment) -> bool:
+    """A deal of this kind ends the game; one of a narrower kind is an interim agreement."""
+    return result.kind is None or result.kind.kind.ends_fighting
+
+
 def convene(state: GameState) -> GameState:
     check_convene(state)
     scenario = effective_scenario(state)
-    result = assess(scenario, state.draft)
+    result = human_verdicts(state, assess(scenario, state.draft))  # a person's answer counts
     state = _hear(state, result, state.game.principals)
     venue = mid_sentence(state.setup.venue(state.venue).name)
     wary = _distrustful(state)
     if wary:
         return _for_all(_refuse_to_sign(state, f"Joint meeting at {venue}", wary), FAILED_TRUST, FAILED_PATIENCE)
-    if result.deal:
+    if result.deal and ends_fighting(result):
         return _sign_deal(state, result, f"Joint meeting at {venue}")
     locked = state.locked
     new = new_terms(state.draft.terms, locked)
-    # A principal that accepts the whole draft signs any part of it: saying it "will not sign even
-    # part of it" while it is "0 issues from accepting" would contradict the engine.
+    # A deal of a kind that does not end the fighting (a prisoner exchange) is signed as an interim
+    # agreement: every principal accepts it, and the game goes on. And a principal that accepts the
+    # whole draft signs any part of it: saying it "will not sign even part of it" while it is
+    # "0 issues from accepting" would contradict the engine.
     willing = {p for p in state.game.principals if result.party(p).verdict is Verdict.ACCEPT}
-    refusals = objections(scenario, state.game.principals, state.draft.terms, new) if new else {}
+    refusals = {} if result.deal else objections(scenario, state.game.principals, state.draft.terms, new) if new else {}
     refusals = {p: why for p, why in refusals.items() if p not in willing}
     if new and not refusals:
         agreement = Agreement(state.day, True, new, state.game.principals)
@@ -128,14 +137,17 @@ def summit(state: GameState) -> GameState:
     if absent:
         names = party_names(state.scenario, absent, last=", ")
         raise ActionError(f"{names} walked out and will not come to a summit", "coax it back first")
-    result = assess(effective_scenario(state), state.draft)
+    result = human_verdicts(state, assess(effective_scenario(state), state.draft))
     state = _hear(state, result, state.game.principals)
     wary = _distrustful(state)
     if wary:
         state = _refuse_to_sign(state, "Leaders' summit", wary)
         return _for_all(state, FAILED_SUMMIT_TRUST, FAILED_SUMMIT_PATIENCE)
-    if result.deal:
+    if result.deal and ends_fighting(result):
         return _sign_deal(state, result, "Leaders' summit")
+    if result.deal:
+        what = kind_phrase(result.kind.kind.title, True)
+        return say(state, FeedKind.MEETING, f"The leaders will not hold a summit for {what}: sign it at a joint meeting.")
     names = party_names(state.scenario, result.blockers, last=", ")
     state = say(state, FeedKind.MEETING, f"The leaders' summit fails in public: {names} will not sign this draft.")
     return _for_all(state, FAILED_SUMMIT_TRUST, FAILED_SUMMIT_PATIENCE)

@@ -133,6 +133,9 @@ class GameSetup:
     # The situation on the game's first day, in the author's words; the scenario's own briefing
     # describes its `as_of` date, which can lie after the start of a game that replays the run-up.
     briefing: str = ""
+    # Presets the game does not offer the mediator (a historical outcome is to be found, not
+    # loaded); they stay presets for evaluate, analyze and backtest.
+    hidden_presets: tuple[str, ...] = ()
     path: str = field(default="", eq=False, repr=False)
 
     def venue(self, venue_id: str) -> Venue:

@@ -26,7 +26,8 @@ from sim.game.setup import (
     Venue,
 )
 from sim.loading import checks
-from sim.loading.converter import CONVERTER, describe_value, suggest
+from sim.loading.converter import CONVERTER, describe_value
+from sim.loading.problems import suggest
 from sim.loading.files import problems_in_file_order
 from sim.loading.problems import KeyPath, ScenarioError
 from sim.loading.structure import structure_element
@@ -80,6 +81,7 @@ class _Header:
     walkout_grace_days: int = 5
     costs: Costs = Costs()
     briefing: str = ""
+    hidden_presets: tuple[str, ...] = ()
 
 
 def _structure(value: Any, cls: type, at: KeyPath, found: Found) -> Any:
@@ -133,6 +135,12 @@ def _check_header(header: _Header, venue_ids: set[str], presets: Collection[str]
     if header.draft and header.draft not in presets:
         found.append((("draft",), f"the scenario has no preset `{header.draft}`",
                       suggest(header.draft, sorted(presets)) + "; or leave `draft` out to start with an empty draft"))
+    for k, name in enumerate(header.hidden_presets):
+        if name not in presets:
+            found.append((("hidden_presets", k), f"the scenario has no preset `{name}`", suggest(name, sorted(presets))))
+    if header.draft in header.hidden_presets:
+        found.append((("draft",), f"the opening draft `{header.draft}` is one of the hidden presets",
+                      "start from another preset, or remove it from hidden_presets"))
     if header.walkout_grace_days < 1:
         found.append((("walkout_grace_days",), "must be at least 1", "write a whole number of days, like 5"))
     for name in ("table", "consult", "lever", "convene", "summit"):
@@ -257,7 +265,10 @@ def _check_events(
                               f"use a date from {event.date} to {header.deadline}"))
         if not 0 < event.chance <= 1:
             found.append((at + ("chance",), f"{event.chance:g} is not a probability", "use a number above 0 and at most 1"))
-        if event.preset and event.preset not in presets:
+        if header is not None and event.preset in header.hidden_presets:
+            found.append((at + ("preset",), f"preset `{event.preset}` is hidden from the game, so no event can table it",
+                          "remove it from hidden_presets, or table another preset"))
+        elif event.preset and event.preset not in presets:
             found.append((at + ("preset",), f"the scenario has no preset `{event.preset}`", suggest(event.preset, sorted(presets))))
         if not event.citations and not event.note.strip():
             found.append((at, f"event `{event.id}` cites no source",
@@ -296,6 +307,7 @@ def setup_from_toml(file: TomlFile, scenario: Scenario, presets: Collection[str]
         walkout_grace_days=header.walkout_grace_days,
         costs=header.costs,
         briefing=header.briefing,
+        hidden_presets=header.hidden_presets,
         venues=tuple(v for _, v in venues),
         parties=tuple(t for _, t in temperaments),
         levers=tuple(v for _, v in levers),
@@ -324,8 +336,8 @@ def setup_path(scenario: Scenario) -> Path:
 def load_setup(scenario: Scenario, presets: Collection[str] = ()) -> GameSetup:
     """The scenario's game.toml, or the default setup when it has none."""
     path = setup_path(scenario)
-    if not scenario.path or not path.is_file():
-        return default_setup(scenario)
+    if not scenario.path or not (path.exists() or path.is_symlink()):
+        return default_setup(scenario)  # no game.toml at all; a folder, pipe or dangling link named so is an error
     return setup_from_toml(read_toml(path), scenario, presets)
 
 

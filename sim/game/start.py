@@ -19,7 +19,9 @@ def scenario_presets(scenario: Scenario) -> FrozenMap[str, Proposal]:
 def game_files(scenario: Scenario) -> tuple[GameSetup, FrozenMap[str, Proposal]]:
     """The game setup and presets of a loaded scenario; raises ScenarioError on a bad file."""
     presets = scenario_presets(scenario)
-    return load_setup(scenario, presets), presets
+    setup = load_setup(scenario, presets)
+    offered = FrozenMap({name: p for name, p in presets.items() if name not in setup.hidden_presets})
+    return setup, offered
 
 
 def start_game(

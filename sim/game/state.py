@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from attrs import evolve, field, frozen
 
@@ -16,6 +17,9 @@ from sim.engine import Verdict
 from sim.game.setup import GameSetup
 from sim.model import FrozenMap, Proposal, Scenario
 from sim.model.scenario import Citation
+
+if TYPE_CHECKING:
+    from sim.game.human import HumanAnswer
 
 TRUST_RANGE = (0.0, 100.0)
 PATIENCE_RANGE = (0.0, 100.0)
@@ -134,6 +138,7 @@ class GameState:
     best_apart: int = 0  # the fewest issues apart of a draft every principal has heard
     log: tuple[LogEntry, ...] = ()
     feed: tuple[FeedItem, ...] = ()
+    human_answers: tuple["HumanAnswer", ...] = ()  # answers given in person at a class table (sim.game.seats)
 
     @property
     def scenario(self) -> Scenario:

@@ -45,7 +45,7 @@ from sim.game.state import (
     LogEntry,
     PartyState,
 )
-from sim.loading.converter import suggest
+from sim.loading.problems import suggest
 from sim.model import FrozenMap, Proposal, Scenario
 from sim.model.plain import mid_sentence
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from attrs import frozen
 
 from sim.engine import Assessment, Verdict, assess
+from sim.engine.kinds import at_stake
 from sim.game.effective import effective_scenario
 from sim.game.state import Difficulty, GameState
 from sim.model import FrozenMap, Proposal
@@ -26,6 +27,7 @@ from sim.model.scenario import RedLine, Role
 class RedLineView:
     red_line: RedLine
     crossed: bool  # by the current draft
+    at_stake: bool = True  # False when the draft leaves its issues open or it is not for the draft's kind
 
     @property
     def hard(self) -> bool:
@@ -64,14 +66,16 @@ def party_view(
     scenario = effective_scenario(state)
     party = scenario.party(party_id)
     mood = state.party(party_id)
-    result = (assessment or assess(scenario, draft)).party(party_id)
+    judged = assessment or assess(scenario, draft)
+    result = judged.party(party_id)
+    kind_id = judged.kind.kind.id if judged.kind else ""
     level = state.game.difficulty
     revealed = set(mood.revealed)
     everything = level is Difficulty.EASY
 
     crossed = {v.id for v in (*result.violations, *result.penalties)}
     lines = tuple(
-        RedLineView(line, line.id in crossed)
+        RedLineView(line, line.id in crossed, at_stake(line, draft.terms, kind_id, line.id in crossed))
         for line in party.red_lines
         if level is not Difficulty.HARD or f"red_line:{line.id}" in revealed
     )
@@ -102,7 +106,7 @@ def party_view(
         pressure=mood.pressure,
         verdict=verdict,
         utility=result.utility if live else None,
-        walk_away=party.walk_away if knows_walk_away else None,
+        walk_away=result.walk_away if knows_walk_away else None,  # the walk-away for the draft's kind
         priorities=priorities,
         red_lines=lines,
         heard=mood.heard,

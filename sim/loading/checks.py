@@ -9,26 +9,36 @@ import re
 from typing import Collection, Iterable, Iterator
 
 from sim.engine.compiled import compile_rule
-from sim.engine.satisfiable import satisfying_choices
-from sim.loading.converter import suggest
+from sim.engine.satisfiable import Undecided, satisfying_choices
+from sim.loading.problems import suggest
 from sim.loading.problems import KeyPath
-from sim.model.rules import AllOf, AnyOf, AtLeast, AtMost, IfThen, Not, Require, Rule
+from sim.model.rules import AtLeast, AtMost, Rule, child_keys, children
 from sim.model.scenario import Citation, Issue, Party, RedLine, Scenario, Source
 
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")  # used with fullmatch: `$` would let "id\n" through
 ID_FIX = "ids use lowercase letters, digits, `_` and `-`, like `nato_membership`"
 
 Found = list[tuple[KeyPath, str, str]]
 
 
 def check_id(value: str, path: KeyPath, found: Found) -> None:
-    if not ID_PATTERN.match(value):
+    if not ID_PATTERN.fullmatch(value):
         found.append((path, f"`{value}` is not a valid id", ID_FIX))
 
 
 def check_text(value: str, path: KeyPath, found: Found, what: str) -> None:
     if not value.strip():
         found.append((path, f"the {what} is empty", f"write the {what}"))
+
+
+def check_library(header, found: Found) -> None:
+    """The library's listing keys: a tagline is one line, a playing time a sensible number of minutes."""
+    if "\n" in header.tagline.strip() or len(header.tagline) > 160:
+        found.append((("tagline",), "the tagline must be one line of at most 160 characters",
+                      "shorten it; the summary holds the longer text"))
+    if header.playing_minutes is not None and not 1 <= header.playing_minutes <= 600:
+        found.append((("playing_minutes",), f"{header.playing_minutes} is out of range",
+                      "give a typical game's length in minutes, from 1 to 600"))
 
 
 def check_range(value: float, path: KeyPath, found: Found, low: float = 0, high: float = 100) -> None:
@@ -46,17 +56,11 @@ def check_unique(ids: Iterable[tuple[str, KeyPath]], found: Found, what: str) ->
 
 
 def rule_leaves(rule: Rule, path: KeyPath) -> Iterator[tuple[Rule, KeyPath]]:
-    if isinstance(rule, (AllOf, AnyOf)):
-        key = "all_of" if isinstance(rule, AllOf) else "any_of"
-        for i, child in enumerate(rule.rules):
-            yield from rule_leaves(child, path + (key, i))
-    elif isinstance(rule, Not):
-        yield from rule_leaves(rule.rule, path + ("not",))
-    elif isinstance(rule, IfThen):
-        yield from rule_leaves(rule.condition, path + ("if",))
-        yield from rule_leaves(rule.then, path + ("then",))
-    else:
+    kids = children(rule)
+    if not kids:
         yield rule, path
+    for child, keys in zip(kids, child_keys(rule)):
+        yield from rule_leaves(child, path + keys)
 
 
 def check_rule_references(
@@ -70,10 +74,8 @@ def check_rule_references(
                     (leaf_path + ("issue",), f"unknown issue `{leaf.issue}`", suggest(leaf.issue, issues))  # type: ignore[union-attr]
                 )
             continue
-        if isinstance(leaf, (AtLeast, AtMost)):
-            key, options = ("at_least" if isinstance(leaf, AtLeast) else "at_most"), (leaf.option,)
-        else:
-            key, options = ("require" if isinstance(leaf, Require) else "forbid"), leaf.options  # type: ignore[union-attr]
+        key = leaf.op.value
+        options = (leaf.option,) if isinstance(leaf, (AtLeast, AtMost)) else leaf.options  # type: ignore[union-attr]
         for option in options:
             if option not in issue.option_ids:
                 found.append(
@@ -146,7 +148,17 @@ def check_party(
     check_id(party.id, at + ("id",), found)
     check_text(party.name, at + ("name",), found, "name")
     check_range(party.walk_away, at + ("walk_away",), found)
-    for issue_id, pref in party.preferences.items():
+    check_preferences(party.id, party.preferences, at, issues, unknown_ok, found)
+    for j, red_line in enumerate(party.red_lines):
+        check_red_line(red_line, at + ("red_lines", j), issues, sources, found, unknown_issues=unknown_ok)
+    check_unique(((r.id, at + ("red_lines", j, "id")) for j, r in enumerate(party.red_lines)), found,
+                 f"red line (of party `{party.id}`)")
+
+
+def check_preferences(party_id: str, preferences, at: KeyPath, issues: dict[str, Issue], unknown_ok: set[str],
+                      found: Found, require_weight: bool = True) -> None:
+    """A party's preferences (or a change's replacements, which need not add up to any weight)."""
+    for issue_id, pref in preferences.items():
         here = at + ("preferences", issue_id)
         issue = issues.get(issue_id)
         if issue is None:
@@ -167,28 +179,44 @@ def check_party(
         if missing:
             listed = ", ".join(f"`{o}`" for o in missing)
             found.append((here + ("values",), f"no value for {listed}", "give every option a value from 0 to 100"))
-    if party.preferences and not any(p.weight > 0 for p in party.preferences.values()):
-        found.append((at + ("preferences",), f"party `{party.id}` gives every issue weight 0",
+    if not require_weight:
+        return
+    if preferences and not any(p.weight > 0 for p in preferences.values()):
+        found.append((at + ("preferences",), f"party `{party_id}` gives every issue weight 0",
                       "give at least one issue a weight above 0"))
-    elif not party.preferences:
-        found.append((at, f"party `{party.id}` has no preferences", "add [parties.preferences.<issue>] tables"))
-    for j, red_line in enumerate(party.red_lines):
-        check_red_line(red_line, at + ("red_lines", j), issues, sources, found, unknown_issues=unknown_ok)
-    check_unique(((r.id, at + ("red_lines", j, "id")) for j, r in enumerate(party.red_lines)), found,
-                 f"red line (of party `{party.id}`)")
+    elif not preferences:
+        found.append((at, f"party `{party_id}` has no preferences", "add [parties.preferences.<issue>] tables"))
 
 
 def check_consistency(i: int, party: Party, scenario: Scenario, found: Found) -> None:
-    """Every red line of a party must be able to hold at once; if not, name a minimal clash."""
-    rules = [compile_rule(r.rule, scenario) for r in party.red_lines]
+    """Every red line of a party must be able to hold at once; if not, name a minimal clash.
+    The search is bounded: a set too tangled to decide in time is reported as such."""
     sizes = [len(issue.options) + 1 for issue in scenario.issues]
-    if satisfying_choices(rules, sizes) is not None:
-        return
+    for kind_id in scenario.kind_ids:  # a line counts only for its kinds, so only those must agree
+        lines = [r for r in party.red_lines if r.applies(kind_id)]
+        try:
+            holds = satisfying_choices([compile_rule(r.rule, scenario) for r in lines], sizes) is not None
+        except Undecided as undecided:
+            found.append((("parties", i, "red_lines"), f"could not decide in {undecided.seconds:.1f} s whether the red "
+                          f"lines of `{party.id}` can all hold at once: they tie too many issues together",
+                          "split or simplify them (fewer issues per rule), then validate again"))
+            return
+        if not holds:
+            _report_clash(i, party, lines, scenario, sizes, found)
+            return
+
+
+def _report_clash(i: int, party: Party, lines: list[RedLine], scenario: Scenario, sizes: list[int],
+                  found: Found) -> None:
+    rules = [compile_rule(r.rule, scenario) for r in lines]
     clash = list(range(len(rules)))
     for j in list(clash):  # drop every red line the contradiction does not need
         trial = [k for k in clash if k != j]
-        if satisfying_choices([rules[k] for k in trial], sizes) is None:
-            clash = trial
-    names = ", ".join(f"`{party.red_lines[k].id}`" for k in clash)
+        try:
+            if satisfying_choices([rules[k] for k in trial], sizes) is None:
+                clash = trial
+        except Undecided:
+            pass  # keep this line in the clash named: the report stays true, if not minimal
+    names = ", ".join(f"`{lines[k].id}`" for k in clash)
     found.append((("parties", i, "red_lines"), f"the red lines of `{party.id}` contradict each other: {names} "
                   "cannot all hold at once", "relax or remove one of them"))

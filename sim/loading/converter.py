@@ -7,7 +7,6 @@ types, so a string where a number belongs is the author's mistake to hear about,
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from enum import Enum
 from typing import Any, Callable, get_args, get_origin
 
@@ -22,9 +21,9 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, override
 
-from sim.loading.problems import KeyPath
+from sim.loading.problems import KeyPath, suggest
 from sim.loading.rule_parser import Invalid, parse_rule
-from sim.model import Confidence, FrozenMap, Kind, Proposal, Role, Rule, Scenario
+from sim.model import Basis, Confidence, Difficulty, FrozenMap, Kind, Proposal, Role, Rule, Scenario
 
 
 def describe_value(value: Any) -> str:
@@ -34,18 +33,6 @@ def describe_value(value: Any) -> str:
         shown = repr(value) if len(repr(value)) <= 30 else repr(value)[:27] + "..."
         return f"{kind} {shown}"
     return kind
-
-
-def suggest(word: str, candidates: Any) -> str:
-    """``did you mean `x`?`` for a near miss, else the list of valid words."""
-    candidates = [str(c) for c in candidates]
-    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
-    if close:
-        return f"did you mean `{close[0]}`?"
-    if not candidates:
-        return "there are none to choose from"
-    shown = ", ".join(f"`{c}`" for c in candidates[:12])
-    return f"valid: {shown}" + (", ..." if len(candidates) > 12 else "")
 
 
 def _expect(kinds: tuple[type, ...], name: str, fix: str) -> Callable[[Any, Any], Any]:
@@ -128,13 +115,14 @@ def make_converter() -> Converter:
 
     converter.register_structure_hook(str, _expect((str,), "text", 'put the text in quotes, like "..."'))
     converter.register_structure_hook(float, _structure_float)
+    converter.register_structure_hook(int, _expect((int,), "a whole number", "write a whole number without quotes, like 30"))
     converter.register_structure_hook(bool, _expect((bool,), "true or false", "write true or false, without quotes"))
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_structure_hook(Rule, _rule_hook)
     converter.register_structure_hook_func(lambda t: get_origin(t) is tuple, structure_tuple)
     converter.register_structure_hook_func(lambda t: get_origin(t) is FrozenMap, structure_map)
     # Registered per class: a StrEnum is also a str, so single dispatch would hand it the str hook.
-    for enum in (Role, Kind, Confidence):
+    for enum in (Role, Kind, Confidence, Basis, Difficulty):
         converter.register_structure_hook(enum, _enum_hook(enum))
     # `path` records where a file was loaded from; a file may not set it.
     for cls in (Scenario, Proposal):

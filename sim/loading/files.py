@@ -12,15 +12,21 @@ from typing import Any, Callable
 from attrs import evolve, frozen
 
 from sim.loading import checks
-from sim.loading.converter import describe_value, suggest
+from sim.loading.converter import describe_value
+from sim.loading.problems import suggest
 from sim.loading.problems import KeyPath, Problem, ScenarioError
 from sim.loading.structure import structure_element
+from sim.loading.spread_checks import check_spread
+from sim.loading.teaching import load_teaching
 from sim.loading.toml_file import TomlFile, parse_text, read_toml
 from sim.model import FrozenMap, Proposal
-from sim.model.scenario import Citation, Issue, Party, Preference, RedLine, Role, Scenario, Source
+from sim.loading.kind_checks import check_kinds, check_party_kinds, check_proposal_kind, check_source_documents
+from sim.loading.party_parts import split_walk_away, structure_change, structure_preferences
+from sim.model.scenario import AgreementKind, Citation, Difficulty, Issue, Library, Party, RedLine, Role, Scenario, Source
+from sim.model.uncertainty import Spread
 
 SCENARIO_FILE = "scenario.toml"
-LISTS: dict[str, type] = {"sources": Source, "issues": Issue, "parties": Party}
+LISTS: dict[str, type] = {"sources": Source, "issues": Issue, "parties": Party, "kinds": AgreementKind}
 
 
 @frozen
@@ -32,6 +38,12 @@ class _Header:
     summary: str
     as_of: dt.date
     briefing: str = ""
+    # The library's keys (see Library); optional, so older scenarios load unchanged.
+    period: str = ""
+    tagline: str = ""
+    difficulty: Difficulty | None = None
+    playing_minutes: int | None = None
+    uncertainty: Spread = Spread()
 
 
 def _each(raw: Any, at: KeyPath, table: str, build: Callable[[Any, KeyPath], Any], found: list) -> list[tuple[int, Any]]:
@@ -64,27 +76,27 @@ def _elements(file: TomlFile, key: str, found: list) -> tuple[list[tuple[int, An
 def _structure_party(file: TomlFile, item: dict, at: KeyPath, found: list) -> Party | None:
     """A party built piece by piece, so one bad red line doesn't hide the checks of the rest."""
     preferences, red_lines = item.get("preferences", {}), item.get("red_lines", [])
-    shell = {k: v for k, v in item.items() if k not in ("preferences", "red_lines")}
+    parts = ("preferences", "red_lines", "changes")
+    shell = split_walk_away({k: v for k, v in item.items() if k not in parts}, at, found)
     party = structure_element({**shell, "preferences": {}}, Party, at, found)
-    good_preferences = {}
-    if isinstance(preferences, dict):
-        for issue_id, raw in preferences.items():
-            pref = structure_element(raw, Preference, at + ("preferences", issue_id), found)
-            if pref is not None:
-                good_preferences[issue_id] = pref
-    else:
-        found.append((at + ("preferences",), f"expected a table, found {describe_value(preferences)}",
-                      "write [parties.preferences.<issue>] tables"))
+    good_preferences = structure_preferences(preferences, at + ("preferences",), found, "parties.preferences")
     good_lines = [line for _, line in _each(
         red_lines, at + ("red_lines",), "parties.red_lines",
         lambda raw, here: _structure_red_line(file, raw, here, found), found,
+    )]
+    changes = [change for _, change in _each(
+        item.get("changes", []), at + ("changes",), "parties.changes",
+        lambda raw, here: structure_change(raw, here, found, _each,
+                                           lambda line, where: _structure_red_line(file, line, where, found)),
+        found,
     )]
     if party is None:
         # The party's own keys are broken (already reported). A stand-in keeps the checks of its
         # preferences and red lines running; the file fails regardless, so it is never returned.
         raw_id = item.get("id")
         party = Party(raw_id if isinstance(raw_id, str) else "?", "?", Role.PRINCIPAL, 0.0, FrozenMap())
-    return evolve(party, preferences=FrozenMap(good_preferences), red_lines=tuple(good_lines))
+    return evolve(party, preferences=FrozenMap(good_preferences), red_lines=tuple(good_lines),
+                  changes=tuple(changes))
 
 
 def _structure_red_line(file: TomlFile, item: Any, at: KeyPath, found: list) -> RedLine | None:
@@ -122,18 +134,20 @@ def problems_in_file_order(file: TomlFile, found: list) -> list[Problem]:
 
 def scenario_from_toml(file: TomlFile) -> Scenario:
     found: list[tuple[KeyPath, str, str]] = []
-    header_data = {k: v for k, v in file.data.items() if k not in LISTS}
+    header_data = {k: v for k, v in file.data.items() if k not in LISTS and k != "teaching"}
     header = structure_element(header_data, _Header, (), found)
     sources, _ = _elements(file, "sources", found)
     issues, failed_issues = _elements(file, "issues", found)
     parties, _ = _elements(file, "parties", found)
+    kinds, _ = _elements(file, "kinds", found)
     for key in LISTS:
-        if key not in file.data and key != "sources":
+        if key not in file.data and key not in ("sources", "kinds"):
             found.append(((), f"the scenario has no `{key}`", f"add [[{key}]] tables; see scenarios/FORMAT.md"))
 
     if header is not None:
         checks.check_id(header.id, ("id",), found)
         checks.check_text(header.title, ("title",), found, "title")
+        checks.check_library(header, found)
     checks.check_sources(sources, found)
     checks.check_issues(issues, found)
     issue_map = {issue.id: issue for _, issue in issues}
@@ -141,11 +155,21 @@ def scenario_from_toml(file: TomlFile) -> Scenario:
     failed_sources = {
         item["id"] for item in file.data.get("sources", []) if isinstance(item, dict) and isinstance(item.get("id"), str)
     } - source_ids if isinstance(file.data.get("sources"), list) else set()
+    source_map = {s.id: s for _, s in sources}
+    check_source_documents(sources, file.path, found)
+    check_kinds(kinds, issue_map, failed_issues, found)
+    kind_ids = [k.id for _, k in kinds] or ["agreement"]
     for i, party in parties:
         checks.check_party(i, party, issue_map, source_ids | failed_sources, failed_issues, found)
+        check_party_kinds(i, party, kind_ids, issue_map, source_map, source_ids | failed_sources, failed_issues, found)
+        check_spread(party.uncertainty, ("parties", i, "uncertainty"), issue_map, failed_issues, found)
+    if header is not None:
+        check_spread(header.uncertainty, ("uncertainty",), issue_map, failed_issues, found)
     checks.check_unique(((p.id, ("parties", i, "id")) for i, p in parties), found, "party")
     if parties and not any(p.principal for _, p in parties):
         found.append((("parties",), "no party is a principal", 'mark the parties a deal needs with role = "principal"'))
+
+    teaching = load_teaching(file.data.get("teaching", {}), header, parties, sources, found)
 
     if found:
         raise ScenarioError(problems_in_file_order(file, found))
@@ -155,9 +179,13 @@ def scenario_from_toml(file: TomlFile) -> Scenario:
         summary=header.summary,
         as_of=header.as_of,
         briefing=header.briefing,
+        library=Library(header.period, header.tagline, header.difficulty, header.playing_minutes),
+        uncertainty=header.uncertainty,
+        teaching=teaching,
         sources=tuple(s for _, s in sources),
         issues=tuple(i for _, i in issues),
         parties=tuple(p for _, p in parties),
+        kinds=tuple(k for _, k in kinds),
         path=file.path,
     )
     for i, party in parties:
@@ -182,7 +210,8 @@ def proposal_from_toml(file: TomlFile, scenario: Scenario | None = None) -> Prop
         check_proposal(proposal, scenario, found)
     if found:
         raise ScenarioError(problems_in_file_order(file, found))
-    return Proposal(proposal.scenario, proposal.terms, proposal.title, proposal.description, path=file.path)
+    return Proposal(proposal.scenario, proposal.terms, proposal.title, proposal.description, proposal.kind,
+                    path=file.path)
 
 
 def check_proposal(proposal: Proposal, scenario: Scenario, found: list) -> None:
@@ -199,6 +228,7 @@ def check_proposal(proposal: Proposal, scenario: Scenario, found: list) -> None:
             options = scenario.issue(issue_id).option_ids
             found.append((("terms", issue_id), f"issue `{issue_id}` has no option `{option_id}`",
                           suggest(option_id, options) + " (or remove this line to leave the issue open)"))
+    check_proposal_kind(proposal, scenario, found)
 
 
 def load_proposal(path: str | Path, scenario: Scenario | None = None) -> Proposal:

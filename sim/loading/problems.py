@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+import difflib
+from typing import Any, Iterable
 
 from attrs import frozen
+
+from sim.loading.text_checks import printable
 
 KeyPath = tuple[str | int, ...]
 
@@ -32,7 +35,8 @@ class Problem:
         where = self.file + (f":{self.line}" if self.line else "")
         key = format_path(self.path)
         text = f"{where}: {key + ': ' if key else ''}{self.message}"
-        return f"{text}; {self.fix}" if self.fix else text
+        # A key or message may quote a file's bytes: never let them reach a terminal as controls.
+        return printable(f"{text}; {self.fix}" if self.fix else text, lines=False)
 
 
 class ScenarioError(Exception):
@@ -41,3 +45,15 @@ class ScenarioError(Exception):
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def suggest(word: str, candidates: Any) -> str:
+    """``did you mean `x`?`` for a near miss, else the list of valid words."""
+    candidates = [str(c) for c in candidates]
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean `{close[0]}`?"
+    if not candidates:
+        return "there are none to choose from"
+    shown = ", ".join(f"`{c}`" for c in candidates[:12])
+    return f"valid: {shown}" + (", ..." if len(candidates) > 12 else "")

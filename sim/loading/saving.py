@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, assert_never
 
 import tomli_w
 from cattrs import Converter
 from cattrs.gen import make_dict_unstructure_fn, override
 
-from sim.model import AllOf, AnyOf, AtLeast, AtMost, Forbid, FrozenMap, Not, Require, Rule, Scenario
-from sim.model.scenario import Confidence, Kind, Role
+from sim.model import AllOf, AnyOf, AtLeast, AtMost, Forbid, FrozenMap, IfThen, Not, Require, Rule, Scenario
+from sim.model.scenario import Basis, Confidence, Difficulty, Kind, Role
 
 
 def rule_to_data(rule: Rule) -> dict[str, Any]:
-    if isinstance(rule, (Require, Forbid)):
-        return {"issue": rule.issue, "require" if isinstance(rule, Require) else "forbid": list(rule.options)}
-    if isinstance(rule, (AtLeast, AtMost)):
-        return {"issue": rule.issue, "at_least" if isinstance(rule, AtLeast) else "at_most": rule.option}
-    if isinstance(rule, (AllOf, AnyOf)):
-        return {"all_of" if isinstance(rule, AllOf) else "any_of": [rule_to_data(r) for r in rule.rules]}
-    if isinstance(rule, Not):
-        return {"not": rule_to_data(rule.rule)}
-    return {"if": rule_to_data(rule.condition), "then": rule_to_data(rule.then)}
+    match rule:
+        case Require() | Forbid():
+            return {"issue": rule.issue, rule.op.value: list(rule.options)}
+        case AtLeast() | AtMost():
+            return {"issue": rule.issue, rule.op.value: rule.option}
+        case AllOf() | AnyOf():
+            return {rule.op.value: [rule_to_data(r) for r in rule.rules]}
+        case Not():
+            return {"not": rule_to_data(rule.rule)}
+        case IfThen():
+            return {"if": rule_to_data(rule.condition), "then": rule_to_data(rule.then)}
+        case _:
+            assert_never(rule)
 
 
 def _make() -> Converter:
@@ -29,7 +33,7 @@ def _make() -> Converter:
     converter.register_unstructure_hook(Rule, rule_to_data)
     converter.register_unstructure_hook_func(lambda t: isinstance(t, type) and issubclass(t, FrozenMap),
                                              lambda m: {k: converter.unstructure(v) for k, v in m.items()})
-    for enum in (Role, Kind, Confidence):
+    for enum in (Role, Kind, Confidence, Basis, Difficulty):
         converter.register_unstructure_hook(enum, lambda e: e.value)
     converter.register_unstructure_hook(Scenario, make_dict_unstructure_fn(Scenario, converter, path=override(omit=True)))
     return converter
@@ -38,5 +42,29 @@ def _make() -> Converter:
 _CONVERTER = _make()
 
 
+def _file_shape(data: Any) -> Any:
+    """The model's data as the file writes it: no empty optional values (TOML has no null), and
+    by-kind walk-aways back in the ``walk_away = { default = .., <kind> = .. }`` table."""
+    if isinstance(data, list):
+        return [_file_shape(item) for item in data]
+    if not isinstance(data, dict):
+        return data
+    out = {k: _file_shape(v) for k, v in data.items() if v is not None}
+    by_kind = out.pop("walk_away_by_kind", None)
+    if by_kind:
+        out["walk_away"] = {**({"default": out["walk_away"]} if "walk_away" in out else {}), **by_kind}
+    for key in ("changes", "kinds", "applies_to", "drop_red_lines"):
+        if out.get(key) == []:
+            del out[key]
+    return out
+
+
 def scenario_to_toml(scenario: Scenario) -> str:
-    return tomli_w.dumps(_CONVERTER.unstructure(scenario, Scenario))
+    data = _file_shape(_CONVERTER.unstructure(scenario, Scenario))
+    for key in ("kind", "positions_date"):  # set by resolution, never written by an author
+        data.pop(key, None)
+    # The library's keys are top-level keys in the file (see sim.model.Library).
+    library = {k: v for k, v in data.pop("library", {}).items() if v not in ("", None)}
+    data.update(library)  # tomli_w writes plain keys before tables, wherever they sit in the dict
+    return tomli_w.dumps(data)
+

@@ -3,11 +3,18 @@
 from sim.model.frozen_map import FrozenMap
 from sim.model.proposal import Proposal
 from sim.model.rules import AllOf, AnyOf, AtLeast, AtMost, Forbid, IfThen, Not, Require, Rule
+from sim.model.teaching import Aftermath, Teaching
 from sim.model.scenario import (
+    IMPLICIT_KIND,
+    AgreementKind,
+    Basis,
+    Change,
     Citation,
     Confidence,
+    Difficulty,
     Issue,
     Kind,
+    Library,
     Option,
     Party,
     Preference,
@@ -18,7 +25,8 @@ from sim.model.scenario import (
 )
 
 __all__ = [
-    "AllOf", "AnyOf", "AtLeast", "AtMost", "Citation", "Confidence", "Forbid", "FrozenMap",
-    "IfThen", "Issue", "Kind", "Not", "Option", "Party", "Preference", "Proposal", "RedLine",
-    "Require", "Role", "Rule", "Scenario", "Source",
+    "IMPLICIT_KIND", "AgreementKind", "Basis", "Change",
+    "Aftermath", "AllOf", "AnyOf", "AtLeast", "AtMost", "Citation", "Confidence", "Difficulty", "Forbid", "FrozenMap",
+    "IfThen", "Issue", "Kind", "Library", "Not", "Option", "Party", "Preference", "Proposal", "RedLine",
+    "Require", "Role", "Rule", "Scenario", "Source", "Teaching",
 ]

@@ -17,6 +17,7 @@ class Proposal:
     terms: FrozenMap[str, str] = field(factory=FrozenMap, converter=_freeze)
     title: str = ""
     description: str = ""
+    kind: str = ""  # the kind of agreement it says it is; empty: the engine infers it
     # Where the proposal was loaded from; not part of its identity.
     path: str = field(default="", eq=False, repr=False)
 

@@ -9,20 +9,38 @@ the rest combine rules. A proposal satisfies a rule or it does not (there is no 
 * ``not`` negates whatever its inner rule gives, open issues included;
 * ``if``/``then`` holds when its condition fails, or when both hold.
 
-Evaluation lives in :mod:`sim.engine`; this module only describes and inspects rules.
+Each kind has an ``Op`` (its TOML key); every function that takes a rule apart matches on the
+kind and ends in ``assert_never``, so a kind added here and forgotten elsewhere fails loudly
+(in mypy, and at run time) instead of being read as some other kind. Evaluation lives in
+:mod:`sim.engine`; this module only describes and inspects rules.
 """
 
 from __future__ import annotations
 
-from typing import Iterator, Union
+from enum import StrEnum
+from typing import ClassVar, Iterator, Union, assert_never
 
 from attrs import frozen
+
+
+class Op(StrEnum):
+    """The kinds of rule, named by their key in a scenario file."""
+
+    REQUIRE = "require"
+    FORBID = "forbid"
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    ALL_OF = "all_of"
+    ANY_OF = "any_of"
+    NOT = "not"
+    IF = "if"  # with ``then`` beside it
 
 
 @frozen
 class Require:
     """The issue must be settled with one of ``options``."""
 
+    op: ClassVar[Op] = Op.REQUIRE
     issue: str
     options: tuple[str, ...]
 
@@ -31,6 +49,7 @@ class Require:
 class Forbid:
     """The issue must not be settled with any of ``options`` (leaving it open is fine)."""
 
+    op: ClassVar[Op] = Op.FORBID
     issue: str
     options: tuple[str, ...]
 
@@ -39,6 +58,7 @@ class Forbid:
 class AtLeast:
     """The issue must be settled with ``option`` or one listed after it in the issue's order."""
 
+    op: ClassVar[Op] = Op.AT_LEAST
     issue: str
     option: str
 
@@ -47,22 +67,26 @@ class AtLeast:
 class AtMost:
     """The issue must be settled with ``option`` or one listed before it in the issue's order."""
 
+    op: ClassVar[Op] = Op.AT_MOST
     issue: str
     option: str
 
 
 @frozen
 class AllOf:
+    op: ClassVar[Op] = Op.ALL_OF
     rules: tuple["Rule", ...]
 
 
 @frozen
 class AnyOf:
+    op: ClassVar[Op] = Op.ANY_OF
     rules: tuple["Rule", ...]
 
 
 @frozen
 class Not:
+    op: ClassVar[Op] = Op.NOT
     rule: "Rule"
 
 
@@ -70,6 +94,7 @@ class Not:
 class IfThen:
     """Applies ``then`` only when ``condition`` holds."""
 
+    op: ClassVar[Op] = Op.IF
     condition: "Rule"
     then: "Rule"
 
@@ -80,13 +105,32 @@ LEAVES = (Require, Forbid, AtLeast, AtMost)
 
 
 def children(rule: Rule) -> tuple[Rule, ...]:
-    if isinstance(rule, (AllOf, AnyOf)):
-        return rule.rules
-    if isinstance(rule, Not):
-        return (rule.rule,)
-    if isinstance(rule, IfThen):
-        return (rule.condition, rule.then)
-    return ()
+    match rule:
+        case AllOf() | AnyOf():
+            return rule.rules
+        case Not():
+            return (rule.rule,)
+        case IfThen():
+            return (rule.condition, rule.then)
+        case Require() | Forbid() | AtLeast() | AtMost():
+            return ()
+        case _:
+            assert_never(rule)
+
+
+def child_keys(rule: Rule) -> tuple[tuple[str | int, ...], ...]:
+    """The key path from ``rule`` to each of its children in a scenario file, in ``children`` order."""
+    match rule:
+        case AllOf() | AnyOf():
+            return tuple((rule.op.value, i) for i in range(len(rule.rules)))
+        case Not():
+            return (("not",),)
+        case IfThen():
+            return (("if",), ("then",))
+        case Require() | Forbid() | AtLeast() | AtMost():
+            return ()
+        case _:
+            assert_never(rule)
 
 
 def leaves(rule: Rule) -> Iterator[Leaf]:
@@ -101,8 +145,3 @@ def leaves(rule: Rule) -> Iterator[Leaf]:
 def issues_of(rule: Rule) -> tuple[str, ...]:
     """The issues a rule looks at, in first-mention order, without repeats."""
     return tuple(dict.fromkeys(leaf.issue for leaf in leaves(rule)))
-
-
-def depth(rule: Rule) -> int:
-    kids = children(rule)
-    return 1 + (max(depth(k) for k in kids) if kids else 0)

@@ -59,7 +59,16 @@ def analysis_dict(scenario: Scenario, analysis: Analysis, title: str = "") -> di
         "principals": [p.id for p in scenario.principals],
         "walk_away": {p.id: p.walk_away for p in scenario.parties},
         "frontier": [point_dict(p) for p in analysis.frontier],
+        "kind": kind_dict(scenario),
+        "as_of": scenario.as_of.isoformat(),
     }
+
+
+def kind_dict(scenario: Scenario, inferred: bool = False, problems=()) -> dict[str, Any]:
+    """The kind of agreement a scenario was resolved for (the analysis is always about one)."""
+    kind = scenario.agreement_kind(scenario.kind) if scenario.kind else scenario.fullest_kind
+    return {"id": kind.id, "title": kind.title, "settles": list(kind.settles), "leaves": list(kind.leaves),
+            "ends_fighting": kind.ends_fighting, "inferred": inferred, "problems": list(problems)}
 
 
 def suggestion_dict(
@@ -84,4 +93,6 @@ def suggestion_dict(
         "parties": list(parties),
         "suggestion": found,
         "why_none": [obstacle_dict(o) for o in obstacles],
+        "kind": kind_dict(scenario),
+        "as_of": scenario.as_of.isoformat(),
     }

@@ -42,8 +42,44 @@ def _share(part: int, whole: int) -> str:
     return f"{share:.2g}%" if share < 1 else f"{share:.1f}%"
 
 
-def render_analysis(scenario: Scenario, analysis: Analysis, title: str = "", fixed=None, top: int = 10) -> str:
+def kind_title(scenario: Scenario) -> str:
+    from sim.engine.kinds import kind_phrase
+
+    kind = scenario.agreement_kind(scenario.kind) if scenario.kind else scenario.fullest_kind
+    return kind_phrase(kind.title)
+
+
+def _kind_lines(scenario: Scenario) -> list[str]:
+    kind = scenario.agreement_kind(scenario.kind) if scenario.kind else scenario.fullest_kind
+    if not scenario.kinds:
+        return [f"Positions as of {scenario.as_of}."]
+    titles = lambda ids: ", ".join(scenario.issue(i).title for i in ids) or "nothing"  # noqa: E731
+    leaves = f"; it leaves alone {titles(kind.leaves)}" if kind.leaves else ""
+    return [wrap(f"Kind of agreement: {kind.title} ({kind.id}); it must settle {titles(kind.settles)}{leaves}. "
+                 f"Positions as of {scenario.as_of}.", "")]
+
+
+def _other_kinds(scenario: Scenario, analysis: Analysis, others: Mapping[str, bool]) -> list[str]:
+    """``An interim deal exists; no settlement exists.``: a deal is always a deal of a kind."""
+    if not others:
+        return []
+    from sim.engine.kinds import kind_phrase
+
+    def says(kind_id: str, exists: bool) -> str:
+        title = scenario.agreement_kind(kind_id).title
+        phrase = kind_phrase(title, True)
+        noun = "" if phrase.split()[-1] in ("agreement", "deal", "settlement", "accord") else " deal"
+        return f"{phrase}{noun} exists" if exists else f"no {kind_phrase(title)} exists"
+    parts = [says(k, e) for k, e in others.items()] + [says(scenario.kind, analysis.deal_exists)]
+    text = "; ".join(parts)
+    return [wrap(text[0].upper() + text[1:] + ".", "")]
+
+
+def render_analysis(scenario: Scenario, analysis: Analysis, title: str = "", fixed=None, top: int = 10,
+                    others: Mapping[str, bool] | None = None) -> str:
     out = [f"{scenario.title} ({scenario.id})"]
+    out += _kind_lines(scenario)
+    out += _other_kinds(scenario, analysis, others or {})
     if title:  # flags like --walk-away must not break at their hyphens
         out.append(textwrap.fill(f"What if: {title}", 96, break_on_hyphens=False, break_long_words=False))
     out += _fixed_lines(scenario, fixed or {})
@@ -66,7 +102,10 @@ def render_analysis(scenario: Scenario, analysis: Analysis, title: str = "", fix
         out.append(f"Pareto frontier: {analysis.frontier_size:,} deals{estimate} that no other deal beats for "
                    "every principal.")
     else:
-        out.append(wrap(f"No deal: no proposal is accepted by {party_names(scenario, principals)} together.", ""))
+        what = "deal" if not scenario.kinds else kind_title(scenario)
+        out.append(wrap(f"No {what}: no proposal of this kind is accepted by {party_names(scenario, principals)} "
+                        "together." if scenario.kinds else
+                        f"No deal: no proposal is accepted by {party_names(scenario, principals)} together.", ""))
         if analysis.obstacles:
             out.append("Why:")
             out += [wrap(f"- {o.message}", "  ").replace("  - ", "- ", 1) for o in analysis.obstacles]

@@ -42,4 +42,17 @@ def assessment_dict(scenario: Scenario, assessment: Assessment) -> dict[str, Any
         "deal": assessment.deal,
         "blockers": list(assessment.blockers),
         "parties": [party_dict(scenario, r) for r in assessment.parties],
+        "kind": kind_fit_dict(assessment),
+        "as_of": assessment.as_of.isoformat() if assessment.as_of else scenario.as_of.isoformat(),
     }
+
+
+def kind_fit_dict(assessment: Assessment) -> dict[str, Any] | None:
+    """The kind the proposal was judged as, whether the engine inferred it, and why the text is
+    not of that kind (empty when it is)."""
+    fit = assessment.kind
+    if fit is None:
+        return None
+    return {"id": fit.kind.id, "title": fit.kind.title, "settles": list(fit.kind.settles),
+            "leaves": list(fit.kind.leaves), "ends_fighting": fit.kind.ends_fighting,
+            "inferred": fit.inferred, "problems": list(fit.problems)}

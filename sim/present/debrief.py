@@ -3,16 +3,18 @@ and the published plans, and the road there. Pure text, so a teacher's tests can
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sim.analysis import Point
 from sim.game import GameState, Score
 from sim.model import Proposal
 from sim.present import cards, play
-from sim.present.markdown import _escape
+from sim.present.markdown import escape
 
 
 def score_markdown(score: Score) -> str:
     rows = ["| part | points | of | why |", "|---|---:|---:|---|"]
-    rows += [f"| {p.label} | {p.points:g} | {p.maximum:g} | {_escape(p.detail)} |" for p in score.parts]
+    rows += [f"| {p.label} | {p.points:g} | {p.maximum:g} | {escape(p.detail)} |" for p in score.parts]
     rows.append(f"| **Total** | **{score.total:g}** | {score.maximum:g} | |")
     return "\n".join(rows)
 
@@ -54,39 +56,47 @@ def comparison_markdown(state: GameState, nash: Point | None) -> str:
     for issue in scenario.issues:
         mine = cards.term_label(scenario, final, issue.id)
         others = "".join(
-            f" {'**' if p.option(issue.id) != final.option(issue.id) else ''}{_escape(cards.term_label(scenario, p, issue.id))}"
+            f" {'**' if p.option(issue.id) != final.option(issue.id) else ''}{escape(cards.term_label(scenario, p, issue.id))}"
             f"{'**' if p.option(issue.id) != final.option(issue.id) else ''} |"
             for _, p in columns
         )
-        table.append(f"| {_escape(issue.title)} | {_escape(mine)} |{others}")
+        table.append(f"| {escape(issue.title)} | {escape(mine)} |{others}")
     lines.append("\n".join(table))
-    plans = [f"- **{_escape(p.title or name)}**: the same on {matches(final, p, issues)} of {len(issues)} issues"
+    plans = [f"- **{escape(p.title or name)}**: the same on {matches(final, p, issues)} of {len(issues)} issues"
              for name, p in state.game.presets.items()]
     if plans:
         lines.append("Against the published plans:\n\n" + "\n".join(plans))
     return "\n\n".join(lines)
 
 
-def road_markdown(state: GameState) -> str:
-    moves = [f"- {entry.day.strftime('%d %b')}: `{entry.line}`" for entry in state.log if not entry.line.startswith(("set ", "open "))]
-    revisions = sum(1 for entry in state.log if entry.line.startswith(("set ", "open ")))
-    out = ["\n".join(moves) or "No moves."]
-    if revisions:
-        out.append(f"…and {revisions} revision{'s' if revisions != 1 else ''} of the draft along the way.")
-    key = [item for item in state.feed if item.kind.value in ("answer", "signing", "walkout", "return", "end", "news")]
-    if key:
-        out.append("What happened:\n\n" + "\n".join(
-            f"- {item.day.strftime('%d %b')} {play.FEED_MARK[item.kind]}: {_escape(item.text)}" for item in key))
-    return "\n\n".join(out)
+def road_markdown(story: list[dict] | None) -> str:
+    """The game retold in plain words (sim.present.report.story), one line per thing that happened."""
+    if story is None:
+        return "Retelling the game…"
+    marks = {kind.value: mark for kind, mark in play.FEED_MARK.items() if kind.value != "move"}
+    marks.update(tabled="TABLED", draft="DRAFT")  # the story's own two kinds: the draft tabled, a revision
+    out = []
+    for day in story:
+        date = dt.date.fromisoformat(day["day"]).strftime("%a %d %b")
+        out.append(f"**{date}**\n")
+        for entry in day["entries"]:
+            mark = marks.get(entry["kind"])
+            terms = "; ".join(f"{t['title']}: {t['label']}" for t in entry.get("terms", ()))
+            out.append(f"- {mark + ': ' if mark else ''}{escape(entry['text'] + (' ' + terms if terms else ''))}")
+        out.append("")
+    return "\n".join(out).strip() or "No moves."
 
 
-def debrief_markdown(state: GameState, score: Score, nash: Point | None) -> str:
+def debrief_markdown(state: GameState, score: Score, nash: Point | None, story: list[dict] | None = None,
+                     solidity: str = "") -> str:
     out = [f"# {play.ending_title(state)}"]
     if state.ending:
-        out.append(_escape(state.ending))
+        out.append(escape(state.ending))
     days = state.days_used
     out.append(f"{days} day{'s' if days != 1 else ''} used; {len(state.agreements)} agreement{'s' if len(state.agreements) != 1 else ''} signed.")
     out.append("## Score\n\n" + score_markdown(score))
     out.append("## Your final draft\n\n" + comparison_markdown(state, nash))
-    out.append("## The road there\n\n" + road_markdown(state))
+    if solidity:  # robustness and trades, when computed (sim.present.robustness_view)
+        out.append("## How solid, and what would open a deal\n\n" + solidity)
+    out.append("## The road there\n\n" + road_markdown(story))
     return "\n\n".join(out)

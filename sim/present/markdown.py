@@ -6,46 +6,77 @@ Plain text in, plain text out (no Textual), so tests read exactly what a player 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from typing import Mapping
 
 from sim.engine import PartyAssessment
 from sim.model import Scenario
 from sim.model.scenario import Citation, Party, RedLine
-from sim.model.plain import mid_sentence, terms_text
+from sim.model.plain import mid_sentence, source_name, terms_text
 from sim.present import cards
 
 
-def _escape(text: str) -> str:
-    return " ".join(text.split()).replace("*", "\\*").replace("_", "\\_")
+# Every character Markdown could read as syntax inside a line (CommonMark lets any ASCII punctuation
+# be escaped with a backslash, and renders it as itself), and what would start a block at the front.
+_INLINE = re.compile(r"([\\`*_\[\]<>#|~&!])")
+_BLOCK_START = re.compile(r"^([-+=]|\d+[.)])")
+
+
+def escape(text: str) -> str:
+    """A file's text as Markdown that shows exactly that text: one line, nothing read as syntax."""
+    line = _INLINE.sub(r"\\\1", " ".join(text.split()))
+    return _BLOCK_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], line)
+
+
+def source_events(scenario: Scenario, before: dt.date | None = None) -> list[tuple[str, str]]:
+    """(date, Markdown) for each source, oldest first: the timeline before a game's own events."""
+    return [(s.date.isoformat(), escape(source_name(s, " (") + (")" if s.outlet else "")))
+            for s in sorted(scenario.sources, key=lambda s: s.date) if before is None or s.date < before]
 
 
 def _paragraphs(text: str) -> str:
-    """Like _escape, but keeps the author's blank lines between paragraphs."""
-    return "\n\n".join(_escape(p) for p in text.strip().split("\n\n") if p.strip())
+    """Like escape, but keeps the author's blank lines between paragraphs."""
+    return "\n\n".join(escape(p) for p in text.strip().split("\n\n") if p.strip())
 
 
 def citation_markdown(scenario: Scenario, citation: Citation) -> str:
     heading = cards.source_heading(scenario, citation)
-    return f"> {_escape(citation.passage)}\n>\n> — *{_escape(heading)}* ({citation.confidence.value} confidence)"
+    return f"> {escape(citation.passage)}\n>\n> — *{escape(heading)}* ({citation.confidence.value} confidence)"
 
 
 def red_line_markdown(scenario: Scenario, red_line: RedLine, because: str = "") -> str:
     kind = "hard red line" if red_line.hard else f"soft red line, costs {red_line.penalty:g} points"
-    lines = [f"**{_escape(red_line.statement)}** ({kind})"]
+    lines = [f"**{escape(red_line.statement)}** ({kind})"]
     if because:
-        lines.append(f"\nCrossed by: {_escape(because)}")
+        lines.append(f"\nCrossed by: {escape(because)}")
     for citation in red_line.citations:
         lines.append("\n" + citation_markdown(scenario, citation))
     if red_line.note:
-        lines.append(f"\n*Note:* {_escape(red_line.note)}")
+        lines.append(f"\n*Note:* {escape(red_line.note)}")
     return "\n".join(lines)
 
 
-def reasons_markdown(scenario: Scenario, result: PartyAssessment) -> str:
+def _kept_lines(kept, at_stake) -> list[str]:
+    """Lines not crossed: "respected" only when the draft settles something they read; a line
+    whose issues the draft leaves open (or that is not for this kind of text) is not at stake."""
+    out = []
+    respected = [line for line in kept if at_stake(line)]
+    idle = [line for line in kept if not at_stake(line)]
+    if respected:
+        out.append("## Red lines the draft respects")
+        out += [f"- {escape(line.statement)}" for line in respected]
+    if idle:
+        out.append("## Not at stake (the draft leaves their issues open, or they are for another kind of agreement)")
+        out += [f"- {escape(line.statement)}" for line in idle]
+    return out
+
+
+def reasons_markdown(scenario: Scenario, result: PartyAssessment, terms: Mapping[str, str]) -> str:
     """Why a party answers the draft as it does, each reason with its source."""
     party = result.party
     out = [
-        f"# {_escape(party.name)}: {cards.verdict_label(result.verdict)}",
-        f"The draft is worth **{result.utility:.1f}** to {_escape(party.name)}; it needs "
+        f"# {escape(party.name)}: {cards.verdict_label(result.verdict)}",
+        f"The draft is worth **{result.utility:.1f}** to {escape(party.name)}; it needs "
         f"**{result.walk_away:.1f}** to prefer it to no deal (margin {result.margin:+.1f}).",
     ]
     if result.violations:
@@ -56,20 +87,18 @@ def reasons_markdown(scenario: Scenario, result: PartyAssessment) -> str:
         out += [red_line_markdown(scenario, v.red_line, terms_text(scenario, v.triggers)) for v in result.penalties]
     crossed = {v.id for v in (*result.violations, *result.penalties)}
     kept = [line for line in party.red_lines if line.id not in crossed]
-    if kept:
-        out.append("## Red lines the draft respects")
-        out += [f"- {_escape(line.statement)}" for line in kept]
+    out += _kept_lines(kept, lambda line: any(issue in terms for issue in line.issues))
     if party.position:
-        out.append(f"## Public position\n{_escape(party.position)}")
+        out.append(f"## Public position\n{escape(party.position)}")
     return "\n\n".join(out)
 
 
 def party_markdown(scenario: Scenario, party: Party) -> str:
     """A party's public position and every red line it has stated, each with its source."""
     role = "a principal: a deal needs its signature" if party.principal else "a stakeholder: its reaction matters"
-    out = [f"# {_escape(party.name)}", f"*{role}*"]
+    out = [f"# {escape(party.name)}", f"*{role}*"]
     if party.position:
-        out.append(_escape(party.position))
+        out.append(escape(party.position))
     if party.red_lines:
         out.append("## What it has said it will not accept")
         out += [red_line_markdown(scenario, line) for line in party.red_lines]
@@ -80,14 +109,14 @@ def situation_markdown(scenario: Scenario, opening: tuple[dt.date, str] | None =
     """The situation: the scenario's own, or a game's ``opening`` (its start date and briefing)."""
     # A game's opening replaces the summary too: both describe the scenario's later as-of date.
     as_of, briefing = opening or (scenario.as_of, scenario.briefing)
-    out = [f"# {_escape(scenario.title)}", f"*As of {as_of.isoformat()}*"]
+    out = [f"# {escape(scenario.title)}", f"*As of {as_of.isoformat()}*"]
     if opening is None:
         out.append(_paragraphs(scenario.summary))
     if briefing:
         out.append(_paragraphs(briefing))
     # Plain paragraphs, not lists: every list item is a widget, and this page opens every game.
     out.append("## The parties")
-    out += [f"**{_escape(p.name)}** ({p.role.value}): {_escape(p.position)}" for p in scenario.parties]
+    out += [f"**{escape(p.name)}** ({p.role.value}): {escape(p.position)}" for p in scenario.parties]
     out.append(f"*{len(scenario.issues)} issues are on the table: see “The issues”.*")
     return "\n\n".join(out)
 
@@ -96,9 +125,9 @@ def issues_markdown(scenario: Scenario) -> str:
     """Every issue and its options, in the scenario's order."""
     out = ["# The issues"]
     for issue in scenario.issues:
-        options = " · ".join(_escape(o.label) for o in issue.options)
-        description = f" {_escape(issue.description)}" if issue.description else ""
-        out.append(f"**{_escape(issue.title)}**.{description}\n{options}")
+        options = " · ".join(escape(o.label) for o in issue.options)
+        description = f" {escape(issue.description)}" if issue.description else ""
+        out.append(f"**{escape(issue.title)}**.{description}\n{options}")
     return "\n\n".join(out)
 
 
@@ -114,10 +143,10 @@ def citing(scenario: Scenario, source_id: str) -> list[tuple[Party, RedLine, Cit
 def source_markdown(scenario: Scenario, source_id: str, extra: list[str] = ()) -> str:
     """A source, and what in the scenario (and the game, through ``extra``) rests on it."""
     source = scenario.source(source_id)
-    out = [f"# {_escape(source.title)}"]
-    facts = [source.date.isoformat()]
+    out = [f"# {escape(source.title)}"]
+    facts = [source.date.isoformat() + (" (date estimated from its content)" if source.date_estimated else "")]
     if source.outlet:
-        facts.append(_escape(source.outlet))
+        facts.append(escape(source.outlet))
     out.append(" · ".join(facts))
     if source.url:
         out.append(f"<{source.url}>")
@@ -127,7 +156,7 @@ def source_markdown(scenario: Scenario, source_id: str, extra: list[str] = ()) -
     out.append(f"## Cited by {len(cited) + len(extra)} item{'s' if len(cited) + len(extra) != 1 else ''}")
     for party, line, citation in cited:
         out.append(
-            f"**{_escape(party.name)}**: {_escape(line.statement)}\n\n> {_escape(citation.passage)} "
+            f"**{escape(party.name)}**: {escape(line.statement)}\n\n> {escape(citation.passage)} "
             f"({citation.confidence.value} confidence)"
         )
     out += list(extra)
@@ -136,13 +165,29 @@ def source_markdown(scenario: Scenario, source_id: str, extra: list[str] = ()) -
     return "\n\n".join(out)
 
 
+def lines_markdown(scenario: Scenario) -> str:
+    """Every red line with how strong it is: party, hard or soft, stated or inferred, confidence,
+    the kinds of agreement it counts for, and its citations (the `redlines sources` listing)."""
+    from sim.engine.sources import line_records
+
+    out = [f"# Every red line of {escape(scenario.title)}"]
+    for record in line_records(scenario):
+        line = record.line
+        since = f" · from {record.since.isoformat()}" if record.since else ""
+        out.append(f"**{escape(record.party.name)}**: {escape(line.statement)}\n\n"
+                   f"*{line.kind.value} · {line.basis.value} · {record.confidence.value} confidence · for: "
+                   f"{escape(', '.join(scenario.agreement_kind(k).title for k in record.kinds))}{since}*")
+        out += [citation_markdown(scenario, c) for c in line.citations]
+    return "\n\n".join(out)
+
+
 def view_reasons_markdown(scenario: Scenario, view) -> str:
     """Why a party answers as it does, as far as the player may know (a game's ``PartyView``)."""
     verdict = cards.verdict_label(view.verdict)
-    out = [f"# {_escape(view.name)}: {verdict}"]
+    out = [f"# {escape(view.name)}: {verdict}"]
     if view.utility is not None and view.walk_away is not None:
         out.append(
-            f"The draft is worth **{view.utility:.1f}** to {_escape(mid_sentence(view.name))}; it needs **{view.walk_away:.1f}** "
+            f"The draft is worth **{view.utility:.1f}** to {escape(mid_sentence(view.name))}; it needs **{view.walk_away:.1f}** "
             f"(margin {view.utility - view.walk_away:+.1f})."
         )
     elif view.walk_away is not None:
@@ -156,23 +201,22 @@ def view_reasons_markdown(scenario: Scenario, view) -> str:
     if crossed:
         out.append("## Red lines the draft crosses")
         out += [red_line_markdown(scenario, line.red_line) for line in crossed]
-    if kept:
-        out.append("## Red lines the draft respects")
-        out += [f"- {_escape(line.red_line.statement)}" for line in kept]
+    stake = {line.red_line.id: line.at_stake for line in kept}
+    out += _kept_lines([line.red_line for line in kept], lambda line: stake[line.id])
     if not view.red_lines:
         out.append("*It has not told you its red lines yet.*")
     if view.priorities:
         out.append("## What it cares about (as far as you know)")
         ranked = sorted(view.priorities.items(), key=lambda item: -item[1])
-        out += [f"- {_escape(scenario.issue(issue).title)}: {share:.0f}%" for issue, share in ranked]
+        out += [f"- {escape(scenario.issue(issue).title)}: {share:.0f}%" for issue, share in ranked]
     if view.position:
-        out.append(f"## Public position\n{_escape(view.position)}")
+        out.append(f"## Public position\n{escape(view.position)}")
     return "\n\n".join(out)
 
 
 def feed_item_markdown(scenario: Scenario, item) -> str:
     """One feed item in full, with its sources."""
-    out = [f"**{item.day.isoformat()}**: {_escape(item.text)}"]
+    out = [f"**{item.day.isoformat()}**: {escape(item.text)}"]
     if item.citations:
         out.append("## Sources")
         out += [citation_markdown(scenario, citation) for citation in item.citations]

@@ -12,9 +12,10 @@ from sim.game import GameState, PartyView, Status
 from sim.game.setup import LeverKind
 from sim.game.state import FeedItem, FeedKind
 from sim.model import Proposal, Scenario
-from sim.model.plain import mid_sentence, party_names, reflowed, sentence, source_name
+from sim.model.plain import mid_sentence, party_names, reflowed, sentence
 from sim.present import cards
 from sim.present.cards import CardData, Crossed
+from sim.present.markdown import escape, source_events
 
 FEED_MARK = {
     FeedKind.NEWS: "NEWS",
@@ -178,15 +179,10 @@ def counter_changes(scenario: Scenario, draft: Proposal, counter: Proposal) -> l
 
 def timeline(state: GameState) -> list[tuple[str, str]]:
     """What has happened so far: the sources published before the talks, then the game's events."""
-    start = state.setup.start
-    lines = [
-        (s.date.isoformat(), source_name(s, " (") + (")" if s.outlet else ""))
-        for s in sorted(state.scenario.sources, key=lambda s: s.date)
-        if s.date < start
-    ]
+    lines = source_events(state.scenario, before=state.setup.start)
     for event_id in state.fired:
         event = state.setup.event(event_id)
-        lines.append((event.date.isoformat(), f"**{event.title}**: {event.news}"))
+        lines.append((event.date.isoformat(), f"**{escape(event.title)}**: {escape(event.news)}"))
     return lines
 
 
@@ -209,9 +205,9 @@ def game_citations(state: GameState, source_id: str) -> list[str]:
     for event in state.setup.events:
         for citation in event.citations:
             if citation.source == source_id:
-                found.append(f"**Event, {event.date.isoformat()}**: {event.title}\n\n> {citation.passage}")
+                found.append(f"**Event, {event.date.isoformat()}**: {escape(event.title)}\n\n> {escape(citation.passage)}")
     for lever in state.setup.levers:
         for citation in lever.citations:
             if citation.source == source_id:
-                found.append(f"**Lever**: {lever.name}\n\n> {citation.passage}")
+                found.append(f"**Lever**: {escape(lever.name)}\n\n> {escape(citation.passage)}")
     return found

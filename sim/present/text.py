@@ -38,8 +38,19 @@ def render_assessment(scenario: Scenario, assessment: Assessment) -> str:
     out = [f"Proposal: {proposal.title or '(untitled)'}    scenario: {scenario.id}"]
     open_count = len(scenario.issues) - len(proposal.terms)
     out.append(f"Terms set: {len(proposal.terms)} of {len(scenario.issues)} issues ({open_count} open)")
+    fit = assessment.kind
+    if fit is not None and scenario.kinds:
+        how = "inferred from what it settles" if fit.inferred else "as it states"
+        out.append(f"Kind: {fit.kind.title} ({fit.kind.id}), {how}; positions as of {assessment.as_of}")
+        for problem in fit.problems:
+            out.append(wrap(f"not {fit.kind.id}: {problem}", "  "))
+    elif assessment.as_of is not None:
+        out.append(f"Positions as of {assessment.as_of}")
     if assessment.deal:
         out.append("Deal: YES - every principal accepts.")
+    elif not assessment.blockers:
+        out.append("Deal: no - every principal accepts the terms, but the text is no kind of agreement "
+                   "the parties could sign (see above).")
     else:
         names = party_names(scenario, assessment.blockers, last=", ")
         out.append(f"Deal: no - blocked by {names}.")

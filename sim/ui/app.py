@@ -84,6 +84,12 @@ class RedLinesApp(App):
             self.register_theme(theme)
         self.theme = HIGH_CONTRAST_THEME if launch.high_contrast else DEFAULT_THEME
 
+    def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
+               markup: bool = False) -> None:
+        """Every notification is plain text: they quote files (a title, an error naming a key) and
+        a file's text must never be read as markup, so ``markup`` is ignored."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     # --- start-up -----------------------------------------------------------------------------
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
@@ -91,6 +97,9 @@ class RedLinesApp(App):
         return {**super().get_theme_variable_defaults(), **NEUTRAL_DEFAULTS}
 
     def on_mount(self) -> None:
+        from sim.game.saves import clean_leftovers
+
+        clean_leftovers()  # what a save killed halfway left behind
         self._apply_keymap()
         screen = self._first_screen()
         self.push_screen(screen)
@@ -114,7 +123,7 @@ class RedLinesApp(App):
             return
         known = {b.id for _, bindings in self.all_bindings() for b in bindings if isinstance(b, Binding) and b.id}
         for binding_id in sorted(set(keymap) - known):
-            from sim.loading.converter import suggest
+            from sim.loading.problems import suggest
 
             problems.append(f"keys.toml: no key has the id `{binding_id}`; {suggest(binding_id, sorted(known))}")
             del keymap[binding_id]
@@ -217,6 +226,57 @@ class RedLinesApp(App):
         self.session, self.scenario = session, session.state.scenario
         self.push_screen(TableScreen(session))
 
+    def on_start_screen_open_games(self, message: StartScreen.OpenGames) -> None:
+        from sim.present.play import Choice
+        from sim.ui.saved_games import all_games
+        from sim.ui.screens.choice import ChoiceScreen
+
+        games = all_games()
+        if not games:
+            self.notify("No saved or finished games yet.", severity="warning")
+            return
+        choices = []
+        for game in games:
+            if game.finished:
+                ending = {"deal": "a deal", "collapsed": "the talks collapsed", "expired": "out of time"}.get(game.status, game.status)
+                label = f"Debrief: {game.scenario}, {ending}, score {game.score:g}"
+            else:
+                label = f"Continue: {game.scenario}, {game.day}"
+            choices.append(Choice(("debrief:" if game.finished else "continue:") + str(game.path), label,
+                                  f"{game.difficulty} · {game.actions} moves · last day {game.day} · {game.path.name}"))
+        self.push_screen(ChoiceScreen("Saved and finished games", choices), self._open_game)
+
+    def _open_game(self, value: str | None) -> None:
+        if value is None:
+            return
+        what, _, path = value.partition(":")
+        self.notify("Replaying the game…", timeout=3)
+        self._load_game(what, Path(path))
+
+    @work(thread=True, exclusive=True, group="load-game")
+    def _load_game(self, what: str, path: Path) -> None:
+        from sim.game import SaveError, Session
+
+        try:
+            session = Session.resume(path)
+        except (SaveError, catalog.ScenarioError) as error:
+            self.call_from_thread(self.notify, str(error.problems[0]), title="Cannot open", severity="error",
+                                  timeout=10, markup=False)
+            return
+        self.call_from_thread(self._show_game, what, session)
+
+    def _show_game(self, what: str, session) -> None:
+        from sim.ui.screens.end import EndScreen
+        from sim.ui.screens.table import TableScreen
+
+        self.scenario = session.state.scenario
+        if what == "debrief":
+            self.push_screen(EndScreen(session.state))
+            return
+        session.autosave = False  # the table saves behind the player's back
+        self.session = session
+        self.push_screen(TableScreen(session))
+
     def on_start_screen_open_sandbox(self, message: StartScreen.OpenSandbox) -> None:
         self.scenario = self.load_scenario(message.scenario_id)
         self.push_screen(self.sandbox_screen(self.scenario))
@@ -228,8 +288,15 @@ class RedLinesApp(App):
             self.pop_screen()
 
     def on_table_screen_game_over(self, message: Message) -> None:
+        from sim.game import SaveError
+        from sim.ui.saved_games import keep_finished
         from sim.ui.screens.end import EndScreen
 
+        try:
+            keep_finished(message.state)  # so its debrief can be reopened after a new game takes the autosave
+        except SaveError as error:
+            self.notify(str(error.problems[0]), title="The finished game was not kept", severity="warning",
+                        timeout=10, markup=False)
         self.switch_screen(EndScreen(message.state))
 
     def action_briefing(self) -> None:

@@ -1,7 +1,8 @@
 """The command palette: everything without a key of its own.
 
 The app offers its global commands; a screen adds its own through ``palette_commands()``, so what
-the palette lists always fits the screen the player is on.
+the palette lists always fits the screen the player is on. Names and help are shown as plain text
+(``Content``): a command may name something from a scenario file.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from typing import Callable, Iterable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
 
 Command = tuple[str, str, Callable[[], object]]  # (name, help, callback)
 
@@ -22,11 +24,11 @@ class RedLinesCommands(Provider):
 
     async def discover(self) -> Hits:
         for name, help_text, callback in self.commands():
-            yield DiscoveryHit(name, callback, help=help_text)
+            yield DiscoveryHit(Content(name), callback, text=name, help=Content(help_text))  # type: ignore[arg-type]
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, help_text, callback in self.commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+                yield Hit(score, matcher.highlight(name), callback, text=name, help=Content(help_text))  # type: ignore[arg-type]

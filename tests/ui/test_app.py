@@ -86,6 +86,7 @@ def test_help_lists_every_key_with_its_id(run) -> None:
             await pilot.press("f1")
             assert isinstance(app.screen, HelpScreen)
             assert "| `p` | Presets | `sandbox.presets` |" in app.screen.text
+            assert "| `e` | Export report | `end.export` |" in app.screen.text  # the debrief's report
             assert "# How to play Red Lines" in app.screen.text
 
     run(scenario())
@@ -112,7 +113,7 @@ def test_a_broken_keys_file_leaves_the_default_keys(run, redlines_home) -> None:
     async def scenario() -> None:
         app = make_app(screen="sandbox", scenario="tutorial")
         async with app.run_test(size=(80, 24)) as pilot:
-            assert "not valid TOML" in app.keymap_problems[0]
+            assert "TOML syntax error" in app.keymap_problems[0]
             await pilot.press("p")
             assert isinstance(app.screen, ProposalPicker)
 

@@ -165,7 +165,7 @@ def test_easy_cards_follow_every_edit_live(run) -> None:
     run(play())
 
 
-def test_the_game_ends_in_a_debrief(run) -> None:
+def test_the_game_ends_in_a_debrief(run, redlines_home) -> None:
     async def play() -> None:
         app = make_app(screen="table", scenario="tutorial", seed=2, difficulty="easy")
         async with app.run_test(size=(100, 32)) as pilot:
@@ -177,6 +177,8 @@ def test_the_game_ends_in_a_debrief(run) -> None:
                 await pilot.pause()
             await pilot.pause()
             assert isinstance(app.screen, EndScreen)
+            # Kept apart from the autosave, so a new game cannot take its debrief away.
+            assert len(list((redlines_home / "saves" / "finished").glob("tutorial-*.json"))) == 1
             assert "## Score" in app.screen.text and "| **Total** |" in app.screen.text
             await pilot.pause(0.5)  # the Nash column arrives from a worker
             await app.workers.wait_for_complete()

@@ -25,9 +25,11 @@ from sim.engine import assess
 from sim.model import Proposal, Scenario
 from sim.model.plain import option_label
 from sim.present import plot
+from sim.present.robustness_view import Solidity, asks_rows, robustness_rows, solidity, trades_summary
 from sim.ui.widgets.charts import BlockingChart, FrontierPlot
 
 TOP_BLOCKERS = 8
+ANALYSIS_SECONDS = 60  # the shipped scenarios take about a second; a huge one says it gave up
 MAX_PLOTTED = 4000
 
 
@@ -36,6 +38,7 @@ class Findings:
     analysis: Analysis
     closest: Suggestion | None
     named: tuple[tuple[str, str, Proposal], ...]  # (letter, label, proposal) drawn on the plot
+    solidity: Solidity | None = None  # robustness, and the trades when no deal exists
 
 
 class AnalysisScreen(Screen):
@@ -51,6 +54,13 @@ class AnalysisScreen(Screen):
             self.findings = findings
             super().__init__()
 
+    class Failed(Message):
+        """The analysis could not run within its bounds (red lines too tangled)."""
+
+        def __init__(self, reason: str) -> None:
+            self.reason = reason
+            super().__init__()
+
     def __init__(self, scenario: Scenario, draft: Proposal, adopt: Callable[[Proposal], None] | None, hidden: bool = False) -> None:
         super().__init__()
         self.scenario = scenario
@@ -62,7 +72,7 @@ class AnalysisScreen(Screen):
         self.axes = [parties[0], parties[1 % len(parties)]]
 
     def compose(self) -> ComposeResult:
-        yield Static(f"Analysis · {self.scenario.title}", id="topbar")
+        yield Static(Content(f"Analysis · {self.scenario.title}"), id="topbar")
         with VerticalScroll(id="analysis"):
             if self.hidden:
                 yield Static(
@@ -78,6 +88,13 @@ class AnalysisScreen(Screen):
                 chart = BlockingChart(id="blocking", classes="section")
                 chart.border_title = "What blocks a deal: the room each relaxation would open"
                 yield chart
+                yield Static(id="trades", classes="section")
+                asks = BlockingChart(id="asks", classes="section")
+                asks.border_title = "What the best trade asks of each party (dropping a hard line counts two)"
+                yield asks
+                solid = BlockingChart(id="solidity", classes="section")
+                solid.border_title = "How solid: % of calibrations of the scenario's numbers"
+                yield solid
                 frontier = FrontierPlot(id="frontier", classes="section")
                 frontier.border_title = "Utilities: deals on the frontier, walk-away lines, named proposals"
                 yield frontier
@@ -98,15 +115,28 @@ class AnalysisScreen(Screen):
     @work(thread=True, exclusive=True)
     def compute(self) -> None:
         from sim.analysis import analyze, closest_acceptable
+        from sim.analysis.blocks import TooTangled
+        from sim.analysis.budget import time_limit
 
-        analysis = analyze(self.scenario)
-        closest = closest_acceptable(self.scenario, self.draft)
+        try:
+            with time_limit(ANALYSIS_SECONDS):  # set here: a worker thread does not inherit the context
+                analysis = analyze(self.scenario)
+                closest = closest_acceptable(self.scenario, self.draft)
+        except TooTangled as error:
+            self.post_message(self.Failed(str(error)))
+            return
         named = [("D", "your draft", self.draft)]
         if analysis.nash is not None:
             named.append(("N", "Nash point", analysis.nash.proposal))
         for number, preset in enumerate(catalog.presets(self.scenario), start=1):
             named.append((str(number), preset.title or f"preset {number}", preset))
-        self.post_message(self.Done(Findings(analysis, closest, tuple(named))))
+        found = solidity(self.scenario, analysis.deal_exists)
+        self.post_message(self.Done(Findings(analysis, closest, tuple(named), found)))
+
+    def on_analysis_screen_failed(self, message: Failed) -> None:
+        self.query_one("#working").display = False
+        self.query_one("#headline", Static).update(Content(
+            f"The analysis cannot run on this scenario: {message.reason}. The game itself plays on."))
 
     def on_analysis_screen_done(self, message: Done) -> None:
         self.findings = message.findings
@@ -128,7 +158,21 @@ class AnalysisScreen(Screen):
             chart.display = True
         else:
             chart.display = False
+        self.show_solidity(findings.solidity)
         self.show_plot()
+
+    def show_solidity(self, found: Solidity | None) -> None:
+        words = trades_summary(self.scenario, found.trades) if found else []
+        trades = self.query_one("#trades", Static)
+        trades.update(Content.assemble(*(part for k, line in enumerate(words) for part in (
+            ("\n• " if k else "", ""), (line, "bold" if k == 0 else "")))))
+        trades.display = bool(words)
+        for chart_id, rows in (("#asks", asks_rows(self.scenario, found.trades) if found else []),
+                               ("#solidity", robustness_rows(found.robust) if found else [])):
+            chart = self.query_one(chart_id, BlockingChart)
+            chart.display = bool(rows)
+            if rows:
+                chart.show(rows)
 
     def _headline(self, analysis: Analysis) -> Content:
         estimate = "" if analysis.exact else " (estimated)"

@@ -12,6 +12,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.content import Content
 
 from sim.model import Scenario
 from sim.present import markdown
@@ -48,17 +49,14 @@ class BriefingScreen(Screen):
         self.opening = opening
         self.new_game = new_game  # False: opened from the table, to read again
         # (date, text) lines; the game supplies its dated events, else the sources stand in.
-        self.timeline = timeline if timeline is not None else self._sources_timeline()
-
-    def _sources_timeline(self) -> list[tuple[str, str]]:
-        return [(s.date.isoformat(), f"{s.title}" + (f" ({s.outlet})" if s.outlet else "")) for s in sorted(self.scenario.sources, key=lambda s: s.date)]
+        self.timeline = timeline if timeline is not None else markdown.source_events(self.scenario)
 
     def compose(self) -> ComposeResult:
-        yield Static(f"Briefing · {self.scenario.title}", id="topbar")
+        yield Static(Content(f"Briefing · {self.scenario.title}"), id="topbar")
         with Horizontal(id="briefing"):
             topics = OptionList(
                 Option("The situation", id=SITUATION),
-                *[Option(party.name, id=party.id) for party in self.scenario.parties],
+                *[Option(Content(party.name), id=party.id) for party in self.scenario.parties],
                 Option("The issues", id=ISSUES),
                 Option("Timeline so far", id=TIMELINE),
                 id="topics",

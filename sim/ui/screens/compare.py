@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
+from textual.content import Content
 
 from sim.engine import assess
 from sim.model import Proposal, Scenario
@@ -33,7 +34,7 @@ class CompareScreen(Screen[Proposal | None]):
         self.choices = choices
 
     def compose(self) -> ComposeResult:
-        yield Static(f"Compare · {self.scenario.title}", id="topbar")
+        yield Static(Content(f"Compare · {self.scenario.title}"), id="topbar")
         with VerticalScroll(id="compare-scroll"):
             with Horizontal(id="compare"):
                 yield ProposalColumn(self.scenario, id="left", classes="column")

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Static
+from textual.content import Content
 
 from sim.engine import Assessment, assess
 from sim.model import Proposal, Scenario
@@ -24,7 +25,7 @@ def update_text(widget: Static, text: str) -> None:
     size is fixed): a layout pass redraws the whole screen."""
     if getattr(widget, "_shown_text", None) != text:
         widget._shown_text = text  # type: ignore[attr-defined]
-        widget.update(text, layout=False)
+        widget.update(Content(text), layout=False)  # plain text: it quotes the scenario
 
 
 class DraftScreen(Screen):
@@ -41,13 +42,13 @@ class DraftScreen(Screen):
         with Horizontal(id="desk"):
             editor = DraftEditor(self.scenario, self.draft, self.crossed(), self.locked(), id="draft")
             editor.border_title = "Draft"
-            editor.border_subtitle = self.draft.title
+            editor.border_subtitle = Content(self.draft.title)
             yield editor
             with VerticalScroll(id="cards") as cards:
                 cards.can_focus = False
                 for data in self.cards():
                     yield PartyCard(data)
-        yield Static(self._deal_text(), id="deal")
+        yield Static(Content(self._deal_text()), id="deal")
 
     def crossed(self) -> dict[str, tuple[str, ...]]:
         """Issue -> the parties whose red lines the draft crosses there (as far as the player knows)."""
@@ -59,7 +60,10 @@ class DraftScreen(Screen):
 
     def cards(self) -> list[cards.CardData]:
         """What each party's card shows; the sandbox shows everything, a game what the difficulty allows."""
-        return [cards.card_from_assessment(result) for result in self.assessment.parties]
+        from sim.present.robustness_view import with_fragility
+
+        return with_fragility(self.scenario, self.draft,
+                              [cards.card_from_assessment(result) for result in self.assessment.parties])
 
     def set_draft(self, draft: Proposal) -> None:
         """Make ``draft`` the current draft and show every party's answer to it."""
@@ -70,8 +74,8 @@ class DraftScreen(Screen):
     def refresh_desk(self) -> None:
         editor = self.query_one(DraftEditor)
         editor.show(self.draft, self.crossed(), self.locked())
-        if editor.border_subtitle != self.draft.title:
-            editor.border_subtitle = self.draft.title
+        if editor.border_subtitle != Content(self.draft.title).markup:
+            editor.border_subtitle = Content(self.draft.title)
         for data in self.cards():
             self.query_one(f"#card-{data.party_id}", PartyCard).show(data)
         deal = self.query_one("#deal", Static)
@@ -109,7 +113,7 @@ class DraftScreen(Screen):
 
     def reasons(self, party_id: str) -> str:
         """Why a party answers as it does (Markdown); a game says only what the player may know."""
-        return markdown.reasons_markdown(self.scenario, self.assessment.party(party_id))
+        return markdown.reasons_markdown(self.scenario, self.assessment.party(party_id), self.assessment.proposal.terms)
 
     def on_party_card_explain(self, message: PartyCard.Explain) -> None:
         name = self.scenario.party(message.party_id).name

@@ -46,7 +46,7 @@ class OptionPicker(ModalScreen[Picked | None]):
         with Vertical(id="picker", classes="dialog"):
             yield Label(Content.from_markup("[b]$title[/b]", title=self.issue.title), id="picker-title")
             if self.issue.description:
-                yield Label(self.issue.description, classes="dim")
+                yield Label(Content(self.issue.description), classes="dim")
             yield OptionList(*self._options(), id="picker-options")
 
     def _options(self) -> list[Option]:
@@ -62,6 +62,9 @@ class OptionPicker(ModalScreen[Picked | None]):
             )
             chosen = "● " if option_id == current else "  "
             description = self.issue.option(option_id).description if option_id else ""
+            if option_id and self.issue.option(option_id).mediator:
+                # No party or plan proposed it: the parties' values for it are the author's guess.
+                description = (description + " " if description else "") + "(the mediator's idea: no party has said)"
             prompt = Content.assemble(chosen, marks, "  ", (label, "bold"))
             if description:
                 prompt = Content.assemble(prompt, "\n", " " * (4 + len(verdicts)), (description, "$foreground 60%"))
@@ -73,7 +76,7 @@ class OptionPicker(ModalScreen[Picked | None]):
         current = self.draft.option(self.issue.id) or OPEN_ID
         options.highlighted = options.get_option_index(current)
         names = " ".join(party.name for party in self.scenario.parties)
-        self.query_one("#picker", Vertical).border_subtitle = f"marks: {names}"
+        self.query_one("#picker", Vertical).border_subtitle = Content(f"marks: {names}")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

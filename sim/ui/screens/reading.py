@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
+from textual.content import Content
 
 
 class ReadingScreen(ModalScreen[None]):
@@ -23,7 +24,7 @@ class ReadingScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="reading", classes="dialog") as scroll:
-            scroll.border_title = self.page_title
+            scroll.border_title = Content(self.page_title)
             scroll.border_subtitle = "esc to close"
             yield Markdown(self.markdown)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Static
+from textual.content import Content
 
 from sim import catalog
 from sim.model import Proposal
@@ -27,7 +28,7 @@ class SandboxScreen(DraftScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static(f"Sandbox · {self.scenario.title}", id="topbar")
+        yield Static(Content(f"Sandbox · {self.scenario.title}"), id="topbar")
         yield from self.compose_desk()
         yield Footer()
 
@@ -92,7 +93,11 @@ class SandboxScreen(DraftScreen):
         ]
 
     def action_export(self) -> None:
-        from sim.loading.drafts import export_proposal
+        from sim.loading.drafts import ExportError, export_proposal
 
-        path = export_proposal(self.draft, catalog.data_dir() / "proposals")
+        try:
+            path = export_proposal(self.draft, catalog.data_dir() / "proposals")
+        except ExportError as error:
+            self.notify(str(error), title="Draft not saved", severity="error", timeout=10)
+            return
         self.notify(f"Saved to {path}", title="Draft saved")

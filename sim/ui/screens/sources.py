@@ -10,9 +10,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.content import Content
 
 from sim.model import Scenario
 from sim.present import markdown
+
+
+LINES = "__every-red-line__"  # not a valid source id, so it cannot clash with one
 
 
 class SourcesScreen(Screen):
@@ -27,18 +31,21 @@ class SourcesScreen(Screen):
         self.extra = extra or (lambda source_id: [])
 
     def compose(self) -> ComposeResult:
-        yield Static(f"Sources · {self.scenario.title}", id="topbar")
+        yield Static(Content(f"Sources · {self.scenario.title}"), id="topbar")
         ordered = sorted(self.scenario.sources, key=lambda s: (s.date, s.title))
         with Horizontal(id="sources"):
-            listing = OptionList(*[Option(f"{s.date.isoformat()}  {s.title}", id=s.id) for s in ordered], id="source-list")
+            every_line = Option(Content("Every red line: how strong, for which kinds"), id=LINES)
+            listing = OptionList(every_line, *[Option(Content(f"{s.date.isoformat()}  {s.title}"), id=s.id) for s in ordered],
+                                 id="source-list")
             listing.border_title = f"{len(ordered)} sources"
             yield listing
             with VerticalScroll(id="source-page"):
-                first = ordered[0].id if ordered else None
-                yield Markdown(self.page(first) if first else "This scenario lists no sources.", id="source-text")
+                yield Markdown(self.page(LINES), id="source-text")
         yield Footer()
 
     def page(self, source_id: str) -> str:
+        if source_id == LINES:
+            return markdown.lines_markdown(self.scenario)
         return markdown.source_markdown(self.scenario, source_id, self.extra(source_id))
 
     def on_mount(self) -> None:

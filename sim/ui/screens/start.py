@@ -13,6 +13,7 @@ from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButto
 from textual.widgets.option_list import Option
 
 from sim.catalog import Entry
+from sim.present.library import facts
 
 TAGLINE = "Mediate a peace negotiation. Every proposal is tested against the red lines the parties have stated."
 
@@ -33,6 +34,7 @@ class StartScreen(Screen):
         Binding("n", "new_game", "New game", id="start.new_game"),
         Binding("c", "continue_game", "Continue", id="start.continue"),
         Binding("x", "sandbox", "Sandbox", id="start.sandbox", tooltip="Edit proposals freely, no clock"),
+        Binding("g", "games", "Games", id="start.games", tooltip="Saved and finished games: continue one, or reopen its debrief"),
         Binding("q", "app.quit", "Quit", id="start.quit"),
     ]
 
@@ -48,6 +50,9 @@ class StartScreen(Screen):
 
     class ContinueGame(Message):
         pass
+
+    class OpenGames(Message):
+        """The player asks for the list of saved and finished games."""
 
     def __init__(
         self,
@@ -86,11 +91,12 @@ class StartScreen(Screen):
             yield Button("New game", id="button-new-game", variant="primary", compact=True)
             yield Button("Continue", id="button-continue", disabled=self.saved_game is None, compact=True)
             yield Button("Sandbox", id="button-sandbox", compact=True)
+            yield Button("Games", id="button-games", compact=True)
             yield Button("Help", id="button-help", compact=True)
             yield Button("Quit", id="button-quit", compact=True)
             # The saved game's description sits after the buttons, not in one: at 80 columns a long
             # label would push Help and Quit off the screen.
-            yield Static(self._saved_text(), id="saved-game")
+            yield Static(Content(self._saved_text()), id="saved-game")
         yield Footer()
 
     def _saved_text(self) -> str:
@@ -122,7 +128,7 @@ class StartScreen(Screen):
         """Back from a game: it may have ended, or be the one to continue now."""
         self.saved_game = self.app.saved_game_label()  # type: ignore[attr-defined]
         self.query_one("#button-continue", Button).disabled = self.saved_game is None
-        self.query_one("#saved-game", Static).update(self._saved_text())
+        self.query_one("#saved-game", Static).update(Content(self._saved_text()))
         self.refresh_bindings()
 
     def _describe(self, scenario_id: str | None) -> None:
@@ -133,20 +139,17 @@ class StartScreen(Screen):
             summary.update(Content.assemble(("This scenario has problems:\n", "bold $error"), problems))
             return
         scenario = entry.scenario
-        parties = ", ".join(p.name for p in scenario.parties)
-        summary.update(
-            Content.assemble(
-                (" ".join(scenario.summary.split()), ""),
-                "\n\n",
-                ("Parties: ", "bold"),
-                parties,
-                "\n",
-                ("Issues: ", "bold"),
-                str(len(scenario.issues)),
-                ("   As of: ", "bold"),
-                scenario.as_of.isoformat(),
-            )
-        )
+        parts: list = []
+        if scenario.library.tagline:
+            parts += [(scenario.library.tagline, "bold"), "\n"]
+        # The library's facts come before the summary so a long summary cannot push them out of
+        # view at 80x24. Text from the file goes in as plain strings: Content never reads markup.
+        rows = [*facts(scenario), ("Issues", str(len(scenario.issues)))]
+        for i, (label, value) in enumerate(rows):
+            # Period and parties get a line each; the short facts share one.
+            parts += ["\n" if i < 3 else "   ", (f"{label}: ", "bold"), value]
+        parts += ["\n\n", " ".join(scenario.summary.split())]
+        summary.update(Content.assemble(*parts))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.selected = event.option.id
@@ -169,6 +172,7 @@ class StartScreen(Screen):
             "button-new-game": self.action_new_game,
             "button-continue": self.action_continue_game,
             "button-sandbox": self.action_sandbox,
+            "button-games": self.action_games,
             "button-help": lambda: self.app.action_help(),
             "button-quit": self.app.exit,
         }
@@ -180,6 +184,9 @@ class StartScreen(Screen):
     def action_continue_game(self) -> None:
         if self.saved_game is not None:
             self.post_message(self.ContinueGame())
+
+    def action_games(self) -> None:
+        self.post_message(self.OpenGames())
 
     def action_sandbox(self) -> None:
         self.post_message(self.OpenSandbox(self.selected))

@@ -34,7 +34,7 @@ class PartyCard(Widget, can_focus=True):
     def __init__(self, data: CardData, **kwargs) -> None:
         super().__init__(id=f"card-{data.party_id}", **kwargs)
         self.data = data
-        self.border_title = data.name
+        self.border_title = Content(data.name)
         self._decorate()
 
     def show(self, data: CardData) -> None:
@@ -53,8 +53,8 @@ class PartyCard(Widget, can_focus=True):
         # Only stakeholders are labelled: their signature is not needed, which changes how to read them.
         role = "" if self.data.principal else "stakeholder"
         subtitle = " · ".join(part for part in (role, self.data.status) if part)
-        if subtitle != self.border_subtitle:
-            self.border_subtitle = subtitle
+        if Content(subtitle).markup != self.border_subtitle:
+            self.border_subtitle = Content(subtitle)
         for verdict, name in ((Verdict.REJECT, "-reject"), (Verdict.ACCEPT, "-accept")):
             wanted = self.data.verdict is verdict
             if wanted != self.has_class(name):  # restyling costs a CSS pass: only on a real change

@@ -25,7 +25,7 @@ class ProposalColumn(Widget):
 
     def show(self, proposal: Proposal, assessment: Assessment, other: Proposal) -> None:
         self.proposal, self.assessment, self.other = proposal, assessment, other
-        self.border_title = proposal.title or "Untitled"
+        self.border_title = Content(proposal.title or "Untitled")
         self.border_subtitle = "deal" if assessment.deal else "no deal"
         self.refresh(layout=True)
 
