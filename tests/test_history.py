@@ -258,3 +258,32 @@ def test_dated_positions_decide_when_the_signed_text_becomes_a_deal() -> None:
     assert assess(positions_at(scenario, dt.date(1978, 9, 17)), signed).deal
     assert assess(positions_at(scenario, dt.date(1978, 9, 17)), removal).party("israel").verdict is Verdict.REJECT
     assert assess(positions_at(scenario, dt.date(1978, 9, 28)), removal).party("israel").verdict is Verdict.ACCEPT
+
+
+def test_the_readme_scorecard_is_the_backtest_as_it_runs(capsys) -> None:
+    """README publishes the scorecard: every row is what `redlines backtest --json` says today, and
+    every scenario with a miss has it explained there (a miss is shown, never tuned away)."""
+    import re
+
+    assert main(["backtest", "--json"]) == 0
+    data = {s["id"]: s for s in json.loads(capsys.readouterr().out)["scenarios"]}
+    readme = (ROOT.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Checked against history", 1)[1].split("\n## ", 1)[0]
+    rows = re.findall(r"^\| ([a-z0-9-]+)[^|]* \| (\d+) \| (\d+) \| (\d+) \| (\d+) \|$", section, re.M)
+    assert {r[0] for r in rows} == set(data)
+    for sid, cases, cases_matched, cells, matched in rows:
+        card = data[sid]
+        fully = card["cases"] - len({m["case"] for m in card["misses"]})
+        assert (int(cases), int(cases_matched), int(cells), int(matched)) == (
+            card["cases"], fully, card["cells"], card["matched"]), sid
+        for miss in card["misses"]:
+            assert miss["proposal"] in section, (sid, miss["case"])
+
+
+def test_the_revised_framework_has_its_reception_on_record() -> None:
+    scenario = load_scenario(ROOT / "ukraine-2025")
+    history = load_history(scenario, [p.stem for p in catalog.preset_paths(scenario)])
+    cases = [c for c in history.cases if c.proposal == "us_revised_framework"]
+    verdicts = {party: v for c in cases for party, v in c.verdicts.items()}
+    assert set(verdicts) == {"ukraine", "russia"}
+    assert all(c.citations for c in cases)

@@ -97,3 +97,20 @@ def test_an_unknown_role_is_one_line_with_the_valid_ones(capsys) -> None:
     assert main(["pack", "--scenario", "tutorial", "--role", "belmrk"]) == 2
     error = capsys.readouterr().err.splitlines()
     assert error == ["--role: `belmrk` is not a role in tutorial; did you mean `belmark`?", "1 problem found."]
+
+
+def test_the_instructor_notes_list_each_kind_and_whether_a_deal_of_it_exists() -> None:
+    from sim.analysis.overview import nash_point
+    from sim.model.resolve import resolve
+
+    scenario = catalog.find_scenario("tutorial")
+    notes = next(d for d in build_pack(scenario, "instructor"))
+    kinds = notes["engine"]["kinds"]
+    assert [k["id"] for k in kinds] == list(scenario.kind_ids)
+    for k in kinds:  # each answer is the analysis of that kind, as `analyze --kind` gives it
+        assert k["deal"] is (nash_point(resolve(scenario, k["id"])) is not None)
+    assert {k["deal"] for k in kinds} == {True, False}  # the tutorial has both: the test can tell
+    text = render_pack([notes], "md")
+    assert "- Prisoner exchange (`exchange`, the fighting goes on; it must settle Prisoners of war): no deal exists." in text
+    assert "- Settlement (`settlement`; " in text and "a deal exists." in text
+    assert "Prisoner exchange (<code>exchange</code>" in render_pack([notes], "html")

@@ -48,3 +48,23 @@ def test_deal_line_names_the_blockers_or_says_there_is_a_deal() -> None:
     blocked = assess(scenario, Proposal("tutorial", {"water": "w30"}))
     assert cards.deal_line(scenario, blocked).startswith("No deal yet: Arvenia")
     assert cards.verdict_label(Verdict.REJECT) == "✗ rejects"
+
+
+def test_a_card_says_no_party_has_said_where_its_value_rests_on_a_mediators_option() -> None:
+    scenario = catalog.find_scenario("ukraine-2025")
+    guessed = [(i.id, o) for i in scenario.issues for o in i.options if o.mediator]
+    said = [(i.id, o) for i in scenario.issues for o in i.options if not o.mediator]
+    issue, option = guessed[0]
+    other_issue, other = next((i, o) for i, o in said if i != issue)
+    draft = Proposal(scenario.id, {issue: option.id, other_issue: other.id})
+    found = cards.with_guesses(scenario, draft, [cards.card_from_assessment(r) for r in assess(scenario, draft).parties])
+    assert all(option.label in c.note and "no party has said" in c.note for c in found)
+    assert all(other.label not in c.note for c in found)  # a term a party proposed is no guess
+    # A card that shows no value (the player cannot know it yet) has no value to call a guess;
+    # one with a note already keeps it.
+    hidden = cards.CardData("russia", "Russia", True, None, None, None, (), note="here")
+    assert cards.with_guesses(scenario, draft, [hidden]) == [hidden]
+    shown = cards.CardData("russia", "Russia", True, None, 50.0, 40.0, (), note="here")
+    assert cards.with_guesses(scenario, draft, [shown])[0].note.startswith("here · no party has said")
+    plain = Proposal(scenario.id, {other_issue: other.id})
+    assert cards.with_guesses(scenario, plain, found[:1]) == found[:1] and cards.guess_note(scenario, plain) == ""

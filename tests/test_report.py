@@ -143,3 +143,28 @@ def test_the_readme_documents_the_json_report_as_it_is() -> None:
     assert set(documented["comparison"]["columns"][0]) <= set(real["comparison"]["columns"][0])
     assert set(documented["comparison"]["blocked"]) == set(real["comparison"]["blocked"])
     assert set(documented["balance"][0]) == set(real["balance"][0])
+    assert set(documented["agreements"][0]) == set(real["agreements"][0])
+
+
+def test_each_agreement_is_named_by_the_kind_the_engine_judged_it() -> None:
+    """The interim game signs the humanitarian text while the war goes on; the tutorial's deal is a
+    settlement: both named from the scenario's kinds in every format, with the kind's id in JSON."""
+    from sim.engine import assess
+    from sim.game.effective import effective_scenario
+    from sim.model import Proposal
+
+    state = load_game(ROOT / "scenarios" / "ukraine-2025" / "games" / "interim.txt")
+    report = build_report(state)
+    first = report["agreements"][0]
+    scenario = effective_scenario(state)
+    judged = assess(scenario, Proposal(scenario.id, state.agreements[0].terms)).kind.kind
+    assert (first["kind_id"], first["interim"]) == (judged.id, True) == ("interim", True)
+    assert first["kind"] == "interim humanitarian agreement"
+    assert "interim humanitarian agreement, signed by" in render(report, "md")
+    assert "interim humanitarian agreement, signed by" in render(report, "html")
+    assert "an interim humanitarian agreement is signed on" in " ".join(_texts(report))
+    column = next(c for c in report["comparison"]["columns"] if c["what"] == "agreement")
+    assert column["kind_id"] == "interim" and column["title"].startswith("Interim humanitarian agreement of")
+
+    deal = build_report(load_game(ROOT / "scenarios" / "tutorial" / "games" / "deal.txt"))["agreements"][-1]
+    assert (deal["kind_id"], deal["kind"], deal["interim"]) == ("settlement", "settlement", False)

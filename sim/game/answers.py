@@ -11,7 +11,7 @@ from sim.game.effective import effective_scenario
 from sim.game.feed import say
 from sim.game.gap import party_distance
 from sim.game.mood import adjust
-from sim.game.state import Difficulty, FeedKind, GameState
+from sim.game.state import Difficulty, FeedKind, GameState, Reaction
 from sim.model import Scenario
 from sim.model.plain import mid_sentence, terms_text
 
@@ -27,6 +27,17 @@ ACCEPT_PATIENCE, ACCEPT_TRUST = 3.0, 3.0
 # Patience moves with what the mediator does with the draft: each issue a new draft comes closer to
 # what the party could sign (than the last draft it heard) settles it; each issue further wears it.
 MOVED_PATIENCE, MOVED_CAP = 2.0, 6.0
+
+
+def mood_move(verdict: Verdict, violations: int, known: bool, repeated: bool) -> tuple[float, float]:
+    """(trust, patience) moved by an answer of ``verdict`` to a draft crossing ``violations`` of the
+    party's hard lines (``known``: one the mediator knew of; ``repeated``: tabled again after a no)."""
+    if verdict is Verdict.REJECT:
+        patience = REJECT_PATIENCE + PER_VIOLATION_PATIENCE * violations + (REPEAT_PATIENCE if repeated else 0)
+        return (KNOWN_LINE_TRUST if known else 0.0), patience
+    if verdict is Verdict.BASIS:
+        return BASIS_TRUST, BASIS_PATIENCE + (REPEAT_PATIENCE if repeated else 0)
+    return ACCEPT_TRUST, ACCEPT_PATIENCE
 
 
 @frozen
@@ -73,14 +84,8 @@ def table(state: GameState, party_id: str) -> tuple[GameState, Answer]:
     answer = Answer(party_id, result.verdict, result, counter)
 
     repeated = before.heard is not None and before.heard.terms == state.draft.terms and before.verdict is not Verdict.ACCEPT
-    if result.verdict is Verdict.REJECT:
-        patience = REJECT_PATIENCE + PER_VIOLATION_PATIENCE * len(result.violations) + (REPEAT_PATIENCE if repeated else 0)
-        trust = KNOWN_LINE_TRUST if any(_known(state, party_id, v.id) for v in result.violations) else 0.0
-    elif result.verdict is Verdict.BASIS:
-        patience = BASIS_PATIENCE + (REPEAT_PATIENCE if repeated else 0)
-        trust = BASIS_TRUST
-    else:
-        patience, trust = ACCEPT_PATIENCE, ACCEPT_TRUST
+    known = any(_known(state, party_id, v.id) for v in result.violations)
+    trust, patience = mood_move(result.verdict, len(result.violations), known, repeated)
     if before.heard is not None and not repeated:
         moved = (party_distance(scenario, before.heard, party_id, state.locked)
                  - party_distance(scenario, state.draft, party_id, state.locked))
@@ -92,6 +97,10 @@ def table(state: GameState, party_id: str) -> tuple[GameState, Answer]:
                last_met=state.day, revealed=revealed)
     )
     state = adjust(state, party_id, trust=trust, patience=patience)
+    after = state.party(party_id)
+    reaction = Reaction(round(after.trust - before.trust, 2), round(after.patience - before.patience, 2),
+                        len(result.violations), known, repeated)
+    state = state.with_party(evolve(after, reaction=reaction))
     cited = tuple(dict.fromkeys(c for v in (*result.violations, *result.penalties) for c in v.citations))
     state = say(state, FeedKind.ANSWER, _describe(scenario, answer), party=party_id, citations=cited)
     return state, answer

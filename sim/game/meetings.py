@@ -21,7 +21,7 @@ from sim.game.clock import end
 from sim.game.effective import effective_scenario
 from sim.game.feed import say
 from sim.game.gap import party_distance
-from sim.engine.kinds import kind_phrase
+from sim.engine.kinds import kind_of, kind_phrase
 from sim.game.human import human_verdicts
 from sim.game.interim import new_terms, objections
 from sim.game.mood import adjust
@@ -50,7 +50,8 @@ def _hear(state: GameState, result: Assessment, parties: tuple[str, ...]) -> Gam
 
 def _sign_deal(state: GameState, result: Assessment, where: str) -> GameState:
     signatories = tuple(r.id for r in result.parties if r.verdict is Verdict.ACCEPT and state.party(r.id).present)
-    agreement = Agreement(state.day, False, state.draft.terms, signatories)
+    kind = result.kind.kind.id if result.kind is not None else ""
+    agreement = Agreement(state.day, False, state.draft.terms, signatories, kind)
     state = evolve(state, agreements=state.agreements + (agreement,))
     names = party_names(state.scenario, signatories, last=", ")
     state = say(state, FeedKind.SIGNING, f"{where}: {names} sign the agreement.")
@@ -88,6 +89,12 @@ def _refuse_to_sign(state: GameState, where: str, wary: list[str]) -> GameState:
                "(consult it in private first).")
 
 
+def _interim_words(scenario, kind_id: str) -> str:
+    """"an interim humanitarian agreement": the kind's own title, said to be interim when it does not say so."""
+    words = kind_phrase(scenario.agreement_kind(kind_id).title)
+    return kind_phrase(words if "interim" in words.lower() else f"interim {words}", True)
+
+
 def ends_fighting(result: Assessment) -> bool:
     """A deal of this kind ends the game; one of a narrower kind is an interim agreement."""
     return result.kind is None or result.kind.kind.ends_fighting
@@ -114,10 +121,12 @@ def convene(state: GameState) -> GameState:
     refusals = {} if result.deal else objections(scenario, state.game.principals, state.draft.terms, new) if new else {}
     refusals = {p: why for p, why in refusals.items() if p not in willing}
     if new and not refusals:
-        agreement = Agreement(state.day, True, new, state.game.principals)
+        # The kind the engine judged the signed text as (the whole draft: earlier terms with the new).
+        kind = (result.kind or kind_of(scenario, state.draft)).kind.id
+        agreement = Agreement(state.day, True, new, state.game.principals, kind)
         state = evolve(state, agreements=state.agreements + (agreement,))
         settled = "; ".join(f"{scenario.issue(i).title}" for i in new)
-        state = say(state, FeedKind.SIGNING, f"Joint meeting at {venue}: an interim agreement is signed on {settled}.")
+        state = say(state, FeedKind.SIGNING, f"Joint meeting at {venue}: {_interim_words(scenario, kind)} is signed on {settled}.")
         return _for_all(state, INTERIM_TRUST, INTERIM_PATIENCE)
     fixed = locked
     distances = {p: party_distance(scenario, state.draft, p, fixed) for p in state.game.principals}

@@ -7,8 +7,13 @@ student answers for the party: ``answer PARTY accept``, ``answer PARTY reject``,
 The student's answer replaces the engine's as the party's answer to that draft, and it is the one
 that counts at a joint meeting or a summit (:func:`human_verdicts`). Where it differs from the
 engine's verdict the game keeps both (:class:`HumanAnswer`): a teaching point, not an error.
-The party's mood (trust, patience) moves as the engine's reading says: the person answers for the
-party's position, the engine keeps the clock and the room.
+The party's mood (trust, patience) moves as the person's answer implies, not as the engine's
+reading: when the draft is tabled the engine's answer moves it first (:class:`Reaction` records how
+far), and the person's answer takes that move back and makes its own, by the same rules
+(:func:`sim.game.answers.mood_move`): a person who accepts gains the party's trust and patience as an
+engine acceptance would, one who rejects loses patience for each hard line the draft crosses (the
+engine's reading of which lines those are), and a counter-proposal counts as "a basis". A party the
+engine's reading drove out of the room stays out: the answer comes too late to keep it.
 
 The teacher's one game move is ``inject EVENT``: one of the scenario's timeline events happens
 today, whatever its date or condition.
@@ -27,7 +32,8 @@ from sim.game.effective import effective_scenario
 from sim.game.events import fire
 from sim.game.feed import say
 from sim.game.human import HumanAnswer, awaiting
-from sim.game.mood import check_walkouts
+from sim.game.answers import mood_move
+from sim.game.mood import adjust, check_walkouts
 from sim.game.state import FeedKind, GameState
 from sim.game.step import step
 from sim.loading.converter import suggest
@@ -71,7 +77,18 @@ def answer(state: GameState, party_id: str, choice: str, counter: dict[str, str]
                         proposal.terms if proposal else None, at=len(state.log))
     party = evolve(state.party(party_id), verdict=given.verdict, counter=proposal)
     state = evolve(state.with_party(party), human_answers=state.human_answers + (given,))
-    return say(state, FeedKind.ANSWER, _describe(state, given), party=party_id)
+    state = _mood_as_answered(state, party_id, given.verdict)
+    return check_walkouts(say(state, FeedKind.ANSWER, _describe(state, given), party=party_id))
+
+
+def _mood_as_answered(state: GameState, party_id: str, verdict: Verdict) -> GameState:
+    """The engine's mood move for this draft taken back, and the person's answer's made instead."""
+    reaction = state.party(party_id).reaction
+    if reaction is None or not state.party(party_id).present:
+        return state
+    trust, patience = mood_move(verdict, reaction.violations, reaction.known, reaction.repeated)
+    state = adjust(state, party_id, trust=trust - reaction.trust, patience=patience - reaction.patience)
+    return state.with_party(evolve(state.party(party_id), reaction=None))
 
 
 def _counter(state: GameState, terms: dict[str, str]) -> Proposal:

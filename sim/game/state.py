@@ -81,6 +81,18 @@ class Game:
 
 
 @frozen
+class Reaction:
+    """How a party took the last draft tabled to it: the mood move applied (after bounds) and the
+    facts it rested on, so that a person answering for the party can put their own in its place."""
+
+    trust: float
+    patience: float
+    violations: int  # hard red lines the draft crosses, by the engine's reading
+    known: bool  # one of them was a line the mediator knew of
+    repeated: bool  # the mediator tabled again a draft this party had turned down
+
+
+@frozen
 class PartyState:
     id: str
     trust: float
@@ -94,6 +106,7 @@ class PartyState:
     heard: Proposal | None = None  # the last draft tabled to it
     verdict: Verdict | None = None  # its answer to that draft
     counter: Proposal | None = None  # its counter-proposal to that draft
+    reaction: Reaction | None = None  # how it took that draft (sim.game.answers)
 
 
 @frozen
@@ -112,6 +125,7 @@ class Agreement:
     interim: bool  # False: the full deal that ends the game
     terms: FrozenMap[str, str]
     signatories: tuple[str, ...]
+    kind: str = ""  # the engine's kind id for the signed text (sim.engine.kinds); "" in old states
 
 
 @frozen

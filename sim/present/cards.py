@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from sim.engine import Assessment, PartyAssessment, Verdict
 from sim.model import Proposal, Scenario
@@ -87,6 +87,33 @@ def card_from_assessment(result: PartyAssessment) -> CardData:
     )
     party = result.party
     return CardData(party.id, party.name, party.principal, result.verdict, result.utility, result.walk_away, crossed)
+
+
+def guessed_terms(scenario: Scenario, proposal: Proposal) -> tuple[str, ...]:
+    """The labels of the draft's terms that are the mediator's options (``mediator = true``): no
+    party or plan proposed them, so every party's value for them is the scenario's guess."""
+    found = []
+    for issue_id, option_id in proposal.terms.items():
+        option = scenario.issue(issue_id).option(option_id)
+        if option.mediator:
+            found.append(option.label)
+    return tuple(found)
+
+
+def guess_note(scenario: Scenario, proposal: Proposal) -> str:
+    """The card's line for the guessed terms; empty when the draft has none."""
+    found = guessed_terms(scenario, proposal)
+    return f"no party has said: its value for {'; '.join(found)} is a guess" if found else ""
+
+
+def with_guesses(scenario: Scenario, proposal: Proposal, found: list[CardData]) -> list[CardData]:
+    """Cards that show a value (a utility) say where that value rests on a guess, as the option
+    picker does: a term of the mediator's own that no party has spoken to."""
+    note = guess_note(scenario, proposal)
+    if not note:
+        return found
+    return [card if card.utility is None else evolve(card, note=f"{card.note} · {note}" if card.note else note)
+            for card in found]
 
 
 def verdict_label(verdict: Verdict | None) -> str:

@@ -3,6 +3,8 @@ and a one-line summary. Shared by `redlines scenarios` and the app's start scree
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sim.model import Scenario
 
 
@@ -13,10 +15,26 @@ def parties_line(scenario: Scenario) -> str:
     return ", ".join(principals) + (f" (also: {', '.join(others)})" if others else "")
 
 
-def facts(scenario: Scenario) -> list[tuple[str, str]]:
-    """(label, value) pairs, in display order; a key the scenario leaves out is left out here."""
+def game_start(scenario: Scenario) -> dt.date | None:
+    """The game's first day (game.toml's ``start``), or None when the scenario has no playable game."""
+    from sim.game import game_files
+    from sim.loading.problems import ScenarioError
+
+    try:
+        return game_files(scenario)[0].start
+    except (ScenarioError, OSError, ValueError):
+        return None
+
+
+def facts(scenario: Scenario, start: dt.date | None = None) -> list[tuple[str, str]]:
+    """(label, value) pairs, in display order; a key the scenario leaves out is left out here.
+    ``start``: the game's first day, which the period then names (the briefing opens on that day,
+    which may come before the scenario's as-of date)."""
     library = scenario.library
-    rows = [("Period", library.period or f"as of {scenario.as_of.isoformat()}"), ("Parties", parties_line(scenario))]
+    period = library.period or f"as of {scenario.as_of.isoformat()}"
+    if start is not None:
+        period = (f"{library.period}; " if library.period else "") + f"the game opens on {start.isoformat()}"
+    rows = [("Period", period), ("Parties", parties_line(scenario))]
     if library.difficulty is not None:
         rows.append(("Difficulty", library.difficulty.value))
     if library.playing_minutes is not None:

@@ -110,6 +110,12 @@ def situation_markdown(scenario: Scenario, opening: tuple[dt.date, str] | None =
     # A game's opening replaces the summary too: both describe the scenario's later as-of date.
     as_of, briefing = opening or (scenario.as_of, scenario.briefing)
     out = [f"# {escape(scenario.title)}", f"*As of {as_of.isoformat()}*"]
+    if opening is not None and not briefing and as_of != scenario.as_of:
+        # A game with no briefing of its own opens on another day: the page says whose date the
+        # scenario's own text speaks for, rather than dating it to the game's first day.
+        out.append(f"*The scenario's own account below is written as of {scenario.as_of.isoformat()}.*")
+        briefing = scenario.briefing
+        opening = None
     if opening is None:
         out.append(_paragraphs(scenario.summary))
     if briefing:

@@ -184,7 +184,7 @@ class RedLinesApp(App):
 
             timeline = game_timeline(self.session.state)
             setup = self.session.state.game.setup
-            if setup.briefing:
+            if setup.briefing or setup.start != scenario.as_of:  # the page names the game's first day
                 opening = (setup.start, setup.briefing)
         return BriefingScreen(scenario, timeline, new_game=new_game, opening=opening)
 

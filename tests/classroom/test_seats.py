@@ -92,3 +92,37 @@ def test_an_inject_fires_an_event_today_once() -> None:
 def test_the_log_of_lines_replays_to_an_equal_state() -> None:
     lines = [*SOLVED[:-1], "table belmark", answer_line("belmark", "reject"), "wait"]
     assert play(lines) == play(lines)
+
+
+def _mood(state, party: str) -> tuple[float, float]:
+    return state.party(party).trust, state.party(party).patience
+
+
+def test_a_persons_answer_moves_the_partys_mood_not_the_engines_reading() -> None:
+    from sim.game.answers import mood_move
+
+    tabled = play_line(play(SOLVED[:-1]), "table belmark")
+    assert tabled.party("belmark").verdict is Verdict.ACCEPT  # the engine would sign
+    took = tabled.party("belmark").reaction
+    assert (took.trust, took.patience) == mood_move(Verdict.ACCEPT, 0, False, False)
+    # As answered by a person: the engine's acceptance taken back, and a rejection (no line
+    # crossed) in its place.
+    rejected = play_line(tabled, answer_line("belmark", "reject"))
+    trust, patience = mood_move(Verdict.REJECT, 0, False, False)
+    assert _mood(rejected, "belmark") == (tabled.party("belmark").trust - took.trust + trust,
+                                          tabled.party("belmark").patience - took.patience + patience)
+    assert _mood(rejected, "belmark") != _mood(tabled, "belmark")
+    # A person who accepts what the engine accepts leaves the engine's move as it was.
+    accepted = play_line(tabled, answer_line("belmark", "accept"))
+    assert _mood(accepted, "belmark") == _mood(tabled, "belmark")
+
+
+def test_a_person_who_accepts_a_draft_the_engine_rejects_gains_the_partys_trust() -> None:
+    tabled = play(["travel belgrad", "table belmark"])
+    assert tabled.party("belmark").verdict is not Verdict.ACCEPT
+    accepted = play_line(tabled, answer_line("belmark", "accept"))
+    assert accepted.party("belmark").trust > tabled.party("belmark").trust
+    assert accepted.party("belmark").patience > tabled.party("belmark").patience
+    # ...and the replayed log (a class table's game) comes to the same mood.
+    again = play(["travel belgrad", "table belmark", answer_line("belmark", "accept")])
+    assert _mood(again, "belmark") == _mood(accepted, "belmark")

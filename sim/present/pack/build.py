@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from sim.analysis import analyze
+from sim.analysis.overview import nash_point
+from sim.model.resolve import dated, for_kind
 from sim.engine import assess
 from sim.game import game_files
 from sim.model import Scenario
@@ -112,8 +114,22 @@ def _engine_knows(scenario: Scenario) -> dict[str, Any]:
         "obstacles": [plain_words(scenario, o.message) for o in analysis.obstacles],
         "relaxations": [relaxation_words(scenario, r) for r in analysis.blocking[:4]
                         if r.deal_if_relaxed or r.zopa_size_if_relaxed > 0],
-        "parties": parties, "names": names,
+        "parties": parties, "names": names, "kinds": _kinds(scenario),
     }
+
+
+def _kinds(scenario: Scenario) -> list[dict[str, Any]]:
+    """Each kind of agreement the scenario knows, narrowest first, and whether a deal of it exists
+    on the scenario's date (its own red lines and walk-aways: `redlines analyze --kind K`)."""
+    if not scenario.kinds:
+        return []
+    on_day = dated(scenario)
+    found = []
+    for kind in on_day.agreement_kinds:
+        found.append({"id": kind.id, "title": kind.title, "ends_fighting": kind.ends_fighting,
+                      "settles": [scenario.issue(i).title for i in kind.settles],
+                      "deal": nash_point(for_kind(on_day, kind.id)) is not None})
+    return found
 
 
 def instructor_notes(scenario: Scenario) -> dict[str, Any]:

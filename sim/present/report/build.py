@@ -46,13 +46,20 @@ def build_report(state: GameState) -> dict[str, Any]:
         "concessions": told["concessions"],
         "balance": balance(state, told["opening"]),
         "final_draft": {"title": state.draft.title, "terms": terms_list(scenario, state.draft)},
-        "agreements": [{"day": a.day.isoformat(), "kind": agreement_kind(state, a.interim),
+        "agreements": [{"day": a.day.isoformat(), **_kind(state, a),
                         "terms": [t for t in terms_list(scenario, _proposal(state, a)) if t["option"] is not None],
                         "signatories": list(a.signatories)} for a in state.agreements],
         "comparison": compare(state),
         "score": score_dict(result),
         "questions": questions(state),
     }
+
+
+def _kind(state: GameState, agreement) -> dict[str, Any]:
+    """``kind``: the kind in words; ``kind_id``: the scenario's id for it; ``interim``: signed while
+    the game went on (the fighting does not end)."""
+    kind = agreement_kind(state, agreement)
+    return {"kind": kind["words"], "kind_id": kind["id"], "kind_title": kind["title"], "interim": agreement.interim}
 
 
 def _proposal(state: GameState, agreement):

@@ -14,7 +14,8 @@ from sim.analysis import Analysis, analyze
 from sim.analysis.relaxing import STEP
 from sim.engine import Assessment, assess
 from sim.model.plain import citation_dict, terms_text
-from sim.game import GameState
+from sim.engine.kinds import kind_of, kind_phrase
+from sim.game import Agreement, GameState
 from sim.game.effective import effective_scenario
 from sim.model import Proposal, Scenario
 from sim.present.report.story import terms_list
@@ -24,8 +25,23 @@ FRONTIER_IN_CHART = 400  # enough to show its shape; more only thickens the line
 BLOCKERS_LISTED = 6
 
 
-def agreement_kind(state: GameState, interim: bool) -> str:
-    return "interim agreement" if interim else "deal"
+def agreement_kind(state: GameState, agreement: Agreement) -> dict[str, Any]:
+    """The kind of a signed agreement as the engine judged it: its id, its title and the words a
+    report uses ("interim humanitarian agreement"). One signed while the fighting goes on is
+    called interim even when its kind's title does not say so. An agreement from a state without
+    the kind recorded is judged again, on every term signed up to it."""
+    scenario = effective_scenario(state)
+    if agreement.kind in scenario.kind_ids:
+        kind = scenario.agreement_kind(agreement.kind)
+    else:
+        signed: dict[str, str] = {}
+        for earlier in state.agreements[: state.agreements.index(agreement) + 1]:
+            signed.update(earlier.terms)
+        kind = kind_of(scenario, Proposal(scenario.id, signed)).kind
+    words = kind_phrase(kind.title)
+    if agreement.interim and "interim" not in words.lower():
+        words = f"interim {words}"
+    return {"id": kind.id, "title": kind.title, "words": words}
 
 
 def _column(scenario: Scenario, key: str, title: str, proposal: Proposal, what: str) -> dict[str, Any]:
@@ -44,10 +60,12 @@ def columns(state: GameState, analysis: Analysis) -> list[dict[str, Any]]:
     scenario = effective_scenario(state)
     found = [_column(scenario, "final", "Your final draft", state.draft, "final")]
     for number, agreement in enumerate(state.agreements, start=1):
-        kind = agreement_kind(state, agreement.interim)
-        proposal = Proposal(scenario.id, agreement.terms, title=f"{kind.capitalize()} of {agreement.day:%d %b %Y}")
+        kind = agreement_kind(state, agreement)
+        words = kind["words"]
+        proposal = Proposal(scenario.id, agreement.terms, title=f"{words[:1].upper()}{words[1:]} of {agreement.day:%d %b %Y}")
         column = _column(scenario, f"agreement{number}", proposal.title, proposal, "agreement")
-        column["kind"] = kind
+        column["kind"] = words
+        column["kind_id"] = kind["id"]
         found.append(column)
     if analysis.nash is not None:
         found.append(_column(scenario, "nash", "Nash point (best deal available)", analysis.nash.proposal, "nash"))

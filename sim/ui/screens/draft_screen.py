@@ -62,8 +62,9 @@ class DraftScreen(Screen):
         """What each party's card shows; the sandbox shows everything, a game what the difficulty allows."""
         from sim.present.robustness_view import with_fragility
 
-        return with_fragility(self.scenario, self.draft,
-                              [cards.card_from_assessment(result) for result in self.assessment.parties])
+        found = with_fragility(self.scenario, self.draft,
+                               [cards.card_from_assessment(result) for result in self.assessment.parties])
+        return cards.with_guesses(self.scenario, self.draft, found)
 
     def set_draft(self, draft: Proposal) -> None:
         """Make ``draft`` the current draft and show every party's answer to it."""

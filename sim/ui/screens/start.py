@@ -13,7 +13,7 @@ from textual.widgets import Button, Footer, Input, Label, OptionList, RadioButto
 from textual.widgets.option_list import Option
 
 from sim.catalog import Entry
-from sim.present.library import facts
+from sim.present.library import facts, game_start
 
 TAGLINE = "Mediate a peace negotiation. Every proposal is tested against the red lines the parties have stated."
 
@@ -144,7 +144,7 @@ class StartScreen(Screen):
             parts += [(scenario.library.tagline, "bold"), "\n"]
         # The library's facts come before the summary so a long summary cannot push them out of
         # view at 80x24. Text from the file goes in as plain strings: Content never reads markup.
-        rows = [*facts(scenario), ("Issues", str(len(scenario.issues)))]
+        rows = [*facts(scenario, game_start(scenario)), ("Issues", str(len(scenario.issues)))]
         for i, (label, value) in enumerate(rows):
             # Period and parties get a line each; the short facts share one.
             parts += ["\n" if i < 3 else "   ", (f"{label}: ", "bold"), value]

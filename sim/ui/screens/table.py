@@ -95,7 +95,8 @@ class TableScreen(DraftScreen):
 
     def cards(self):
         here = set(self.state.present_here)
-        return [play.card_from_view(view, view.id in here) for view in self.views]
+        return cards.with_guesses(self.scenario, self.state.draft,
+                                  [play.card_from_view(view, view.id in here) for view in self.views])
 
     def judge(self, draft: Proposal) -> list[Verdict | None]:
         return [view.verdict for view in views(self.state, draft)]
