@@ -19,6 +19,7 @@ import random
 import numpy as np
 from attrs import frozen
 
+from sim.analysis import budget
 from sim.analysis.blocks import Decomposition
 
 CHUNK = 8192  # R entries per bitset table: (CHUNK + 1) * CHUNK / 8 bytes, 8 MB, per column
@@ -138,6 +139,7 @@ def _count_rows(prefixes: _Prefixes, left: np.ndarray, minimums: np.ndarray) -> 
     each = np.empty_like(both)
     counts = np.empty(len(left), dtype=np.int64)
     for first in range(0, len(left), ROWS):
+        budget.check()
         size = min(ROWS, len(left) - first)
         acc, buf = both[:size], each[:size]
         for k, table in enumerate(prefixes.bitsets):
@@ -163,6 +165,7 @@ def row_counts(decomposition: Decomposition, left: Side, right: Side, cache: dic
         return counts
     rows = lcols[live]
     for start in range(0, len(rcols), CHUNK):
+        budget.check()
         counts[live] += _count_rows(_cached_prefixes(right, columns, start, cache), rows, minimums)
     return counts
 
