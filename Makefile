@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: play test bench clean
+.PHONY: play lint test bench clean
 
 # Playing needs only the package itself; the test tools (pytest, playwright, ...) come with `make test`.
 $(STAMP): pyproject.toml
@@ -22,8 +22,12 @@ $(DEV_STAMP): $(STAMP)
 play: $(STAMP)
 	$(VENV)/bin/redlines
 
-test: $(DEV_STAMP)
+# Ruff's pyflakes and syntax checks, then the import contracts (the core never imports the UI; the layers).
+lint: $(DEV_STAMP)
+	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports --no-cache
+
+test: lint
 	$(PY) -m pytest
 
 bench: $(DEV_STAMP)

@@ -20,7 +20,6 @@ import asyncio
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -30,6 +29,7 @@ from pathlib import Path
 
 import aiohttp
 
+from bench.servers import free_port, wait_for_port
 from bench.timing import report
 
 STUDENTS, TABLES = 30, 8
@@ -38,12 +38,6 @@ THINK = 1.5  # seconds between a mediator's moves
 DEADLINE = 240.0
 GOALS = {"move_to_table_p95": 0.25, "move_to_console_p95": 1.0, "first_screen_max": 2.0}
 VERSION = re.compile(r'class="status" data-version="([0-9.]+)"')
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def rss_mb(pid: int) -> float:
@@ -205,13 +199,7 @@ def main() -> None:
     server = subprocess.Popen(command, env=dict(os.environ, REDLINES_HOME=home), stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.2)
+        wait_for_port(port, seconds=60, pause=0.2)
         base = f"http://127.0.0.1:{port}"
         figures = asyncio.run(run_class(base, server.pid))
     finally:

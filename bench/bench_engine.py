@@ -18,9 +18,11 @@ def _random_proposals(scenario, count: int, seed: int = 7):
     return [table.proposal([rng.randrange(n) for n in table.sizes]) for _ in range(count)]
 
 
-def _measure(label: str, scenario) -> None:
-    proposals = _random_proposals(scenario, 1000)
-    table = compiled(scenario)
+def _measure(label: str, scenario, fast_on=None) -> None:
+    """``assess`` on ``scenario``; the fast path on ``fast_on`` (default: the same scenario)."""
+    fast_on = scenario if fast_on is None else fast_on
+    proposals = _random_proposals(fast_on, 1000)
+    table = compiled(fast_on)
     indexes = [table.index(p) for p in proposals]
 
     def full() -> None:
@@ -47,18 +49,4 @@ def main() -> None:
 def _measure_kinds(label: str, scenario) -> None:
     """With kinds and dates: ``assess`` infers each text's kind and resolves the scenario (a cached
     look-up); the fast path runs on the scenario resolved for the full kind."""
-    resolved = resolve(scenario, "full")
-    proposals = _random_proposals(resolved, 1000)
-    table = compiled(resolved)
-    indexes = [table.index(p) for p in proposals]
-
-    def full() -> None:
-        for proposal in proposals:
-            assess(scenario, proposal)
-
-    def fast() -> None:
-        for index in indexes:
-            evaluate_all(table, index)
-
-    report(f"engine.assess.{label}", median_seconds(full) / len(proposals) * 1e6, "us/proposal")
-    report(f"engine.verdicts.{label}", median_seconds(fast) / len(indexes) * 1e6, "us/proposal")
+    _measure(label, scenario, fast_on=resolve(scenario, "full"))

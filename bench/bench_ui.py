@@ -100,7 +100,6 @@ async def card_repaint_seconds(edits: int = 40) -> list[float]:
             await app.workers.wait_for_complete()  # the warm-up after the first frame, not part of an edit
             screen = app.screen
             editor = screen.query_one(DraftEditor)
-            cards = [card.data.party_id for card in screen.query(PartyCard)]
             timings = []
             for number in range(edits):
                 editor.highlighted = number % len(screen.scenario.issues)

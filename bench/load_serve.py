@@ -17,7 +17,6 @@ import argparse
 import asyncio
 import os
 import re
-import socket
 import statistics
 import subprocess
 import sys
@@ -27,6 +26,7 @@ from pathlib import Path
 
 import aiohttp
 
+from bench.servers import free_port, wait_for_port
 from bench.timing import report
 
 ANSI = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07]*\x07|[@-_])")
@@ -57,12 +57,6 @@ JOIN_SECONDS = 1.0  # students join a second apart
 QUIET_SECONDS = 0.4  # no output for this long: the screen has settled
 DEADLINE_SECONDS = 240
 HELD_LATENCY = 0.25
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 async def settle(ws: aiohttp.ClientWebSocketResponse, first_timeout: float) -> float | None:
@@ -198,12 +192,7 @@ def run_count(sessions: int, plan) -> bool:
         with open(Path(home) / "serve.log", "wb") as log:
             server = subprocess.Popen(command, env=dict(os.environ, REDLINES_HOME=home), stdout=log, stderr=subprocess.STDOUT)
             try:
-                for _ in range(100):
-                    try:
-                        socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                        break
-                    except OSError:
-                        time.sleep(0.1)
+                wait_for_port(port, seconds=10, pause=0.1)
                 url = f"http://127.0.0.1:{port}/ws?width=100&height=30"
                 result = asyncio.run(load(url, sessions, server.pid, plan))
             finally:

@@ -7,9 +7,11 @@ from pathlib import Path
 
 from attrs import frozen
 
-from sim.loading import ScenarioError, load_proposal, load_scenario
+# The loaders are reached through the package at call time (``loading.load_scenario``): importing
+# them here would bring the TOML converter into every game, even one that only parses an action.
+from sim import loading
+from sim.loading import SCENARIO_FILE, ScenarioError
 from sim.loading.problems import suggest
-from sim.loading.files import SCENARIO_FILE
 from sim.loading.problems import Problem
 from sim.model import Proposal, Scenario
 
@@ -77,7 +79,7 @@ def entries() -> list[Entry]:
     shipped = {folder.name for folder, origin in _folders() if origin == "shipped"}
     for folder, origin in _folders():
         try:
-            scenario = load_scenario(folder)
+            scenario = loading.load_scenario(folder)
         except ScenarioError as error:
             result.append(Entry(folder.name, folder, origin, None, error))
             continue
@@ -112,7 +114,7 @@ def find_scenario(id_or_path: str = DEFAULT_SCENARIO) -> Scenario:
     """The scenario named by id or path. Found by id, its id must be its folder's name (two
     scenarios must never share one autosave)."""
     folder = scenario_path(id_or_path)
-    scenario = load_scenario(folder)
+    scenario = loading.load_scenario(folder)
     if folder.name == id_or_path and scenario.id != id_or_path:
         raise _clash(folder, "shipped", scenario, set())  # type: ignore[misc]
     return scenario
@@ -125,17 +127,17 @@ def preset_paths(scenario: Scenario) -> list[Path]:
 
 def presets(scenario: Scenario) -> list[Proposal]:
     """The scenario's preset proposals, in file-name order."""
-    return [load_proposal(path, scenario) for path in preset_paths(scenario)]
+    return [loading.load_proposal(path, scenario) for path in preset_paths(scenario)]
 
 
 def find_proposal(name_or_path: str, scenario: Scenario) -> Proposal:
     """A proposal from a file path, or a preset of ``scenario`` named by its file stem."""
     given = Path(name_or_path)
     if given.exists():
-        return load_proposal(given, scenario)
+        return loading.load_proposal(given, scenario)
     stems = {path.stem: path for path in preset_paths(scenario)}
     if name_or_path in stems:
-        return load_proposal(stems[name_or_path], scenario)
+        return loading.load_proposal(stems[name_or_path], scenario)
     raise ScenarioError(
         [Problem(name_or_path, (), f"no such file, nor a preset of `{scenario.id}`", suggest(name_or_path, sorted(stems)))]
     )

@@ -11,7 +11,7 @@ from typing import Iterator, Mapping, Sequence
 
 from sim.engine import compiled
 from sim.engine.compiled import SCALE
-from sim.engine.fast import fixed_utility
+from sim.engine.fast import scaled_utility
 from sim.model import Scenario
 from sim.model.resolve import resolve
 
@@ -65,7 +65,7 @@ def acceptable(scenario, parties=None, min_utility=None, fixed=None) -> dict[tup
             continue
         utilities = []
         for p, level in zip(positions, levels):
-            utility, vetoed = fixed_utility(table.parties[p], index)
+            utility, vetoed = scaled_utility(table.parties[p], index)
             if vetoed or utility < level:
                 break
             utilities.append(utility)
@@ -119,7 +119,7 @@ def gap(scenario) -> float | None:
     for index in indexes(scenario):
         margins = []
         for p in positions:
-            utility, vetoed = fixed_utility(table.parties[p], index)
+            utility, vetoed = scaled_utility(table.parties[p], index)
             if vetoed:
                 break
             margins.append(utility - table.parties[p].walk_away)

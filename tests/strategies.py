@@ -182,7 +182,7 @@ def kinded_scenarios(draw, max_issues: int = 4, max_options: int = 3, max_partie
                 citations=(Citation(SOURCE.id, "paraphrase"),),
                 walk_away=draw(st.none() | values),
                 walk_away_by_kind=FrozenMap(draw(st.dictionaries(st.sampled_from(kind_ids), values, max_size=1))),
-                drop_red_lines=tuple(draw(st.lists(st.sampled_from([l.id for l in lines]), max_size=1)))
+                drop_red_lines=tuple(draw(st.lists(st.sampled_from([line.id for line in lines]), max_size=1)))
                 if lines else (),
                 preferences=FrozenMap({issue.id: Preference(draw(st.integers(1, 100).map(float)),
                                                             FrozenMap({o: draw(values) for o in issue.option_ids}))})

@@ -15,7 +15,7 @@ from sim.analysis import analyze, closest_acceptable, egalitarian_point, nash_po
 from sim.analysis.problem import build_problem
 from sim.engine import assess, compiled
 from sim.engine.compiled import SCALE
-from sim.engine.fast import fixed_utility
+from sim.engine.fast import scaled_utility
 from tests.strategies import proposals, scenarios
 
 small = scenarios(max_issues=4, max_options=3, max_parties=3, max_lines=3)
@@ -36,7 +36,7 @@ def test_problem_columns_give_the_engine_utility(scenario, data):
     problem = build_problem(scenario, parties=parties)
     table = compiled(scenario)
     for index in indexes(scenario):
-        engine = [fixed_utility(table.parties[p], index) for p in problem.parties]
+        engine = [scaled_utility(table.parties[p], index) for p in problem.parties]
         assert problem.utilities_of(index) == [u for u, _ in engine]
         vetoed = any(v for _, v in engine)
         assert problem.allowed(index) == (not vetoed)

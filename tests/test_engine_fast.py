@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 
 from sim.engine import SCALE, Verdict, assess, compiled
-from sim.engine.fast import evaluate_all, fixed_utility, is_deal
+from sim.engine.fast import evaluate_all, scaled_utility, is_deal
 from tests.strategies import scenario_and_proposal
 
 
@@ -14,7 +14,7 @@ def test_packed_evaluation_equals_the_plain_walk(case) -> None:
     scenario, proposal = case
     table = compiled(scenario)
     index = table.index(proposal)
-    assert evaluate_all(table, index) == tuple(fixed_utility(party, index) for party in table.parties)
+    assert evaluate_all(table, index) == tuple(scaled_utility(party, index) for party in table.parties)
 
 
 @given(scenario_and_proposal(max_issues=5, max_lines=5))

@@ -34,6 +34,7 @@ def test_the_check_notices_a_ui_import() -> None:
 
 @pytest.mark.parametrize("code", [
     "import sys; sys.argv = ['redlines', '--help']\nfrom sim.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass",
+    "from sim.game.actions import parse_action\nassert parse_action('table arvenia').party == 'arvenia'",
 ])
 def test_help_does_not_load_the_toml_converter(code: str) -> None:
     """Startup is a feature: cattrs (the TOML converter) loads only when a file is read."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from typing import Iterable, assert_never
+from typing import Iterable
 
 import numpy as np
 from attrs import frozen
@@ -21,7 +21,7 @@ from attrs import frozen
 from sim.analysis.problem import Line, Problem
 from sim.analysis.ties import components, free_scope
 from sim.engine.compiled import Leaf
-from sim.model.rules import Op
+from sim.model.rules import combine
 
 BLOCK_LIMIT = 200_000  # joint choices one block may list; a larger tied group is split by branching
 BRANCH_LIMIT = 4_096  # sub-problems branching may create before the problem is called too tangled
@@ -110,6 +110,26 @@ def branches(problem: Problem) -> list[Problem]:
     ]
 
 
+class _Masks:
+    """The connectives over boolean arrays."""
+
+    @staticmethod
+    def all_of(kids: list[np.ndarray]) -> np.ndarray:
+        return functools.reduce(np.logical_and, kids)
+
+    @staticmethod
+    def any_of(kids: list[np.ndarray]) -> np.ndarray:
+        return functools.reduce(np.logical_or, kids)
+
+    @staticmethod
+    def negate(inner: np.ndarray) -> np.ndarray:
+        return np.logical_not(inner)
+
+    @staticmethod
+    def implies(condition: np.ndarray, then: np.ndarray) -> np.ndarray:
+        return np.logical_or(np.logical_not(condition), then)
+
+
 def rule_mask(rule, choices: dict[int, np.ndarray]) -> np.ndarray:
     """Where a compiled rule holds, for arrays of choices per issue (broadcast together)."""
     if isinstance(rule, Leaf):
@@ -117,20 +137,7 @@ def rule_mask(rule, choices: dict[int, np.ndarray]) -> np.ndarray:
         allowed[list(rule.allowed)] = True
         values = np.minimum(choices[rule.issue], len(allowed) - 1)  # choices past the table are not allowed
         return allowed[values]
-    kids = [rule_mask(k, choices) for k in rule.children]
-    match rule.op:
-        case Op.ALL_OF:
-            return functools.reduce(np.logical_and, kids)
-        case Op.ANY_OF:
-            return functools.reduce(np.logical_or, kids)
-        case Op.NOT:
-            return np.logical_not(kids[0])
-        case Op.IF:
-            return np.logical_or(np.logical_not(kids[0]), kids[1])
-        case Op.REQUIRE | Op.FORBID | Op.AT_LEAST | Op.AT_MOST:
-            raise AssertionError(f"a compiled node cannot be a leaf kind: {rule.op}")
-        case _:
-            assert_never(rule.op)
+    return combine(rule.op, _Masks, [rule_mask(k, choices) for k in rule.children])
 
 
 def _list_block(problem: Problem, issues: list[int], lines: list[Line], constants: dict[int, int]) -> Block:

@@ -274,9 +274,9 @@ def search(problem: Problem, the_plan: Plan, draft: Sequence[int], nodes: int | 
                 acc[s] -= row[s]
         current[i] = was
 
-    for budget in range(forced[0], n + 1):
-        if hopeful(0, budget):
-            visit(0, budget)
+    for changes in range(forced[0], n + 1):
+        if hopeful(0, changes):
+            visit(0, changes)
         if best[0] is not None:
-            return best[1], best[2], cost + budget
+            return best[1], best[2], cost + changes
     return None

@@ -23,7 +23,7 @@ OPEN = "open"  # the word that keeps an issue open under [fix]
 
 
 @frozen
-class _Header:
+class _OverridesHeader:
     scenario: str = ""
     title: str = ""
     fix: FrozenMap[str, str] = FrozenMap()
@@ -71,7 +71,7 @@ def _party(raw: Any, at: KeyPath, found: list) -> PartyChange | None:
 def overrides_from_data(data: dict, name: str) -> tuple[Overrides | None, list]:
     """Overrides from parsed TOML data, and the problems found: (key path, message, fix)."""
     found: list = []
-    header = structure_element({k: v for k, v in data.items() if k != "parties"}, _Header, (), found)
+    header = structure_element({k: v for k, v in data.items() if k != "parties"}, _OverridesHeader, (), found)
     raw_parties = data.get("parties", [])
     parties = []
     if isinstance(raw_parties, list):

@@ -9,13 +9,13 @@ from typing import Sequence
 from sim.analysis.problem import Problem
 from sim.analysis.results import Point
 from sim.engine.compiled import SCALE
-from sim.engine.fast import fixed_utility
+from sim.engine.fast import scaled_utility
 from sim.model import FrozenMap
 
 
 def fixed_utilities(problem: Problem, index: Sequence[int]) -> list[int]:
     """Every party's fixed-point utility, in scenario order, straight from the engine."""
-    return [fixed_utility(party, index)[0] for party in problem.compiled.parties]
+    return [scaled_utility(party, index)[0] for party in problem.compiled.parties]
 
 
 def utilities_map(problem: Problem, utilities: Sequence[int]) -> FrozenMap[str, float]:
@@ -51,7 +51,7 @@ def _known_point(problem: Problem, index: Sequence[int], known: Sequence[int]) -
         full[p] = u
     for p in range(len(full)):
         if p not in problem.parties:
-            full[p] = fixed_utility(compiled.parties[p], index)[0]
+            full[p] = scaled_utility(compiled.parties[p], index)[0]
     return Point(compiled.proposal(index), index, utilities_map(problem, full), product_of_gains(problem, full))
 
 

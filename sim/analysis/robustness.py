@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Sequence
 
 import numpy as np
-from attrs import evolve, frozen
+from attrs import frozen
 
 from sim.analysis.calibrate import PartyDraws, as_written, draw, levels, totals
 from sim.analysis.firmness import RANK, confidence

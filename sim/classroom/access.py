@@ -8,6 +8,7 @@ import ipaddress
 from urllib.parse import urlsplit
 
 LOCAL_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
+WILDCARDS = {"0.0.0.0", "::", "[::]", ""}  # host values that listen on every address
 
 
 def is_local(host: str) -> bool:

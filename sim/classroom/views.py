@@ -11,7 +11,7 @@ from typing import Any
 
 from sim.engine import Verdict, assess
 from sim.model.plain import option_label, terms_text
-from sim.game import available_actions, party_view, views
+from sim.game import available_actions, views
 from sim.game.effective import effective_scenario
 from sim.game.human import awaiting
 from sim.game.state import FeedKind, GameState

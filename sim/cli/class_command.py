@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from sim.classroom.access import WILDCARDS
 from sim.cli.arguments import add_scenario_option
-
-WILDCARDS = {"0.0.0.0", "::", "[::]", ""}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import argparse
 import errno
-import ipaddress
 import shlex
 import sys
 
+from sim.classroom.access import WILDCARDS, is_local
 from sim.cli.arguments import add_scenario_option
-
-LOCAL_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
-WILDCARDS = {"0.0.0.0", "::", "[::]", ""}
-
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -34,16 +30,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="remove a visitor's saves after this many days without a visit (default 14)")
     add_scenario_option(parser, "default: the start screen offers every scenario")
     parser.set_defaults(run=run)
-
-
-def is_local(host: str) -> bool:
-    """True when only this machine can connect to ``host``."""
-    if host.lower() in LOCAL_NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 def session_command(scenario: str | None, visitor: str = "") -> str:

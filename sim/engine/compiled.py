@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import weakref
 from operator import getitem
-from typing import Callable, NoReturn, Sequence, assert_never
+from typing import Callable, Sequence
 
 from attrs import frozen
 
-from sim.model import AllOf, AnyOf, AtLeast, AtMost, Forbid, IfThen, Not, Proposal, Require, Rule
-from sim.model.rules import Op, children
+from sim.model import Proposal, Rule
+from sim.model.rules import LEAVES, Op, allowed_choices, children, combine
 from sim.engine.packed import Packed, pack
 from sim.model.scenario import Issue, Party, RedLine, Scenario
 
@@ -42,7 +42,7 @@ class Leaf:
 
 @frozen
 class Node:
-    op: Op  # one of COMBINATORS
+    op: Op  # a combinator's
     children: tuple["Node | Leaf", ...]
 
 
@@ -51,33 +51,59 @@ CompiledRule = Leaf | Node
 
 def compile_rule(rule: Rule, scenario: Scenario) -> CompiledRule:
     """A leaf becomes the set of choices it allows; a combinator keeps its op over compiled children."""
-    match rule:
-        case Require() | Forbid() | AtLeast() | AtMost():
-            position = scenario.issue_ids.index(rule.issue)
-            return Leaf(position, allowed_choices(rule, scenario.issues[position]))
-        case AllOf() | AnyOf() | Not() | IfThen():
-            return Node(rule.op, tuple(compile_rule(r, scenario) for r in children(rule)))
-        case _:
-            assert_never(rule)
+    if isinstance(rule, LEAVES):
+        position = scenario.issue_ids.index(rule.issue)
+        return Leaf(position, allowed_choices(rule, scenario.issues[position]))
+    return Node(rule.op, tuple(compile_rule(r, scenario) for r in children(rule)))
 
 
-def allowed_choices(leaf: Require | Forbid | AtLeast | AtMost, issue: Issue) -> frozenset[int]:
-    n = len(issue.options)  # n itself is the open slot
-    match leaf:
-        case Require():
-            return frozenset(issue.position(o) for o in leaf.options)
-        case Forbid():
-            return frozenset(range(n + 1)) - {issue.position(o) for o in leaf.options}
-        case AtLeast():
-            return frozenset(range(issue.position(leaf.option), n))
-        case AtMost():
-            return frozenset(range(0, issue.position(leaf.option) + 1))
-        case _:
-            assert_never(leaf)
+class _ThreeValued:
+    """Kleene's logic: None is "the unassigned issues decide"."""
+
+    @staticmethod
+    def all_of(values: Sequence[bool | None]) -> bool | None:
+        return False if False in values else (None if None in values else True)
+
+    @staticmethod
+    def any_of(values: Sequence[bool | None]) -> bool | None:
+        return True if True in values else (None if None in values else False)
+
+    @staticmethod
+    def negate(value: bool | None) -> bool | None:
+        return None if value is None else not value
+
+    @staticmethod
+    def implies(condition: bool | None, then: bool | None) -> bool | None:
+        if condition is False or then is True:
+            return True
+        if condition is True and then is False:
+            return False
+        return None
 
 
-def _not_a_combinator(op: Op) -> NoReturn:
-    raise AssertionError(f"a compiled node cannot be a leaf kind: {op}")
+Predicate = Callable[[Sequence[int]], bool]
+
+
+class _Closures:
+    """Connectives over predicates on an index: several times faster than walking the tree per call."""
+
+    @staticmethod
+    def all_of(kids: Sequence[Predicate]) -> Predicate:
+        kids = tuple(kids)
+        return lambda index: all(k(index) for k in kids)
+
+    @staticmethod
+    def any_of(kids: Sequence[Predicate]) -> Predicate:
+        kids = tuple(kids)
+        return lambda index: any(k(index) for k in kids)
+
+    @staticmethod
+    def negate(inner: Predicate) -> Predicate:
+        return lambda index: not inner(index)
+
+    @staticmethod
+    def implies(condition: Predicate, then: Predicate) -> Predicate:
+        return lambda index: not condition(index) or then(index)
 
 
 def holds_partially(rule: CompiledRule, assigned: dict[int, int]) -> bool | None:
@@ -85,25 +111,7 @@ def holds_partially(rule: CompiledRule, assigned: dict[int, int]) -> bool | None
     if isinstance(rule, Leaf):
         choice = assigned.get(rule.issue)
         return None if choice is None else choice in rule.allowed
-    values = [holds_partially(k, assigned) for k in rule.children]
-    match rule.op:
-        case Op.ALL_OF:
-            return False if False in values else (None if None in values else True)
-        case Op.ANY_OF:
-            return True if True in values else (None if None in values else False)
-        case Op.NOT:
-            return None if values[0] is None else not values[0]
-        case Op.IF:
-            condition, then = values
-            if condition is False or then is True:
-                return True
-            if condition is True and then is False:
-                return False
-            return None
-        case Op.REQUIRE | Op.FORBID | Op.AT_LEAST | Op.AT_MOST:
-            _not_a_combinator(rule.op)
-        case _:
-            assert_never(rule.op)
+    return combine(rule.op, _ThreeValued, [holds_partially(k, assigned) for k in rule.children])
 
 
 def scope(rule: CompiledRule) -> tuple[int, ...]:
@@ -113,27 +121,12 @@ def scope(rule: CompiledRule) -> tuple[int, ...]:
     return tuple(sorted({i for k in rule.children for i in scope(k)}))
 
 
-def _predicate(rule: CompiledRule) -> Callable[[Sequence[int]], bool]:
-    """The rule as a closure: several times faster than walking the tree on every call."""
+def _predicate(rule: CompiledRule) -> Predicate:
+    """The rule as a closure."""
     if isinstance(rule, Leaf):
         position, allowed = rule.issue, rule.allowed
         return lambda index: index[position] in allowed
-    kids = tuple(_predicate(k) for k in rule.children)
-    match rule.op:
-        case Op.ALL_OF:
-            return lambda index: all(k(index) for k in kids)
-        case Op.ANY_OF:
-            return lambda index: any(k(index) for k in kids)
-        case Op.NOT:
-            inner = kids[0]
-            return lambda index: not inner(index)
-        case Op.IF:
-            condition, then = kids
-            return lambda index: not condition(index) or then(index)
-        case Op.REQUIRE | Op.FORBID | Op.AT_LEAST | Op.AT_MOST:
-            _not_a_combinator(rule.op)
-        case _:
-            assert_never(rule.op)
+    return combine(rule.op, _Closures, [_predicate(k) for k in rule.children])
 
 
 @frozen

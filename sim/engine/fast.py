@@ -35,8 +35,8 @@ def evaluate_all(scenario: CompiledScenario, index: Sequence[int]) -> tuple[tupl
     return tuple(results)
 
 
-def fixed_utility(party: CompiledParty, index: Sequence[int]) -> tuple[int, bool]:
-    """One party's (utility after soft penalties, vetoed), walking its tables and rules directly."""
+def scaled_utility(party: CompiledParty, index: Sequence[int]) -> tuple[int, bool]:
+    """One party's (scaled utility after soft penalties, vetoed), walking its tables and rules directly."""
     penalties = 0
     vetoed = False
     for line in party.red_lines:

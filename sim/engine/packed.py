@@ -16,7 +16,7 @@ from sim.model.scenario import RedLine
 
 
 class Line(Protocol):
-    """What packing needs of a red line: the plain table of a compiled one, not the class itself
+    """What packing needs of a red line: the plain fields of a compiled one, not the class itself
     (``sim.engine.compiled`` builds the packed form, so this module must not import it)."""
 
     scope: tuple[int, ...]
@@ -45,7 +45,7 @@ class PackedParty:
 
 
 @frozen
-class PairTable:
+class PairBits:
     """The violation bits of every red line that reads exactly these two issues, per choice pair."""
 
     first: int
@@ -58,7 +58,7 @@ class PairTable:
 class Packed:
     tables: tuple[tuple[int, ...], ...]  # [issue][choice] → packed utilities and violation bits
     shift: int  # where the violation bits start
-    pairs: tuple[PairTable, ...]  # red lines tying two issues, one lookup per pair of issues
+    pairs: tuple[PairBits, ...]  # red lines tying two issues, one lookup per pair of issues
     tied: tuple[tuple[int, Line], ...]  # (bit, line) for red lines reading three or more
     parties: tuple[PackedParty, ...]
     # (shift, hard bits, soft bits, soft (bit, penalty) pairs) per party: evaluate_all's loop, flattened
@@ -73,20 +73,20 @@ def _only(count: int, chosen: dict[int, int]) -> list[int]:
     return index
 
 
-def _pair_tables(lines: list[Line], bit_of: dict[int, int], sizes: Sequence[int]) -> tuple[PairTable, ...]:
+def _pair_bits(lines: list[Line], bit_of: dict[int, int], sizes: Sequence[int]) -> tuple[PairBits, ...]:
     by_pair: dict[tuple[int, ...], list[Line]] = {}
     for line in lines:
         if len(line.scope) == 2:
             by_pair.setdefault(line.scope, []).append(line)
-    tables = []
+    pairs = []
     for (a, b), group in sorted(by_pair.items()):
         bits = []
         for ca in range(sizes[a]):
             for cb in range(sizes[b]):
                 index = _only(len(sizes), {a: ca, b: cb})
                 bits.append(sum(1 << bit_of[id(line)] for line in group if not line.test(index)))
-        tables.append(PairTable(a, b, sizes[b], tuple(bits)))
-    return tuple(tables)
+        pairs.append(PairBits(a, b, sizes[b], tuple(bits)))
+    return tuple(pairs)
 
 
 def pack(parties: Sequence[Party], sizes: Sequence[int]) -> Packed:
@@ -116,7 +116,7 @@ def pack(parties: Sequence[Party], sizes: Sequence[int]) -> Packed:
     return Packed(
         tables=tuple(tables),
         shift=shift,
-        pairs=_pair_tables(lines, bit_of, sizes),
+        pairs=_pair_bits(lines, bit_of, sizes),
         tied=tuple((bit_of[id(line)], line) for line in lines if len(line.scope) > 2),
         parties=packed_parties,
         specs=tuple(

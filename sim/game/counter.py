@@ -13,7 +13,7 @@ from __future__ import annotations
 from attrs import evolve, frozen
 
 from sim.engine.compiled import SCALE, compiled
-from sim.engine.fast import fixed_utility
+from sim.engine.fast import scaled_utility
 from sim.game.analysis_adapter import closest_for_party
 from sim.game.concession import demand
 from sim.game.state import GameState
@@ -47,13 +47,13 @@ def _moderated(scenario: Scenario, party_id: str, draft: Proposal, found: Propos
         for choice in range(was + step, now, step):  # nearest to the draft's term first
             trial = index.copy()
             trial[i] = choice
-            utility, vetoed = fixed_utility(party, trial)
+            utility, vetoed = scaled_utility(party, trial)
             if not vetoed and utility >= level:
                 index = trial
                 break
     proposal = evolve(space.proposal(index), title=f"Counter-proposal from {mid_sentence(scenario.party(party_id).name)}")
     changes = tuple(issue_id for issue_id, was, now in zip(scenario.issue_ids, start, index) if was != now)
-    gain = fixed_utility(party, index)[0] / SCALE - scenario.party(party_id).walk_away
+    gain = scaled_utility(party, index)[0] / SCALE - scenario.party(party_id).walk_away
     return CounterProposal(proposal, changes, gain)
 
 

@@ -71,7 +71,7 @@ GAME_CONVERTER = _make_converter()
 
 
 @frozen
-class _Header:
+class _SetupHeader:
     """The file's own keys, structured apart from its lists so each element fails alone."""
 
     start: dt.date
@@ -126,7 +126,7 @@ def _check_change(value: float, path: KeyPath, found: Found) -> None:
     checks.check_range(value, path, found, -100, 100)
 
 
-def _check_header(header: _Header, venue_ids: set[str], presets: Collection[str], found: Found) -> None:
+def _check_header(header: _SetupHeader, venue_ids: set[str], presets: Collection[str], found: Found) -> None:
     if header.deadline <= header.start:
         found.append((("deadline",), f"the deadline {header.deadline} is not after the start {header.start}",
                       "set a deadline after the start date"))
@@ -245,7 +245,7 @@ def _check_effects(event: Event, at: KeyPath, scenario: Scenario, added: dict[st
 
 
 def _check_events(
-    events: list[tuple[int, Event]], header: _Header | None, scenario: Scenario, presets: Collection[str], found: Found
+    events: list[tuple[int, Event]], header: _SetupHeader | None, scenario: Scenario, presets: Collection[str], found: Found
 ) -> None:
     added: dict[str, set[str]] = {}
     for _, event in events:
@@ -284,7 +284,7 @@ def setup_from_toml(file: TomlFile, scenario: Scenario, presets: Collection[str]
     """The game setup in ``file`` for ``scenario``, whose preset names are ``presets``."""
     found: Found = []
     header_data = {k: v for k, v in file.data.items() if k not in LISTS}
-    header = _structure(header_data, _Header, (), found)
+    header = _structure(header_data, _SetupHeader, (), found)
     venues = _elements(file, "venues", found)
     temperaments = _elements(file, "parties", found)
     levers = _elements(file, "levers", found)

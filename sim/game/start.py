@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-from sim import catalog
+from sim import catalog, loading
 from sim.game.setup import GameSetup
-from sim.game.setup_file import load_setup
 from sim.game.state import Difficulty, GameState
 from sim.game.step import new_game
-from sim.loading import load_proposal
 from sim.model import FrozenMap, Proposal, Scenario
 
 
 def scenario_presets(scenario: Scenario) -> FrozenMap[str, Proposal]:
     """The scenario's presets by name (file stem), in file-name order."""
-    return FrozenMap({path.stem: load_proposal(path, scenario) for path in catalog.preset_paths(scenario)})
+    return FrozenMap({path.stem: loading.load_proposal(path, scenario) for path in catalog.preset_paths(scenario)})
 
 
 def game_files(scenario: Scenario) -> tuple[GameSetup, FrozenMap[str, Proposal]]:
     """The game setup and presets of a loaded scenario; raises ScenarioError on a bad file."""
     presets = scenario_presets(scenario)
+    # Deferred: the setup file's reader brings the TOML converter, which parsing an action never needs.
+    from sim.game.setup_file import load_setup
+
     setup = load_setup(scenario, presets)
     offered = FrozenMap({name: p for name, p in presets.items() if name not in setup.hidden_presets})
     return setup, offered

@@ -9,7 +9,9 @@ from typing import Any
 
 from sim.loading.problems import Problem, ScenarioError
 
-__all__ = ["Problem", "ScenarioError", "load_proposal", "load_scenario", "parse_proposal", "parse_scenario"]
+SCENARIO_FILE = "scenario.toml"  # what a scenario folder holds; here so finding folders needs no loader
+
+__all__ = ["SCENARIO_FILE", "Problem", "ScenarioError", "load_proposal", "load_scenario", "parse_proposal", "parse_scenario"]
 _LOADERS = ("load_proposal", "load_scenario", "parse_proposal", "parse_scenario")
 
 

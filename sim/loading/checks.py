@@ -12,7 +12,7 @@ from sim.engine.compiled import compile_rule
 from sim.engine.satisfiable import Undecided, satisfying_choices
 from sim.loading.problems import suggest
 from sim.loading.problems import KeyPath
-from sim.model.rules import AtLeast, AtMost, Rule, child_keys, children
+from sim.model.rules import Rule, child_keys, children, leaf_options
 from sim.model.scenario import Citation, Issue, Party, RedLine, Scenario, Source
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")  # used with fullmatch: `$` would let "id\n" through
@@ -75,8 +75,7 @@ def check_rule_references(
                 )
             continue
         key = leaf.op.value
-        options = (leaf.option,) if isinstance(leaf, (AtLeast, AtMost)) else leaf.options  # type: ignore[union-attr]
-        for option in options:
+        for option in leaf_options(leaf):  # type: ignore[arg-type]
             if option not in issue.option_ids:
                 found.append(
                     (

@@ -11,7 +11,7 @@ from typing import Any, Callable
 
 from attrs import evolve, frozen
 
-from sim.loading import checks
+from sim.loading import SCENARIO_FILE, checks
 from sim.loading.converter import describe_value
 from sim.loading.problems import suggest
 from sim.loading.problems import KeyPath, Problem, ScenarioError
@@ -25,7 +25,6 @@ from sim.loading.party_parts import split_walk_away, structure_change, structure
 from sim.model.scenario import AgreementKind, Citation, Difficulty, Issue, Library, Party, RedLine, Role, Scenario, Source
 from sim.model.uncertainty import Spread
 
-SCENARIO_FILE = "scenario.toml"
 LISTS: dict[str, type] = {"sources": Source, "issues": Issue, "parties": Party, "kinds": AgreementKind}
 
 

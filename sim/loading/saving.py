@@ -2,30 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, assert_never
+from typing import Any
 
 import tomli_w
 from cattrs import Converter
 from cattrs.gen import make_dict_unstructure_fn, override
 
-from sim.model import AllOf, AnyOf, AtLeast, AtMost, Forbid, FrozenMap, IfThen, Not, Require, Rule, Scenario
+from sim.loading.rule_parser import rule_to_data
+from sim.model import FrozenMap, Rule, Scenario
 from sim.model.scenario import Basis, Confidence, Difficulty, Kind, Role
-
-
-def rule_to_data(rule: Rule) -> dict[str, Any]:
-    match rule:
-        case Require() | Forbid():
-            return {"issue": rule.issue, rule.op.value: list(rule.options)}
-        case AtLeast() | AtMost():
-            return {"issue": rule.issue, rule.op.value: rule.option}
-        case AllOf() | AnyOf():
-            return {rule.op.value: [rule_to_data(r) for r in rule.rules]}
-        case Not():
-            return {"not": rule_to_data(rule.rule)}
-        case IfThen():
-            return {"if": rule_to_data(rule.condition), "then": rule_to_data(rule.then)}
-        case _:
-            assert_never(rule)
 
 
 def _make() -> Converter:

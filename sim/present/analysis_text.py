@@ -53,7 +53,7 @@ def _kind_lines(scenario: Scenario) -> list[str]:
     kind = scenario.agreement_kind(scenario.kind) if scenario.kind else scenario.fullest_kind
     if not scenario.kinds:
         return [f"Positions as of {scenario.as_of}."]
-    titles = lambda ids: ", ".join(scenario.issue(i).title for i in ids) or "nothing"  # noqa: E731
+    titles = lambda ids: ", ".join(scenario.issue(i).title for i in ids) or "nothing"  # noqa: E731 - one line
     leaves = f"; it leaves alone {titles(kind.leaves)}" if kind.leaves else ""
     return [wrap(f"Kind of agreement: {kind.title} ({kind.id}); it must settle {titles(kind.settles)}{leaves}. "
                  f"Positions as of {scenario.as_of}.", "")]

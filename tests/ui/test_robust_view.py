@@ -7,7 +7,6 @@ from pathlib import Path
 from sim import catalog
 from sim.analysis.overrides import what_if
 from sim.analysis.overrides_file import overrides_from_flags
-from sim.model import Proposal
 from sim.model.resolve import resolve
 from sim.present import cards as present
 from sim.present.debrief import debrief_markdown  # noqa: F401 - the section is appended by it (see end screen)

@@ -14,7 +14,7 @@ from sim.engine import assess
 from sim.model.plain import citation_dict, option_label
 from sim.game import Adopt, GameState, LoadDraft, SetTerm, Table, new_game, parse_action, step
 from sim.game.effective import effective_scenario
-from sim.game.state import FeedItem, FeedKind
+from sim.game.state import FeedItem
 from sim.model import Proposal, Scenario
 from sim.model.scenario import Party
 
