@@ -55,32 +55,67 @@ def _folders() -> list[tuple[Path, str]]:
     return found
 
 
+def _clash(folder: Path, origin: str, scenario: Scenario, shipped: set[str]) -> ScenarioError | None:
+    """Why a scenario that loads cannot be used under its folder's name: each autosave is named
+    by id, and a user scenario never takes a shipped one's place."""
+    file = str(folder / SCENARIO_FILE)
+    if scenario.id != folder.name:
+        return ScenarioError([Problem(file, ("id",), f"the scenario's id is `{scenario.id}` but its folder is "
+                                      f"named `{folder.name}`", f'rename the folder to `{scenario.id}`, or set '
+                                      f'id = "{folder.name}"')])
+    if origin == "user" and scenario.id in shipped:
+        return ScenarioError([Problem(file, ("id",), f"a shipped scenario has the id `{scenario.id}`; the shipped "
+                                      "one is used", "give yours another id (and rename its folder to match)")])
+    return None
+
+
 def entries() -> list[Entry]:
-    """Every scenario found, loaded; a broken one is listed with its error rather than hidden."""
+    """Every scenario found, loaded; a broken one is listed with its error rather than hidden, and
+    so is a user scenario with a shipped one's id (the shipped one wins) or a folder named otherwise
+    than its scenario's id."""
     result = []
+    shipped = {folder.name for folder, origin in _folders() if origin == "shipped"}
     for folder, origin in _folders():
         try:
-            result.append(Entry(folder.name, folder, origin, load_scenario(folder), None))
+            scenario = load_scenario(folder)
         except ScenarioError as error:
             result.append(Entry(folder.name, folder, origin, None, error))
+            continue
+        clash = _clash(folder, origin, scenario, shipped)
+        result.append(Entry(folder.name, folder, origin, None if clash else scenario, clash))
     return result
 
 
+def _looks_like_path(text: str) -> bool:
+    return "/" in text or "\\" in text or text.endswith(".toml") or text.startswith(".")
+
+
 def scenario_path(id_or_path: str) -> Path:
-    """The folder of a scenario named by id, or by a path to its folder or scenario.toml."""
+    """The folder of a scenario named by id, or by a path to its folder or scenario.toml.
+
+    An installed id comes first (a folder of that name in the current directory does not take its
+    place; write ``./name`` for that), and a shipped scenario before a user one of the same id."""
+    folders: dict[str, Path] = {}
+    for folder, _ in _folders():
+        folders.setdefault(folder.name, folder)  # shipped ones come first, and keep their id
+    if id_or_path in folders and not _looks_like_path(id_or_path):
+        return folders[id_or_path]
     given = Path(id_or_path)
     if given.exists():
         return given.parent if given.is_file() else given
-    folders = {folder.name: folder for folder, _ in _folders()}
-    if id_or_path in folders:
-        return folders[id_or_path]
     raise ScenarioError(
         [Problem(id_or_path, (), "no scenario with this id or path", suggest(id_or_path, sorted(folders)))]
     )
 
 
 def find_scenario(id_or_path: str = DEFAULT_SCENARIO) -> Scenario:
-    return load_scenario(scenario_path(id_or_path))
+    """The scenario named by id or path. Found by id, its id must be its folder's name (two
+    scenarios must never share one autosave)."""
+    folder = scenario_path(id_or_path)
+    scenario = load_scenario(folder)
+    if folder.name == id_or_path and scenario.id != id_or_path:
+        raise _clash(folder, "shipped", scenario, set())  # type: ignore[misc]
+    return scenario
 
 
 def preset_paths(scenario: Scenario) -> list[Path]:

@@ -19,7 +19,7 @@ import random
 from typing import Sequence
 
 from sim.engine.compiled import SCALE, compile_rule
-from sim.engine.satisfiable import satisfying_choices
+from sim.engine.satisfiable import Undecided, satisfying_choices
 from sim.model import AtLeast, AtMost, Forbid, FrozenMap, IfThen, Require, Rule
 from sim.model.scenario import Citation, Issue, Option, Party, Preference, RedLine, Role, Scenario, Source
 
@@ -65,8 +65,11 @@ def _red_lines(rng: random.Random, issues: tuple[Issue, ...], count: int, tied: 
             citations=(Citation(SOURCE.id, "generated"),),
         )
         trial = [compile_rule(r.rule, scenario) for r in (*lines, candidate)]
-        if satisfying_choices(trial, sizes) is not None:  # a party never contradicts itself
-            lines.append(candidate)
+        try:
+            if satisfying_choices(trial, sizes, seconds=None) is not None:  # a party never contradicts itself
+                lines.append(candidate)
+        except Undecided:
+            pass  # too tangled to be sure: leave the candidate out
     return tuple(lines)
 
 

@@ -153,16 +153,16 @@ def test_suggest_for_one_party_with_a_level_and_fixed_terms(tutorial, capsys) ->
 
 
 def test_suggest_explains_when_nothing_is_acceptable(capsys) -> None:
-    assert main(["suggest", "us_28_point", "--scenario", "ukraine-2025"]) == 0
+    assert main(["suggest", "us_28_point", "--scenario", "ukraine-2025"]) == 1  # nothing acceptable: exit 1
     out = flat(capsys.readouterr().out)
     assert "None exists: no proposal is acceptable to" in out and "Why: - " in out
     base = ["suggest", "first_draft", "--scenario", TUTORIAL, "--party", "arvenia"]
-    assert main([*base, "--min-utility", "arvenia=95", "--fix", "mirel=joint_admin", "--fix", "water=w50"]) == 0
+    assert main([*base, "--min-utility", "arvenia=95", "--fix", "mirel=joint_admin", "--fix", "water=w50"]) == 1  # nothing acceptable: exit 1
     out = flat(capsys.readouterr().out)
     # joint administration (60) and half the lake (60) cap Arvenia at 0.4*60 + 0.3*60 + 0.3*100 = 72
     assert ("Arvenia needs 95.0 points, but no proposal within its red lines and the fixed terms gives it "
             "more than 72.0.") in out
-    assert main([*base, "--fix", "water=w30"]) == 0
+    assert main([*base, "--fix", "water=w30"]) == 1  # nothing acceptable: exit 1
     out = flat(capsys.readouterr().out)
     assert ("Arvenia: these red lines cannot all hold at once with the fixed terms: Arvenia's `half_the_lake` "
             "(Arvenia will not sign for less than half of the lake's water)") in out

@@ -240,7 +240,7 @@ def test_file_too_large(tmp_path: Path) -> None:
 
 def test_nested_too_deep() -> None:
     found = problems_of("x = " + "[" * 200 + "]" * 200)
-    assert found == ["s.toml: tables or arrays are nested more than 48 deep; flatten the nesting"]
+    assert found == ["s.toml:1: tables, arrays or dotted keys are nested more than 48 deep; flatten the nesting"]
 
 
 def test_rule_nested_too_deep() -> None:

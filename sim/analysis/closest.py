@@ -17,6 +17,8 @@ from typing import Sequence
 
 from attrs import frozen
 
+from sim.analysis import budget
+from sim.analysis.blocks import TooTangled
 from sim.analysis.problem import Line, Problem
 from sim.analysis.ties import components
 
@@ -128,8 +130,16 @@ def _improvement_sums(plan: Plan, draft: Sequence[int], slots: int) -> tuple[lis
     return base, forced, tops
 
 
-def search(problem: Problem, the_plan: Plan, draft: Sequence[int]) -> tuple[tuple[int, ...], list[int], int] | None:
-    """(index, column sums, distance) of the closest acceptable proposal, or None."""
+NODES = 1_000_000  # visits; the benchmark's queries need a few hundred. Counted, not timed: games replay exactly.
+
+
+class SearchTooLong(TooTangled):
+    """The closest-proposal search used up its budget of nodes."""
+
+
+def search(problem: Problem, the_plan: Plan, draft: Sequence[int], nodes: int | None = None) -> tuple[tuple[int, ...], list[int], int] | None:
+    """(index, column sums, distance) of the closest acceptable proposal, or None. Raises
+    SearchTooLong (a TooTangled) after ``nodes`` visits."""
     if not the_plan.feasible:
         return None
     width = problem.width
@@ -157,6 +167,8 @@ def search(problem: Problem, the_plan: Plan, draft: Sequence[int]) -> tuple[tupl
     nets = problem.net_column
     parties = range(len(thresholds))
     best: list = [None, None, None]  # key, index, sums
+    visited = [0]
+    nodes = NODES if nodes is None else nodes
 
     def hopeful(depth: int, spare: int) -> bool:
         """Can the remaining issues, with ``spare`` more changes, still meet every minimum?"""
@@ -216,6 +228,12 @@ def search(problem: Problem, the_plan: Plan, draft: Sequence[int]) -> tuple[tupl
             acc[s] -= below[s]
 
     def visit(depth: int, spare: int) -> None:
+        visited[0] += 1
+        if not visited[0] & 4095:
+            budget.check()
+        if visited[0] > nodes:
+            raise SearchTooLong(f"the search for the closest acceptable proposal passed {nodes:,} steps: "
+                                "the red lines tie too many issues together")
         if depth == n:
             leaf()
             return

@@ -19,6 +19,7 @@ import random
 import numpy as np
 from attrs import frozen
 
+from sim.analysis import budget
 from sim.analysis.blocks import Decomposition
 
 CHUNK = 8192  # R entries per bitset table: (CHUNK + 1) * CHUNK / 8 bytes, 8 MB, per column
@@ -164,6 +165,7 @@ def _count_rows(prefixes: _Prefixes, tops: list[np.ndarray]) -> np.ndarray:
     order = np.nonzero(passing)[0]
     order = order[np.argsort(bound[order], kind="stable")]
     for first in range(0, len(order), ROWS):
+        budget.check()
         rows = order[first:first + ROWS]
         words = (int(bound[rows[-1]]) + 63) // 64
         acc = prefixes.bitsets[0][tops[0][rows], :words]
@@ -199,6 +201,7 @@ def row_counts(decomposition: Decomposition, left: Side, right: Side, cache: dic
         return counts
     orders = _orders(left, columns, cache) if cache is not None else None
     for start in range(0, len(rcols), CHUNK):
+        budget.check()
         chunk = rcols[start:start + CHUNK]
         # The cache holds the sides too (see ``split``), so id(right) cannot be reused meanwhile.
         key = ("prefixes", id(right), tuple(columns.tolist()), start)

@@ -14,7 +14,7 @@ from typing import Callable
 from attrs import evolve, field, frozen
 
 from sim.engine.compiled import compile_rule
-from sim.engine.satisfiable import satisfying_choices
+from sim.engine.satisfiable import Undecided, satisfying_choices
 from sim.loading import checks
 from sim.loading.problems import suggest
 from sim.loading.problems import KeyPath, Problem, ScenarioError
@@ -169,9 +169,13 @@ def apply(overrides: Overrides, scenario: Scenario) -> tuple[Scenario, Found]:
         if not change.red_lines:
             continue  # dropping red lines cannot create a contradiction
         rules = [compile_rule(line.rule, changed) for line in party.red_lines]
-        if satisfying_choices(rules, sizes) is None:
-            found.append((("parties", i, "red_lines"), f"the red lines of `{party.id}` would contradict each other",
-                          "drop one of them in drop_red_lines, or change the one you add"))
+        try:
+            if satisfying_choices(rules, sizes) is None:
+                found.append((("parties", i, "red_lines"), f"the red lines of `{party.id}` would contradict each other",
+                              "drop one of them in drop_red_lines, or change the one you add"))
+        except Undecided as undecided:
+            found.append((("parties", i, "red_lines"), f"could not decide in {undecided.seconds:.1f} s whether the red "
+                          f"lines of `{party.id}` could all hold at once", "add a simpler red line"))
     return changed, found
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 from attrs import frozen
 
+from sim.analysis import budget
 from sim.analysis.blocks import Decomposition
 from sim.engine.compiled import FULL
 
@@ -70,6 +71,7 @@ def nondominated(values: np.ndarray) -> np.ndarray:
     kept_keys = np.zeros(0, dtype=np.int64)
     kept = []
     for start in range(0, len(keys), CHUNK):
+        budget.check()
         chunk, ids = keys[start:start + CHUNK], first[start:start + CHUNK]
         if len(kept_keys):
             beaten = np.zeros(len(chunk), dtype=bool)
@@ -90,6 +92,7 @@ def _nondominated_wide(unique: np.ndarray) -> np.ndarray:
     kept_rows = np.zeros((0, width), dtype=unique.dtype)
     kept = []
     for start in range(0, len(unique), CHUNK):
+        budget.check()
         chunk = unique[start:start + CHUNK]
         positions = np.arange(start, start + len(chunk))
         if len(kept_rows):
@@ -107,6 +110,7 @@ def _nondominated_wide(unique: np.ndarray) -> np.ndarray:
 def _dominated_by(front: np.ndarray, chunk: np.ndarray) -> np.ndarray:
     beaten = np.zeros(len(chunk), dtype=bool)
     for start in range(0, len(front), 4 * CHUNK):
+        budget.check()
         part = front[start:start + 4 * CHUNK]
         ge = part[:, None, 0] >= chunk[None, :, 0]
         for k in range(1, front.shape[1]):
@@ -173,6 +177,7 @@ def frontier(decomposition: Decomposition, approximate: bool = False) -> Frontie
     sums = decomposition.offset[None, :].copy()
     rows = np.zeros((1, 0), dtype=np.int64)
     for b, block in enumerate(blocks):
+        budget.check()
         rest = rest - best[b]
         options = nondominated(block.columns)
         candidates = len(sums) * len(options)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 from typing import Callable, Mapping
 
+from sim.analysis import budget
 from sim.analysis.counting import Count, countable
 from sim.analysis.problem import build_problem
 from sim.analysis.recount import recount
@@ -57,6 +58,7 @@ def sensitivity(
     base_count = count_all(base, rng, cache) if len(base) == 1 and countable(base[0]) else None
     found = []
     for done, (party_id, line_id, words, hard, change) in enumerate(trials):
+        budget.check()
         if progress:
             progress("sensitivity", done, len(trials))
         problem = build_problem(scenario, fixed=fixed, **change)

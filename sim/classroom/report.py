@@ -9,7 +9,7 @@ from sim.analysis import nash_point
 from sim.engine import assess
 from sim.model.plain import option_label
 from sim.game import score
-from sim.game.report import score_dict
+from sim.present.game_report import score_dict
 from sim.classroom.room import MEDIATOR, Classroom
 from sim.model import Proposal, Scenario
 

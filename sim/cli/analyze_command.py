@@ -33,6 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                         help="only proposals that settle the issue so (OPTION `open`: leave it open)")
     add_date_and_kind_options(parser, "analyse agreements of this kind (default: the last listed, the fullest)")
     parser.add_argument("--top", metavar="N", type=int, default=10, help="rows of the blocking table shown (text)")
+    parser.add_argument("--time-limit", metavar="SECONDS", type=float, default=120,
+                        help="give up after this long, saying so (default 120; the shipped scenarios take about a second)")
     add_robust_options(parser, 200)
     add_json_option(parser)
     parser.set_defaults(run=run)
@@ -60,8 +62,10 @@ def run(args: argparse.Namespace) -> int:
         fixed.update(flags.fix)
         titles.append(" ".join([*(f"--drop {d}" for d in args.drop), *(f"--walk-away {w}" for w in args.walk_away),
                                 *(f"--fix {f}" for f in args.fix)]))
+    from sim.analysis.budget import time_limit
+
     robust = trades = None
-    with TerminalProgress() as progress:
+    with TerminalProgress() as progress, time_limit(args.time_limit, progress.tick):
         analysis = analyze(scenario, fixed=fixed or None, progress=progress)
         # Other kinds are only weighed for the scenario as it stands: a what-if is about one kind.
         others = {} if titles else other_kinds(on_date_for_kind(found, args.as_of, None), scenario.kind, fixed)

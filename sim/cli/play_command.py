@@ -46,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
 
         return run_app(args)
     from sim import catalog
+    from sim.loading.problems import Problem
     from sim.game import Difficulty, score, start_game
     from sim.game.snapshot import state_dict
     from sim.present.game_report import score_dict
@@ -56,7 +57,15 @@ def run(args: argparse.Namespace) -> int:
     scenario = args.scenario or script.scenario or catalog.DEFAULT_SCENARIO
     seed = args.seed if args.seed is not None else (script.seed or 0)
     difficulty = Difficulty(args.difficulty) if args.difficulty else (script.difficulty or Difficulty.NORMAL)
-    state = start_game(scenario, difficulty, seed)
+    try:
+        state = start_game(scenario, difficulty, seed)
+    except catalog.ScenarioError as error:
+        if args.scenario or not script.scenario or any(p.file != script.scenario for p in error.problems):
+            raise
+        # The script (or save) named a scenario that is not installed: say so where it is named.
+        where = ("scenario", "id") if Path(args.script).suffix == ".json" else ()
+        raise catalog.ScenarioError([Problem(args.script, where, f"the scenario `{script.scenario}`: {p.message}",
+                                             p.fix, script.scenario_line) for p in error.problems]) from None
     state, _ = run_script(script, state)
     missed = unmet(script, state)
     if args.save:

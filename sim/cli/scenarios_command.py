@@ -35,7 +35,10 @@ def run(args: argparse.Namespace) -> int:
     blocks = []
     for e in found:
         if e.scenario is None:
-            blocks.append(f"{e.id}  BROKEN: {len(e.error.problems)} problems (run redlines validate)\n  {e.origin}: {e.path}")
+            shadowed = len(e.error.problems) == 1 and e.error.problems[0].path == ("id",)  # or misnamed
+            why = f"NOT USED: {e.error.problems[0].message}" if shadowed else \
+                f"BROKEN: {len(e.error.problems)} problems (run redlines validate)"
+            blocks.append(f"{e.id}  {why}\n  {e.origin}: {e.path}")
             continue
         lines = [f"{e.id}  {e.scenario.title}"]
         if e.scenario.library.tagline:

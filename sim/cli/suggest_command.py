@@ -60,4 +60,4 @@ def run(args: argparse.Namespace) -> int:
                          indent=2, ensure_ascii=False))
     else:
         print(render_suggestion(scenario, proposal, chosen, levels, fixed, suggestion, obstacles))
-    return 0
+    return 0 if suggestion is not None else 1  # 1: nothing is acceptable (documented in README)

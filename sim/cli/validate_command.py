@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from sim.loading.problems import Problem, ScenarioError
@@ -16,28 +15,83 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Checks scenario folders, scenario.toml files and proposal files. "
         "A scenario folder is checked with all its preset proposals.",
     )
-    parser.add_argument("files", metavar="FILE", nargs="+", help="a scenario folder, a scenario.toml or a proposal")
+    parser.add_argument("files", metavar="FILE", nargs="+",
+                        help="a scenario folder, a scenario.toml, a proposal or a what-if file")
+    parser.add_argument("--json", action="store_true", help="print problems as JSON (see README)")
     parser.set_defaults(run=run)
 
 
-def _is_scenario(path: Path) -> bool:
+def kind_of(path: Path) -> str:
+    """"scenario", "proposal" or "what-if": by name or folder first, then by the keys it has."""
     if path.is_dir() or path.name == "scenario.toml":
-        return True
+        return "scenario"
+    if path.parent.name == "what-if":
+        return "what-if"
+    if path.parent.name == "proposals":
+        return "proposal"
     from sim.loading.toml_file import read_toml
 
     data = read_toml(path).data
-    return "parties" in data or "issues" in data
+    if "issues" in data or "as_of" in data:
+        return "scenario"
+    if "terms" in data:
+        return "proposal"
+    return "what-if" if "fix" in data or "parties" in data else "proposal"
 
 
 def _check_game(scenario) -> list[Path]:
-    """The scenario's game.toml, when it has one."""
+    """The scenario's game.toml, when there is one (a folder or broken link of that name is an error)."""
     from sim import catalog
     from sim.game.setup_file import load_setup, setup_path
 
-    if not setup_path(scenario).is_file():
+    path = setup_path(scenario)
+    if not (path.exists() or path.is_symlink()):
         return []
     load_setup(scenario, [p.stem for p in catalog.preset_paths(scenario)])
-    return [setup_path(scenario)]
+    return [path]
+
+
+def _scenario_named(path: Path, scenario_id: object, what: str):
+    """The installed scenario a proposal or what-if file names, else the one whose folder holds it."""
+    from sim import catalog
+
+    if isinstance(scenario_id, str) and scenario_id:
+        try:
+            return catalog.find_scenario(scenario_id)
+        except ScenarioError:
+            raise ScenarioError([Problem(str(path), ("scenario",), f"no scenario `{scenario_id}` is installed",
+                                         "check the id with `redlines scenarios`")]) from None
+    home = path.resolve().parent.parent
+    if (home / "scenario.toml").is_file():
+        return catalog.find_scenario(str(home))
+    raise ScenarioError([Problem(str(path), ("scenario",), f"the {what} names no scenario",
+                                 'add a line like scenario = "tutorial" at the top')])
+
+
+def _check_what_if(path: Path) -> list[Path]:
+    from sim.analysis.overrides import what_if
+    from sim.analysis.overrides_file import load_overrides
+
+    overrides = load_overrides(path)
+    what_if(_scenario_named(path, overrides.scenario, "what-if file"), overrides)
+    return [path]
+
+
+def _check_proposal(path: Path) -> list[Path]:
+    """A proposal checked against its scenario in one pass, so its mistakes of every kind show together."""
+    from sim.loading import load_proposal
+    from sim.loading.toml_file import read_toml
+
+    try:
+        scenario = _scenario_named(path, read_toml(path).data.get("scenario"), "proposal")
+    except ScenarioError as missing:
+        try:
+            load_proposal(path)
+        except ScenarioError as error:
+            raise ScenarioError([*missing.problems, *error.problems]) from None
+        raise
+    load_proposal(path, scenario)
+    return [path]
 
 
 def _check_history(scenario) -> list[Path]:
@@ -55,46 +109,44 @@ def _check(path: Path) -> list[Path]:
     from sim import catalog
     from sim.loading import load_proposal, load_scenario
 
-    if _is_scenario(path):
-        scenario = load_scenario(path)
-        checked, problems = [Path(scenario.path)], []
-        for preset in catalog.preset_paths(scenario):
-            try:
-                load_proposal(preset, scenario)
-                checked.append(preset)
-            except ScenarioError as error:
-                problems += error.problems
-        for extra in (_check_game, _check_history):
-            try:
-                checked += extra(scenario)
-            except ScenarioError as error:
-                problems += error.problems
-        if problems:
-            raise ScenarioError(problems)
-        return checked
-    proposal = load_proposal(path)
-    try:
-        scenario = catalog.find_scenario(proposal.scenario)
-    except ScenarioError:
-        raise ScenarioError(
-            [Problem(str(path), ("scenario",), f"no scenario `{proposal.scenario}` is installed",
-                     "check the id with `redlines scenarios`")]
-        ) from None
-    load_proposal(path, scenario)
-    return [path]
+    kind = kind_of(path)
+    if kind == "what-if":
+        return _check_what_if(path)
+    if kind == "proposal":
+        return _check_proposal(path)
+    scenario = load_scenario(path)
+    checked, problems = [Path(scenario.path)], []
+    for preset in catalog.preset_paths(scenario):
+        try:
+            load_proposal(preset, scenario)
+            checked.append(preset)
+        except ScenarioError as error:
+            problems += error.problems
+    for extra in (_check_game, _check_history):
+        try:
+            checked += extra(scenario)
+        except ScenarioError as error:
+            problems += error.problems
+    if problems:
+        raise ScenarioError(problems)
+    return checked
 
 
 def run(args: argparse.Namespace) -> int:
     problems: list[Problem] = []
+    valid: list[str] = []
     for name in args.files:
         try:
-            for ok in _check(Path(name)):
-                print(f"ok: {ok}")
+            valid += [str(ok) for ok in _check(Path(name))]
         except ScenarioError as error:
             problems += error.problems
     if problems:
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found.", file=sys.stderr)
-        return 2
+        raise ScenarioError(problems)  # printed by the command, as text or (with --json) as JSON
+    if args.json:
+        import json
+
+        print(json.dumps({"valid": valid}, indent=2, ensure_ascii=False))
+    else:
+        for ok in valid:
+            print(f"ok: {ok}")
     return 0

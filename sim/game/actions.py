@@ -6,6 +6,8 @@ back, so a game's log is itself a script that replays the game.
 
 from __future__ import annotations
 
+import re
+
 from typing import ClassVar, Union
 
 from attrs import frozen
@@ -203,6 +205,7 @@ def _count(required: list[str], expected: list[str]) -> str:
 
 
 def _days(word: str) -> int:
-    if not word.isdigit() or not 1 <= int(word) <= MAX_WAIT:
+    # ASCII digits only, and few of them: "²" is a digit to str.isdigit, and int() refuses 5,000 digits.
+    if not re.fullmatch(r"[0-9]{1,6}", word) or not 1 <= int(word) <= MAX_WAIT:
         raise ActionError(f"`{word}` is not a number of days", f"write a whole number from 1 to {MAX_WAIT}, like `wait 3`")
     return int(word)

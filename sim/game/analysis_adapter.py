@@ -21,8 +21,13 @@ def closest_for_party(
     """The proposal with the fewest changes to ``draft`` (never to ``fixed`` issues) that ``party_id``
     accepts with at least ``min_utility`` (never less than its walk-away level); ties go to its higher
     gain. Its hard red lines always hold. None when there is no such proposal."""
+    from sim.analysis.blocks import TooTangled
+
     level = max(min_utility, scenario.party(party_id).walk_away)
-    found = closest_acceptable(scenario, draft, parties=[party_id], min_utility={party_id: level}, fixed=fixed or None)
+    try:
+        found = closest_acceptable(scenario, draft, parties=[party_id], min_utility={party_id: level}, fixed=fixed or None)
+    except TooTangled:  # too tangled to search within the bound: the party proposes nothing
+        return None
     return None if found is None else found.proposal
 
 
@@ -35,3 +40,14 @@ def best_nash_product(scenario: Scenario) -> float:
 
     point = nash_point(scenario)
     return point.nash_product if point is not None else 0.0
+
+
+def tangled_nash_product(scenario: Scenario) -> float | None:
+    """best_nash_product, or None when the red lines are too tangled to find it (TooTangled is
+    decided by the scenario's shape, so this stays deterministic)."""
+    from sim.analysis.blocks import TooTangled
+
+    try:
+        return best_nash_product(scenario)
+    except TooTangled:
+        return None

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from sim.engine.compiled import Leaf, compiled, holds_partially
 from sim.engine.kinds import kind_of, kind_phrase
-from sim.engine.satisfiable import satisfying_choices
+from sim.engine.satisfiable import Undecided, satisfying_choices
 from sim.model import FrozenMap, Proposal, Scenario
 from sim.model.resolve import resolve
 
@@ -50,8 +50,11 @@ def objection(scenario: Scenario, party_id: str, terms: FrozenMap[str, str], new
         if holds_partially(line.rule, assigned) is False:
             return f"it crosses a red line: {line.red_line.statement}"
     pinned = [Leaf(issue, frozenset({choice})) for issue, choice in assigned.items()]
-    if satisfying_choices([*(line.rule for line in hard), *pinned], space.sizes) is None:
-        return "it would leave no way to meet all its red lines on the issues still open"
+    try:  # steps only, no clock: a game must replay exactly
+        if satisfying_choices([*(line.rule for line in hard), *pinned], space.sizes, seconds=None) is None:
+            return "it would leave no way to meet all its red lines on the issues still open"
+    except Undecided:
+        return "it cannot tell whether it could still meet all its red lines on the issues still open"
     gain = 0
     for issue, option in new.items():
         i = position[issue]

@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import shutil
+import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,8 @@ from sim.game.score import score
 from sim.game.state import Difficulty, Game, GameState
 from sim.game.step import new_game, step
 from sim.loading.problems import KeyPath, Problem, ScenarioError
+from sim.loading.reading import Unreadable, read_limited
+from sim.loading.text_checks import control_problems
 
 FORMAT = "redlines-save"
 VERSION = 1  # bump when the shape changes; older versions must stay loadable
@@ -117,6 +120,48 @@ def write_save(state: GameState, path: Path) -> Path:
     return path
 
 
+LEFTOVER_AGE = 600.0  # seconds: a save takes milliseconds, so an older temporary file is abandoned
+
+
+def clean_leftovers(folder: Path | None = None, now: float | None = None) -> list[Path]:
+    """Removes the temporary files of saves that never finished (the process was killed between
+    writing and renaming): those of a process no longer running, or older than LEFTOVER_AGE.
+    Returns what it removed; a file it cannot remove is left, since saving does not need it gone."""
+    folder = saves_dir() if folder is None else Path(folder)
+    now = time.time() if now is None else now
+    removed = []
+    try:
+        candidates = [p for p in folder.iterdir() if p.name.startswith(".") and p.suffix in (".tmp", ".prev")]
+    except OSError:
+        return []
+    for path in candidates:
+        pid = path.name.removesuffix(path.suffix).rsplit(".", 1)[-1]
+        try:
+            stale = now - path.lstat().st_mtime > LEFTOVER_AGE or not (pid.isdigit() and _running(int(pid)))
+            if stale:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError, OverflowError):
+        return True  # someone else's process, or cannot tell: leave its file alone
+    return True
+
+
+def autosave(state: GameState) -> Path:
+    return write_save(state, autosave_path(state.scenario.id))
+
+
 def _fail(path: Path, message: str, fix: str, key: KeyPath = ()) -> SaveError:
     return SaveError([Problem(str(path), key, message, fix)])
 
@@ -131,31 +176,36 @@ def read_save(path: Path) -> dict[str, Any]:
     """The checked contents of a save file (not yet replayed)."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_SAVE_BYTES:
-            raise _fail(path, "the file is far too large to be a save", "check the path")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise _fail(path, "no such save file", "check the path; autosaves are in " + str(saves_dir())) from None
-    except IsADirectoryError:
-        raise _fail(path, "this is a folder, not a save file", "give the path of a .json save") from None
-    except OSError as error:
-        raise _fail(path, f"cannot read the save: {error.strerror}", "check the file's permissions") from None
+        raw = read_limited(path, MAX_SAVE_BYTES, "a .json save")
+    except Unreadable as error:
+        fix = "check the path; autosaves are in " + str(saves_dir()) if error.message == "no such file" else error.fix
+        raise _fail(path, error.message.replace("no such file", "no such save file"), fix) from None
     try:
         data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise _fail(path, "the save is corrupt: it is not text", _kept(path)) from None
+    except UnicodeDecodeError as error:
+        raise SaveError([Problem(str(path), (), "the save is corrupt: it is not text", _kept(path),
+                                 raw.count(b"\n", 0, error.start) + 1)]) from None
     except json.JSONDecodeError as error:
         truncated = error.pos >= len(raw.rstrip())
         what = "truncated (it ends too early)" if truncated else f"corrupt ({error.msg} at line {error.lineno})"
         raise SaveError([Problem(str(path), (), f"the save is {what}", _kept(path), error.lineno)]) from None
+    except RecursionError:  # JSON nested thousands deep: no save is shaped like that
+        raise _fail(path, "the save is corrupt: it is nested far too deep", _kept(path)) from None
+    except ValueError:  # not a JSONDecodeError: a number of more than 4,300 digits
+        raise _fail(path, "the save is corrupt: it holds a number thousands of digits long", _kept(path)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise _fail(path, "this is not a Red Lines save", "give the path of a save written by `redlines`")
+        raise _fail(path, "this is not a Red Lines save", "give the path of a save written by `redlines`",
+                    ("format",) if isinstance(data, dict) else ())
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise _fail(path, f"the save's version is not valid ({version!r})", _kept(path), ("version",))
     if version > VERSION:
         raise _fail(path, f"this save was made by a newer Red Lines (save version {version}; this one reads up to {VERSION})",
                     "update Red Lines to load it; " + _kept(path), ("version",))
+    hostile = control_problems(data)
+    if hostile:
+        raise SaveError([Problem(str(path), key, f"the save is damaged: {message}", _kept(path))
+                         for key, message, _ in hostile[:5]])
     _check_shape(path, data)
     return data
 
@@ -169,7 +219,7 @@ def _check_shape(path: Path, data: dict[str, Any]) -> None:
         problems.append(Problem(str(path), ("difficulty",), f"unknown difficulty {data.get('difficulty')!r}",
                                 "the save is damaged; expected easy, normal or hard"))
     seed = data.get("seed")
-    if not isinstance(seed, int) or isinstance(seed, bool):
+    if not isinstance(seed, int) or isinstance(seed, bool) or not -2**63 <= seed < 2**63:
         problems.append(Problem(str(path), ("seed",), "the seed is not a whole number", "the save is damaged"))
     log = data.get("log")
     if not isinstance(log, list) or not all(isinstance(line, str) for line in log):
@@ -227,3 +277,27 @@ def load_save(path: Path, game: Game | None = None) -> GameState:
     else:
         game = Game(game.scenario, game.setup, game.presets, Difficulty(data["difficulty"]), data["seed"])
     return restore(path, data, game)
+
+
+def modified_time(path: Path) -> float:
+    """When a save was written; a dangling link or vanished file sorts last (and is listed as broken)."""
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def summary_text(value: Any) -> str:
+    """A summary's text, shown on the start screen only: anything but a short string shows as blank."""
+    return value if isinstance(value, str) and len(value) <= 40 else ""
+
+
+def summary_number(value: Any) -> float:
+    """A summary's number ("5 moves", a bool, infinity or NaN in a damaged save show as 0)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return 0.0
+    try:
+        number = float(value)
+    except OverflowError:
+        return 0.0
+    return number if abs(number) < 1e12 else 0.0

@@ -21,7 +21,7 @@ from __future__ import annotations
 from attrs import frozen
 
 from sim.engine import Verdict, assess
-from sim.game.analysis_adapter import best_nash_product
+from sim.game.analysis_adapter import tangled_nash_product
 from sim.game.effective import effective_scenario
 from sim.game.state import Agreement, GameState, Status
 from sim.model import Scenario
@@ -111,8 +111,10 @@ def score(state: GameState) -> Score:
         product = 1.0
         for gain in gains:
             product *= max(0.0, gain)
-        best = best_nash_product(scenario)
-        if best <= 0:
+        best = tangled_nash_product(scenario)
+        if best is None:
+            quality, detail = QUALITY_POINTS / 2, "the best deal could not be found (the red lines tie too many issues together): half marks"
+        elif best <= 0:
             quality, detail = QUALITY_POINTS, "no deal could give everyone more"
         else:
             quality = QUALITY_POINTS * min(1.0, product / best)

@@ -18,6 +18,7 @@ legal when it comes stops the run with the same kind of message.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from attrs import frozen
@@ -27,6 +28,8 @@ from sim.game.state import Difficulty, GameState, Status
 from sim.game.step import Outcome, step
 from sim.loading.problems import suggest
 from sim.loading.problems import Problem, ScenarioError
+from sim.loading.reading import Unreadable, read_limited
+from sim.loading.text_checks import first_control, describe
 
 SETTINGS = ("scenario", "seed", "difficulty", "expect")
 EXPECTATIONS = ("deal", "interim", "collapsed", "expired", "ongoing")
@@ -41,6 +44,7 @@ class Script:
     seed: int | None = None
     difficulty: Difficulty | None = None
     expect: tuple[str, ...] = ()
+    scenario_line: int | None = None  # where the script names its scenario, for an error about it
 
 
 def _setting_value(name: str, words: list[str]) -> object:
@@ -49,7 +53,7 @@ def _setting_value(name: str, words: list[str]) -> object:
         raise ActionError(f"`{name}` takes one value", f"write `{name} VALUE`")
     word = words[0]
     if name == "seed":
-        if not word.lstrip("-").isdigit():
+        if not re.fullmatch(r"-?[0-9]{1,18}", word):  # ASCII digits, one sign, no 5,000-digit seeds
             raise ActionError(f"`{word}` is not a whole number", "write e.g. `seed 7`")
         return int(word)
     if name == "difficulty":
@@ -68,12 +72,16 @@ def parse_script(text: str, name: str = "<script>") -> Script:
     expect: list[str] = []
     actions: list[tuple[int, Action]] = []
     acting = False  # past the first action line, even one with a mistake
+    scenario_line = None
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.split("#", 1)[0].strip()
         if not line:
             continue
         words = line.split()
         try:
+            hit = first_control(line)
+            if hit is not None:
+                raise ActionError(f"the line holds the control character {describe(hit[1])}", "remove it")
             if words[0] not in SETTINGS:
                 acting = True
                 actions.append((number, parse_action(line)))
@@ -87,26 +95,22 @@ def parse_script(text: str, name: str = "<script>") -> Script:
                 raise ActionError(f"`{words[0]}` is set twice", "keep one")
             else:
                 settings[words[0]] = value
+                if words[0] == "scenario":
+                    scenario_line = number
         except ActionError as error:
             found.append(Problem(name, (), error.message, error.fix, number))
     if found:
         raise ScenarioError(found)
     return Script(name, tuple(actions), settings.get("scenario"), settings.get("seed"),  # type: ignore[arg-type]
-                  settings.get("difficulty"), tuple(expect))  # type: ignore[arg-type]
+                  settings.get("difficulty"), tuple(expect), scenario_line)  # type: ignore[arg-type]
 
 
 def read_script(path: str | Path) -> Script:
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_SCRIPT_BYTES:
-            raise ScenarioError([Problem(str(path), (), "the file is too large to be a script", "check the path")])
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ScenarioError([Problem(str(path), (), "no such file", "check the path and its spelling")]) from None
-    except IsADirectoryError:
-        raise ScenarioError([Problem(str(path), (), "this is a folder, not a script", "give the path of a script file")]) from None
-    except OSError as error:
-        raise ScenarioError([Problem(str(path), (), f"cannot read the file: {error.strerror}", "check the path")]) from None
+        raw = read_limited(path, MAX_SCRIPT_BYTES, "a script file")
+    except Unreadable as error:
+        raise ScenarioError([Problem(str(path), (), error.message, error.fix)]) from None
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:

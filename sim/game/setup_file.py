@@ -336,8 +336,8 @@ def setup_path(scenario: Scenario) -> Path:
 def load_setup(scenario: Scenario, presets: Collection[str] = ()) -> GameSetup:
     """The scenario's game.toml, or the default setup when it has none."""
     path = setup_path(scenario)
-    if not scenario.path or not path.is_file():
-        return default_setup(scenario)
+    if not scenario.path or not (path.exists() or path.is_symlink()):
+        return default_setup(scenario)  # no game.toml at all; a folder, pipe or dangling link named so is an error
     return setup_from_toml(read_toml(path), scenario, presets)
 
 

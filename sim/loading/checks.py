@@ -9,20 +9,20 @@ import re
 from typing import Collection, Iterable, Iterator
 
 from sim.engine.compiled import compile_rule
-from sim.engine.satisfiable import satisfying_choices
+from sim.engine.satisfiable import Undecided, satisfying_choices
 from sim.loading.problems import suggest
 from sim.loading.problems import KeyPath
 from sim.model.rules import AtLeast, AtMost, Rule, child_keys, children
 from sim.model.scenario import Citation, Issue, Party, RedLine, Scenario, Source
 
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]*")  # used with fullmatch: `$` would let "id\n" through
 ID_FIX = "ids use lowercase letters, digits, `_` and `-`, like `nato_membership`"
 
 Found = list[tuple[KeyPath, str, str]]
 
 
 def check_id(value: str, path: KeyPath, found: Found) -> None:
-    if not ID_PATTERN.match(value):
+    if not ID_PATTERN.fullmatch(value):
         found.append((path, f"`{value}` is not a valid id", ID_FIX))
 
 
@@ -189,11 +189,19 @@ def check_preferences(party_id: str, preferences, at: KeyPath, issues: dict[str,
 
 
 def check_consistency(i: int, party: Party, scenario: Scenario, found: Found) -> None:
-    """Every red line of a party must be able to hold at once; if not, name a minimal clash."""
+    """Every red line of a party must be able to hold at once; if not, name a minimal clash.
+    The search is bounded: a set too tangled to decide in time is reported as such."""
     sizes = [len(issue.options) + 1 for issue in scenario.issues]
     for kind_id in scenario.kind_ids:  # a line counts only for its kinds, so only those must agree
         lines = [r for r in party.red_lines if r.applies(kind_id)]
-        if satisfying_choices([compile_rule(r.rule, scenario) for r in lines], sizes) is None:
+        try:
+            holds = satisfying_choices([compile_rule(r.rule, scenario) for r in lines], sizes) is not None
+        except Undecided as undecided:
+            found.append((("parties", i, "red_lines"), f"could not decide in {undecided.seconds:.1f} s whether the red "
+                          f"lines of `{party.id}` can all hold at once: they tie too many issues together",
+                          "split or simplify them (fewer issues per rule), then validate again"))
+            return
+        if not holds:
             _report_clash(i, party, lines, scenario, sizes, found)
             return
 
@@ -204,8 +212,11 @@ def _report_clash(i: int, party: Party, lines: list[RedLine], scenario: Scenario
     clash = list(range(len(rules)))
     for j in list(clash):  # drop every red line the contradiction does not need
         trial = [k for k in clash if k != j]
-        if satisfying_choices([rules[k] for k in trial], sizes) is None:
-            clash = trial
+        try:
+            if satisfying_choices([rules[k] for k in trial], sizes) is None:
+                clash = trial
+        except Undecided:
+            pass  # keep this line in the clash named: the report stays true, if not minimal
     names = ", ".join(f"`{lines[k].id}`" for k in clash)
     found.append((("parties", i, "red_lines"), f"the red lines of `{party.id}` contradict each other: {names} "
                   "cannot all hold at once", "relax or remove one of them"))

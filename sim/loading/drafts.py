@@ -18,8 +18,11 @@ from sim.model import Proposal, Scenario
 SANDBOX_DIR = "sandbox"
 
 
+MAX_STEM = 60  # a file name is at most 255 bytes; a long title makes a readable, shorter one
+
+
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "draft"
+    return re.sub(r"[^a-z0-9]+", "-", text.lower())[:MAX_STEM].strip("-") or "draft"
 
 
 def proposal_toml(proposal: Proposal) -> str:
@@ -51,8 +54,21 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
+class ExportError(Exception):
+    """Why a draft could not be saved, in words for the player."""
+
+
 def export_proposal(proposal: Proposal, folder: Path) -> Path:
-    """Write ``proposal`` into ``folder`` under a new name derived from its title; return the path."""
+    """Write ``proposal`` into ``folder`` under a new name derived from its title; return the path.
+    Raises ExportError (a read-only folder, a full disk) rather than OSError."""
+    try:
+        return _export(proposal, folder)
+    except OSError as error:
+        raise ExportError(f"The draft could not be saved in {folder}: {error.strerror or error}. "
+                          "The draft is still here; free some space or set REDLINES_HOME to a folder you can write to.") from None
+
+
+def _export(proposal: Proposal, folder: Path) -> Path:
     stem = slug(proposal.title)
     path = folder / f"{stem}.toml"
     number = 2

@@ -7,6 +7,8 @@ from typing import Any, Iterable
 
 from attrs import frozen
 
+from sim.loading.text_checks import printable
+
 KeyPath = tuple[str | int, ...]
 
 
@@ -33,7 +35,8 @@ class Problem:
         where = self.file + (f":{self.line}" if self.line else "")
         key = format_path(self.path)
         text = f"{where}: {key + ': ' if key else ''}{self.message}"
-        return f"{text}; {self.fix}" if self.fix else text
+        # A key or message may quote a file's bytes: never let them reach a terminal as controls.
+        return printable(f"{text}; {self.fix}" if self.fix else text, lines=False)
 
 
 class ScenarioError(Exception):

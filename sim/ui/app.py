@@ -97,6 +97,9 @@ class RedLinesApp(App):
         return {**super().get_theme_variable_defaults(), **NEUTRAL_DEFAULTS}
 
     def on_mount(self) -> None:
+        from sim.game.saves import clean_leftovers
+
+        clean_leftovers()  # what a save killed halfway left behind
         self._apply_keymap()
         screen = self._first_screen()
         self.push_screen(screen)

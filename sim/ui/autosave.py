@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from sim.game import GameState, SaveError, write_save
+from sim.loading.problems import Problem
 
 
 class AutoSaver:
@@ -26,9 +27,12 @@ class AutoSaver:
         self._idle.set()
         self._failing = False
         self.saved = 0  # how many states were written (tests and the benchmark read it)
+        self.enabled = True  # False: a read-only game (open in another window), nothing is written
 
     def request(self, state: GameState) -> None:
         """Save ``state`` soon; returns at once."""
+        if not self.enabled:
+            return
         with self._lock:
             self._pending = state
             if not self._idle.is_set():
@@ -48,6 +52,10 @@ class AutoSaver:
             except SaveError as error:
                 self._failing = True
                 self.on_problem(error)
+            except Exception as error:  # noqa: BLE001 - a dead saving thread would never save again
+                self._failing = True
+                self.on_problem(SaveError([Problem(str(self.path), (), f"the game could not be saved ({error})",
+                                                   "the game goes on in memory; the next move tries again")]))
             else:
                 self.saved += 1
                 if self._failing:

@@ -9,8 +9,10 @@ keys stay.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
+
+from sim.loading.problems import ScenarioError
+from sim.loading.toml_file import read_toml
 
 KEYMAP_FILE = "keys.toml"
 
@@ -18,14 +20,12 @@ KEYMAP_FILE = "keys.toml"
 def load_keymap(folder: Path) -> tuple[dict[str, str], list[str]]:
     """The remapped keys, and a list of problems (each says where, what, and how to fix it)."""
     path = folder / KEYMAP_FILE
-    if not path.is_file():
+    if not (path.exists() or path.is_symlink()):  # a folder, pipe or dangling link named keys.toml is reported
         return {}, []
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        return {}, [f"{path}: cannot be read ({error}); fix its permissions or delete it."]
-    except tomllib.TOMLDecodeError as error:
-        return {}, [f"{path}: not valid TOML ({error}); write lines like \"table.wait\" = \"w\"."]
+    try:  # the loader's reader: regular files only, bounded size and nesting, no control characters
+        data = read_toml(path).data
+    except ScenarioError as error:
+        return {}, [f"{problem}; write lines like \"table.wait\" = \"w\"." for problem in error.problems]
     keymap, problems = {}, []
     for binding_id, keys in data.items():
         if isinstance(keys, str) and keys.strip():

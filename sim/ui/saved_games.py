@@ -8,7 +8,7 @@ from pathlib import Path
 from attrs import frozen
 
 from sim.game import GameState, SaveError, write_save
-from sim.game.saves import read_save, saves_dir
+from sim.game.saves import modified_time, read_save, saves_dir, summary_number, summary_text
 
 FINISHED_DIR = "finished"  # under the saves folder: ended games, kept when a new game takes the autosave
 
@@ -37,9 +37,10 @@ def _read(path: Path) -> tuple[SavedGame, tuple] | None:
         data = read_save(path)
     except SaveError:
         return None  # loading it by path says what is wrong with it
-    summary = data.get("summary") if isinstance(data.get("summary"), dict) else {}
-    game = SavedGame(path, data["scenario"]["id"], data["difficulty"], str(summary.get("day", "?")),
-                     int(summary.get("actions", 0)), str(summary.get("status", "ongoing")), float(summary.get("score", 0.0)))
+    summary = data.get("summary") if isinstance(data.get("summary"), dict) else {}  # damaged: treat as blank
+    game = SavedGame(path, data["scenario"]["id"], data["difficulty"], summary_text(summary.get("day")) or "?",
+                     int(summary_number(summary.get("actions"))), summary_text(summary.get("status")) or "ongoing",
+                     summary_number(summary.get("score")))
     return game, (game.scenario, game.difficulty, data["seed"], tuple(data["log"]))
 
 
@@ -47,7 +48,7 @@ def _saves(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     paths = [p for p in folder.glob("*.json") if not p.name.endswith(".prev.json")]
-    return sorted(paths, key=lambda p: p.stat().st_mtime, reverse=True)
+    return sorted(paths, key=modified_time, reverse=True)
 
 
 def latest_game() -> SavedGame | None:

@@ -113,7 +113,7 @@ def test_a_broken_keys_file_leaves_the_default_keys(run, redlines_home) -> None:
     async def scenario() -> None:
         app = make_app(screen="sandbox", scenario="tutorial")
         async with app.run_test(size=(80, 24)) as pilot:
-            assert "not valid TOML" in app.keymap_problems[0]
+            assert "TOML syntax error" in app.keymap_problems[0]
             await pilot.press("p")
             assert isinstance(app.screen, ProposalPicker)
 

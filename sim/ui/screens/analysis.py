@@ -29,6 +29,7 @@ from sim.present.robustness_view import Solidity, asks_rows, robustness_rows, so
 from sim.ui.widgets.charts import BlockingChart, FrontierPlot
 
 TOP_BLOCKERS = 8
+ANALYSIS_SECONDS = 60  # the shipped scenarios take about a second; a huge one says it gave up
 MAX_PLOTTED = 4000
 
 
@@ -51,6 +52,13 @@ class AnalysisScreen(Screen):
     class Done(Message):
         def __init__(self, findings: Findings) -> None:
             self.findings = findings
+            super().__init__()
+
+    class Failed(Message):
+        """The analysis could not run within its bounds (red lines too tangled)."""
+
+        def __init__(self, reason: str) -> None:
+            self.reason = reason
             super().__init__()
 
     def __init__(self, scenario: Scenario, draft: Proposal, adopt: Callable[[Proposal], None] | None, hidden: bool = False) -> None:
@@ -99,9 +107,16 @@ class AnalysisScreen(Screen):
     @work(thread=True, exclusive=True)
     def compute(self) -> None:
         from sim.analysis import analyze, closest_acceptable
+        from sim.analysis.blocks import TooTangled
+        from sim.analysis.budget import time_limit
 
-        analysis = analyze(self.scenario)
-        closest = closest_acceptable(self.scenario, self.draft)
+        try:
+            with time_limit(ANALYSIS_SECONDS):  # set here: a worker thread does not inherit the context
+                analysis = analyze(self.scenario)
+                closest = closest_acceptable(self.scenario, self.draft)
+        except TooTangled as error:
+            self.post_message(self.Failed(str(error)))
+            return
         named = [("D", "your draft", self.draft)]
         if analysis.nash is not None:
             named.append(("N", "Nash point", analysis.nash.proposal))
@@ -109,6 +124,11 @@ class AnalysisScreen(Screen):
             named.append((str(number), preset.title or f"preset {number}", preset))
         found = solidity(self.scenario, analysis.deal_exists)
         self.post_message(self.Done(Findings(analysis, closest, tuple(named), found)))
+
+    def on_analysis_screen_failed(self, message: Failed) -> None:
+        self.query_one("#working").display = False
+        self.query_one("#headline", Static).update(Content(
+            f"The analysis cannot run on this scenario: {message.reason}. The game itself plays on."))
 
     def on_analysis_screen_done(self, message: Done) -> None:
         self.findings = message.findings

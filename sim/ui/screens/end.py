@@ -53,14 +53,21 @@ class EndScreen(Screen):
     def compare(self) -> None:
         from sim.analysis import nash_point
         from sim.present.report.story import retell
+        from sim.analysis.blocks import TooTangled
 
         from sim.present.robustness_view import solidity, solidity_markdown
 
         story = retell(self.state)["story"]  # replays the game: off the UI thread
         scenario = effective_scenario(self.state)
-        nash = nash_point(scenario)
+        try:
+            nash = nash_point(scenario)
+        except TooTangled:  # the debrief goes without the Nash comparison rather than crash the app
+            nash = None
         self.post_message(self.Ready(debrief_markdown(self.state, self.score, nash, story)))
-        found = solidity_markdown(scenario, solidity(scenario, nash is not None))
+        try:
+            found = solidity_markdown(scenario, solidity(scenario, nash is not None))
+        except TooTangled:  # nor without the whole debrief when the trades cannot be searched
+            return
         self.post_message(self.Ready(debrief_markdown(self.state, self.score, nash, story, found)))
 
     def on_end_screen_ready(self, message: Ready) -> None:

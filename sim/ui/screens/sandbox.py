@@ -93,7 +93,11 @@ class SandboxScreen(DraftScreen):
         ]
 
     def action_export(self) -> None:
-        from sim.loading.drafts import export_proposal
+        from sim.loading.drafts import ExportError, export_proposal
 
-        path = export_proposal(self.draft, catalog.data_dir() / "proposals")
+        try:
+            path = export_proposal(self.draft, catalog.data_dir() / "proposals")
+        except ExportError as error:
+            self.notify(str(error), title="Draft not saved", severity="error", timeout=10)
+            return
         self.notify(f"Saved to {path}", title="Draft saved")

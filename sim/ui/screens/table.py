@@ -22,6 +22,7 @@ from sim.game import (
     Status, Travel, UseLever, Wait, available_actions, views,
 )
 from sim.game.effective import effective_scenario
+from sim.game.save_lock import SaveLock, copy_path
 from sim.model import Proposal
 from sim.present import cards, markdown, play
 from sim.ui.autosave import AutoSaver
@@ -64,6 +65,7 @@ class TableScreen(DraftScreen):
         self.views = views(session.state)
         super().__init__(session.state.scenario, session.state.draft)
         self.saver = AutoSaver(session.save_path, self._save_problem)
+        self.save_lock = SaveLock(session.save_path)
 
     # --- what the player may see -----------------------------------------------------------------
 
@@ -126,7 +128,29 @@ class TableScreen(DraftScreen):
     def on_mount(self) -> None:
         self.refresh_game()
         self.query_one("#draft").focus()
-        self.saver.request(self.state)  # a game quit before its first move can still be continued
+        if self.save_lock.acquire():
+            self.saver.request(self.state)  # a game quit before its first move can still be continued
+            return
+        self.saver.enabled = False  # until the player chooses: never write over the other window's game
+        choices = [Choice("read", "Open it read-only", "look and try moves; nothing is saved"),
+                   Choice("copy", "Play a copy", "your moves are saved to a file of their own")]
+        self.app.push_screen(ChoiceScreen("This game is open in another Red Lines window", choices), self._locked_choice)
+
+    def _locked_choice(self, choice: str | None) -> None:
+        if choice == "copy":
+            path = copy_path(self.session.save_path)
+            self.session.save_path = path
+            self.saver = AutoSaver(path, self._save_problem)
+            self.save_lock = SaveLock(path)
+            self.save_lock.acquire()
+            self.saver.request(self.state)
+            self.notify(f"Playing a copy, saved to {path.name}.", title="A copy")
+        else:
+            self.notify("Read-only: this window saves nothing; the game is saved by the other window.",
+                        title="Read-only", timeout=8)
+
+    def on_unmount(self) -> None:
+        self.save_lock.release()
 
     # --- moves ---------------------------------------------------------------------------------------
 
