@@ -125,17 +125,19 @@ def _sorted_values(values: np.ndarray) -> tuple[np.ndarray, ...]:
 
 
 def _tops(sorted_values: tuple[np.ndarray, ...], left: np.ndarray, minimums: np.ndarray,
-          orders: list[np.ndarray] | None = None) -> list[np.ndarray]:
+          orders: list[tuple[np.ndarray, np.ndarray]] | None = None) -> list[np.ndarray]:
     """Per column, how many entries of the chunk reach the minimum with each row of ``left``.
-    With ``orders`` (per column, the rows of ``left`` by descending value), the needles are
-    searched in ascending order, several times faster than in any order (the search stays in cache)."""
+    With ``orders`` (per column, the rows of ``left`` by descending value, and those values), the
+    needles are searched in ascending order, several times faster than in any order (the search
+    stays in cache and its branches are predicted)."""
     tops = []
     for k, values in enumerate(sorted_values):
         if orders is None:
             found = np.searchsorted(values, minimums[k] - left[:, k], side="left")
         else:
+            rows, descending = orders[k]
             found = np.empty(len(left), dtype=np.int64)
-            found[orders[k]] = np.searchsorted(values, minimums[k] - left[orders[k], k], side="left")
+            found[rows] = np.searchsorted(values, minimums[k] - descending, side="left")
         tops.append(len(values) - found)
     return tops
 
@@ -163,7 +165,7 @@ def _count_rows(prefixes: _Prefixes, tops: list[np.ndarray]) -> np.ndarray:
     counts = np.zeros(len(bound), dtype=np.int64)
     passing = np.all([t > 0 for t in tops], axis=0)  # a column no entry passes: no partner
     order = np.nonzero(passing)[0]
-    order = order[np.argsort(bound[order], kind="stable")]
+    order = order[np.argsort(bound[order])]
     for first in range(0, len(order), ROWS):
         budget.check()
         rows = order[first:first + ROWS]
@@ -175,14 +177,16 @@ def _count_rows(prefixes: _Prefixes, tops: list[np.ndarray]) -> np.ndarray:
     return counts
 
 
-def _orders(left: Side, columns: np.ndarray, cache: dict | None) -> list[np.ndarray]:
-    """Per constrained column, the L rows by descending value (kept in the cache with the side)."""
+def _orders(left: Side, columns: np.ndarray, cache: dict | None) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Per constrained column, the L rows by descending value and those values (kept in the cache
+    with the side: the recounts of a sensitivity table search the same L rows again)."""
     orders = []
     for column in columns.tolist():
         key = ("order", id(left), column)
         found = cache.get(key) if cache is not None else None
         if found is None:
-            found = np.argsort(-left.columns[:, column], kind="stable")
+            rows = np.argsort(-left.columns[:, column])  # any order among ties: results go back to their rows
+            found = (rows, left.columns[rows, column])
             if cache is not None:
                 cache[key] = found
         orders.append(found)
