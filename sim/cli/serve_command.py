@@ -8,7 +8,6 @@ import ipaddress
 import shlex
 import sys
 
-from sim import catalog
 from sim.cli.arguments import add_scenario_option
 
 LOCAL_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
@@ -56,6 +55,8 @@ def session_command(scenario: str | None, visitor: str = "") -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from sim import catalog  # deferred: `redlines --help` loads no scenario machinery
+
     if args.max_sessions < 1 or args.keep_days <= 0:
         print("--max-sessions and --keep-days must be above 0; try --max-sessions 30 --keep-days 14.", file=sys.stderr)
         return 2

@@ -19,6 +19,7 @@ from sim.loading import ScenarioError, parse_scenario
 from sim.game.analysis_adapter import closest_for_party, tangled_nash_product
 from sim.loading import load_scenario
 from sim.model import FrozenMap, Proposal
+from sim.model.rules import Op
 from tests.hostile.pigeonhole import pigeonhole_toml, tangled_toml
 
 
@@ -42,7 +43,7 @@ def test_a_pigeonhole_of_seven_is_undecided_within_the_bound_not_a_hang() -> Non
 def pigeonhole_rules(n: int) -> list:
     """The pigeonhole puzzle compiled: n + 1 issues of n options (plus the open slot, forbidden)."""
     placed = [Leaf(i, frozenset(range(n))) for i in range(n + 1)]
-    alone = [Node("not", (Node("all", (Leaf(i, frozenset({h})), Leaf(j, frozenset({h})))),))
+    alone = [Node(Op.NOT, (Node(Op.ALL_OF, (Leaf(i, frozenset({h})), Leaf(j, frozenset({h})))),))
              for h in range(n) for i in range(n + 1) for j in range(i + 1, n + 1)]
     return placed + alone
 

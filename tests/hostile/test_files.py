@@ -124,15 +124,21 @@ def test_a_save_with_an_escape_in_it_is_damaged(tmp_path) -> None:
     assert "log[0]: the save is damaged: the text holds the control character U+001B (ESCAPE)" in found
 
 
-def test_a_damaged_summary_and_a_dangling_save_are_listed_not_fatal(tmp_path) -> None:
-    folder = tmp_path / "saves"
+def test_a_damaged_summary_and_a_dangling_save_are_listed_not_fatal(tmp_path, monkeypatch) -> None:
+    # What the start screen lists: the damaged summary shows blank, the dangling link is passed over.
+    from sim.ui.saved_games import all_games, latest_game
+
+    monkeypatch.setenv("REDLINES_HOME", str(tmp_path))
+    folder = saves.saves_dir()
     good = {"format": "redlines-save", "version": 1, "scenario": {"id": "tutorial"}, "difficulty": "normal",
             "seed": 1, "log": [], "state": {}, "summary": {"actions": "5 moves", "score": "lots", "day": ["x"]}}
-    write_json(folder / "a.json", json.dumps(good))
-    (folder / "b.json").symlink_to(folder / "missing.json")
-    listed = {p.path.name: p for p in saves.saved_games(folder)}
-    assert listed["a.json"].problem is None and listed["a.json"].actions == 0 and listed["a.json"].day == ""
-    assert "a link to a file that does not exist" in str(listed["b.json"].problem)
+    write_json(folder / "autosave-tutorial.json", json.dumps(good))
+    (folder / "autosave-gone.json").symlink_to(folder / "missing.json")
+    listed = {p.path.name: p for p in all_games()}
+    assert set(listed) == {"autosave-tutorial.json"}
+    game = listed["autosave-tutorial.json"]
+    assert (game.actions, game.day, game.score, game.status) == (0, "?", 0.0, "ongoing")
+    assert latest_game() == game
 
 
 @pytest.mark.parametrize("line, message", [

@@ -135,6 +135,9 @@ def test_keys_pressed_in_a_browser_change_the_game(server: str, redlines_home: P
             page.screenshot(path=str(SCREENSHOT))  # overwritten below; shows what went wrong if the next line fails
             wait_for(lambda: autosaves(redlines_home), 5, "the table to save the new game")
             page.keyboard.press("ArrowRight")  # Status of Mirel: the next option
+            # The term reaches the log before the next key: on a loaded machine the browser's
+            # two keys could otherwise be handled in either order.
+            wait_for(lambda: len(logged(redlines_home)) >= 1, 20, "the changed term to reach the autosave")
             page.keyboard.press("w")  # wait a day
             wait_for(lambda: len(logged(redlines_home)) >= 2, 20, "the two moves to reach the autosave")
             lines = logged(redlines_home)
