@@ -55,6 +55,7 @@ def test_every_packing_agrees_on_large_random_sets(monkeypatch) -> None:
         values = rng.integers(0, top, size=(rows, width))
         values[:, -1] = values[:, :-1].sum(axis=1) * -1 + rng.integers(0, top // 40, rows)  # a trade-off
         expected = {tuple(r) for r in values[~dominated_mask(values)].tolist()}
-        for chunk in (61, 256):  # a chunk boundary in odd places, and the default
+        for chunk, part in ((61, 256), (256, 256), (40, 97)):  # boundaries in odd places, and the default
             monkeypatch.setattr(pareto, "CHUNK", chunk)
+            monkeypatch.setattr(pareto, "PART", part)
             assert {tuple(r) for r in values[nondominated(values)].tolist()} == expected

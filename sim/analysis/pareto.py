@@ -18,6 +18,7 @@ from sim.analysis.blocks import Decomposition
 from sim.engine.compiled import FULL
 
 CHUNK = 256  # candidates compared at once against the frontier kept so far
+PART = 256  # kept frontier rows a chunk meets at once
 MERGE_LIMIT = 2_000_000  # candidate sums one merge step may hold; past it the frontier is given up
 # Partial frontier vectors kept between steps; past it the frontier is given up too. Merging costs
 # about the square of this (the 14-issue benchmarks stay under 12,000; 30 issues reach 50,000).
@@ -68,20 +69,31 @@ def nondominated(values: np.ndarray) -> np.ndarray:
         keys |= ranks[k][first] << shift
         guard |= 1 << (shift + bits)
     guard = np.int64(guard)
-    kept_keys = np.zeros(0, dtype=np.int64)
+    # The kept rows are held with their guard bits set, in parts of ``PART`` rows. A chunk meets
+    # the latest parts first (rows just before it in the order are the likeliest to beat it, as
+    # they are nearest on the first column), and drops each row as soon as one part beats it, so
+    # the dominated rows, most of a merge's candidates, meet only a few parts.
+    parts: list[np.ndarray] = []
     kept = []
     for start in range(0, len(keys), CHUNK):
         budget.check()
         chunk, ids = keys[start:start + CHUNK], first[start:start + CHUNK]
-        if len(kept_keys):
-            beaten = np.zeros(len(chunk), dtype=bool)
-            for at in range(0, len(kept_keys), 4 * CHUNK):
-                part = kept_keys[at:at + 4 * CHUNK]
-                beaten |= (((part[:, None] | guard) - chunk[None, :]) & guard == guard).any(axis=0)
-            chunk, ids = chunk[~beaten], ids[~beaten]
+        for part in reversed(parts):
+            difference = part[:, None] - chunk[None, :]
+            np.bitwise_and(difference, guard, out=difference)
+            alive = ~(difference == guard).any(axis=0)
+            chunk, ids = chunk[alive], ids[alive]
+            if not len(chunk):
+                break
+        if not len(chunk):
+            continue
         inside = ((chunk[:, None] | guard) - chunk[None, :]) & guard == guard
         alive = ~np.triu(inside, k=1).any(axis=0)  # only an earlier row can dominate a later one
-        kept_keys = np.concatenate([kept_keys, chunk[alive]])
+        fresh = chunk[alive] | guard
+        if parts and len(parts[-1]) + len(fresh) <= PART:
+            parts[-1] = np.concatenate([parts[-1], fresh])
+        else:
+            parts.append(fresh)
         kept.append(ids[alive])
     return np.sort(np.concatenate(kept))
 
