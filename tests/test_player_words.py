@@ -12,9 +12,9 @@ import pytest
 from sim import catalog
 from sim.game import available_actions, revisions, score, step, views
 from sim.game.actions import ActionError
-from sim.game.script import read_script, run_script
+from sim.game.script import read_script
 from sim.game.start import start_game
-from sim.present import cards, debrief, markdown, play
+from sim.present import debrief, markdown, play
 
 GAMES = sorted(catalog.shipped_dir().glob("*/games/*.txt"))
 GENERIC = [
