@@ -61,6 +61,8 @@ def next_day(state: GameState) -> GameState:
     state = _wear(state)
     state = announce_changes(state)
     state = run_events(state)
+    if state.over:  # an event ended the talks
+        return state
     state = check_walkouts(state)
     return _check_collapse(state)
 

@@ -11,7 +11,7 @@ from sim.model.scenario import Citation
 
 def say(
     state: GameState, kind: FeedKind, text: str, party: str = "", event: str = "",
-    citations: tuple[Citation, ...] = (),
+    citations: tuple[Citation, ...] = (), note: str = "",
 ) -> GameState:
-    item = FeedItem(state.day, kind, sentence(text), party=party, event=event, citations=citations)
+    item = FeedItem(state.day, kind, sentence(text), party=party, event=event, citations=citations, note=note)
     return evolve(state, feed=state.feed + (item,))

@@ -67,6 +67,7 @@ class Effect:
     add_red_lines: tuple[RedLine, ...] = ()  # red lines that start holding
     drop_red_lines: tuple[str, ...] = ()  # ids of red lines that stop holding
     returns: bool = False  # a party that walked out comes back to the table
+    walks_out: bool = False  # the party leaves the talks (it may be coaxed back, or collapse them)
 
 
 @frozen
@@ -78,6 +79,7 @@ class Condition:
     min_trust: FrozenMap[str, float] = field(factory=FrozenMap)
     max_trust: FrozenMap[str, float] = field(factory=FrozenMap)
     interim_signed: bool | None = None  # an interim agreement has (true) or has not (false) been signed
+    unsigned: tuple[str, ...] = ()  # kind ids: no agreement of any of these kinds has been signed
 
 
 @frozen
@@ -93,6 +95,7 @@ class Event:
     chance: float = 1.0  # the probability it happens once its day and condition have come
     preset: str = ""  # a preset proposal this event puts on the table
     note: str = ""  # where the event comes from when it cites no source, or what was simplified
+    ends: bool = False  # the talks end when it happens (a deadline that passed with nothing signed)
 
 
 @frozen

@@ -208,6 +208,11 @@ def _check_condition(condition: Condition, at: KeyPath, scenario: Scenario, foun
         for party_id, value in getattr(condition, key).items():
             if _check_party(party_id, at + (key, party_id), scenario, found):
                 checks.check_range(value, at + (key, party_id), found)
+    kinds = scenario.kind_ids
+    for k, kind_id in enumerate(condition.unsigned):
+        if kind_id not in kinds:
+            found.append((at + ("unsigned", k), f"the scenario has no kind of agreement `{kind_id}`",
+                          suggest(kind_id, kinds)))
 
 
 def _check_effects(event: Event, at: KeyPath, scenario: Scenario, added: dict[str, set[str]], found: Found) -> None:
@@ -217,6 +222,9 @@ def _check_effects(event: Event, at: KeyPath, scenario: Scenario, added: dict[st
         if not _check_party(effect.party, here + ("party",), scenario, found):
             continue
         party = scenario.party(effect.party)
+        if effect.returns and effect.walks_out:
+            found.append((here + ("walks_out",), "an effect cannot both bring a party back and send it away",
+                          "keep `returns` or `walks_out`, not both"))
         for key in ("walk_away", "trust", "patience", "pressure"):
             _check_change(getattr(effect, key), here + (key,), found)
         for issue_id, weight in effect.weights.items():

@@ -117,6 +117,7 @@ class FeedItem:
     party: str = ""
     event: str = ""
     citations: tuple[Citation, ...] = ()
+    note: str = ""  # an event's own note: where it comes from when no source states it
 
 
 @frozen

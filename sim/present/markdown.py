@@ -226,4 +226,7 @@ def feed_item_markdown(scenario: Scenario, item) -> str:
     if item.citations:
         out.append("## Sources")
         out += [citation_markdown(scenario, citation) for citation in item.citations]
+    if item.note:
+        out.append("## Where this comes from" if not item.citations else "## Note")
+        out.append(escape(item.note))
     return "\n\n".join(out)

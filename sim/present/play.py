@@ -102,6 +102,14 @@ def view_crossings(views: tuple[PartyView, ...]) -> Iterator[tuple[str, tuple[st
                 yield view.name, tuple(line.red_line.issues)
 
 
+def feed_origin(item: FeedItem) -> str:
+    """Where a feed item comes from, after its text: its sources, or a mark that no source states it
+    (an event the game invented, whose note says so; enter reads the note)."""
+    if item.citations:
+        return "  ▸ sources"
+    return "  ▸ not from the sources" if item.note else ""
+
+
 def feed_line(item: FeedItem) -> tuple[str, str, str]:
     """(date, mark, text) for one feed item."""
     return item.day.strftime("%d %b"), FEED_MARK[item.kind], item.text

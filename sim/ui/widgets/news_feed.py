@@ -44,7 +44,7 @@ class NewsFeed(OptionList):
     def _option(index: int, item: FeedItem) -> Option:
         date, mark, text = play.feed_line(item)
         style = f"bold ${play.FEED_STYLE[item.kind]}"
-        sources = "  ▸ sources" if item.citations else ""
+        sources = play.feed_origin(item)
         return Option(
             Content.assemble((date, "$foreground 60%"), " ", (mark, style), " ", text, (sources, "$foreground 50%")),
             id=str(index),
