@@ -111,3 +111,32 @@ def test_the_ukraine_game_that_signs_an_interim_agreement_in_time_does_not() -> 
     state = _shipped("interim")
     assert state.agreements and state.agreements[0].day < dt.date(2025, 12, 12)
     assert not STALLING & set(state.fired)
+
+
+def test_a_wrong_kind_or_a_contradictory_effect_is_reported_with_its_line_path_and_fix() -> None:
+    from tests.test_game_setup_file import GOOD, problems
+
+    text = GOOD + """
+[[events]]
+id = "ultimatum"
+date = 2031-03-05
+until = 2031-03-05
+title = "A deadline"
+news = "It passes."
+note = "Invented."
+ends = true
+
+[events.when]
+unsigned = ["ceasfire", "settlement"]
+
+[[events.effects]]
+party = "belmark"
+returns = true
+walks_out = true
+"""
+    assert problems(text) == [
+        "game.toml:21: events[0].when.unsigned[0]: the scenario has no kind of agreement `ceasfire`; "
+        "did you mean `ceasefire`?",
+        "game.toml:26: events[0].effects[0].walks_out: an effect cannot both bring a party back and send it away; "
+        "keep `returns` or `walks_out`, not both",
+    ]
