@@ -79,6 +79,14 @@ def standings_line(views: tuple[PartyView, ...]) -> str:
     return " · ".join(parts) + "   (trust/patience)"
 
 
+def deal_status_line(views: tuple[PartyView, ...], agreements: int) -> str:
+    """The line under the draft: what is signed first (a narrow screen cuts the end of a line),
+    then each principal's answer to the draft, by its short name."""
+    parts = [f"{short_name(v.name)} {verdict_word(v.verdict)}" for v in views if v.role.value == "principal"]
+    signed = f"{agreements} agreement{'s' if agreements != 1 else ''} signed · " if agreements else ""
+    return f"{signed}On this draft: {', '.join(parts)}"
+
+
 def card_from_view(view: PartyView, here: bool) -> CardData:
     crossed = tuple(Crossed(line.red_line.statement, line.hard, line.red_line.penalty) for line in view.red_lines if line.crossed)
     if view.counter is not None:
@@ -132,9 +140,22 @@ def venue_choices(state: GameState) -> list[Choice]:
         names = party_names(scenario, venue.parties, last=", ")
         days = f"{venue.travel_days} day{'s' if venue.travel_days != 1 else ''}"
         here = venue.id == state.venue
-        joint = " · joint meetings (v) here" if venue.convenes(state.game.principals) else ""
-        choices.append(Choice(venue.id, venue.name + (" (you are here)" if here else ""), f"{days} · meets {names}{joint}", here))
+        joint = " · joint meetings here" if venue.convenes(state.game.principals) else ""
+        label = venue.name + joint + (" (you are here)" if here else "")
+        choices.append(Choice(venue.id, label, f"{days} · meets {names}", here))
     return choices
+
+
+def joint_venues_note(state: GameState) -> str:
+    """Where the mediator can convene every principal: said before choosing where to travel."""
+    venues = [v.name for v in state.setup.venues if v.convenes(state.game.principals)]
+    where = party_names_plain(venues)
+    return f"A joint meeting of every principal (v) can be held only at {where}." if venues else ""
+
+
+def party_names_plain(names: list[str]) -> str:
+    """``a``, ``a or b``, ``a, b or c``."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
 def party_choices(state: GameState, walked_out_ok: bool) -> list[Choice]:

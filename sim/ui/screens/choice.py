@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from sim.present.play import Choice
@@ -18,14 +18,17 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="choice.cancel")]
 
-    def __init__(self, title: str, choices: list[Choice]) -> None:
+    def __init__(self, title: str, choices: list[Choice], note: str = "") -> None:
         super().__init__()
         self.heading = title
         self.choices = choices
+        self.note = note  # a line under the title that holds for every choice
 
     def compose(self) -> ComposeResult:
         with Vertical(id="choice", classes="dialog"):
             yield Label(Content.styled(self.heading, "bold"))
+            if self.note:
+                yield Static(Content(self.note), classes="dim", id="choice-note")
             yield OptionList(*[self._option(c) for c in self.choices], id="choice-options")
 
     @staticmethod

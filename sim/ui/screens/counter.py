@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, OptionList
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from sim.present.play import TermChange
@@ -36,8 +36,10 @@ class CounterScreen(ModalScreen[list[str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="counter", classes="dialog"):
             count = len(self.changes)
-            yield Label(Content.assemble((f"{self.party_name}'s counter-proposal", "bold"),
-                                         f": {count} change{'s' if count != 1 else ''} to your draft. Space ticks, enter adopts."))
+            # Static, not Label: the header wraps in a narrow dialog instead of being cut.
+            yield Static(Content.assemble((f"{self.party_name}'s counter-proposal", "bold"),
+                                          f": {count} change{'s' if count != 1 else ''} to your draft."), id="counter-title")
+            yield Static("Space ticks a change, a ticks all, enter adopts the ticked ones.", classes="dim")
             yield OptionList(*[self._option(change) for change in self.changes], id="changes")
             with Horizontal(id="counter-buttons"):
                 yield Button("Adopt ticked", id="adopt", variant="primary", compact=True)

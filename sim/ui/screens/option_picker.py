@@ -10,13 +10,15 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 
 from sim.engine import Verdict
 from sim.model import Proposal, Scenario
+from sim.model.plain import reflowed
 from sim.present import cards
+from sim.present.play import short_name
 
 OPEN_ID = "__open__"  # the option-list id standing for "leave the issue open"
 
@@ -46,8 +48,19 @@ class OptionPicker(ModalScreen[Picked | None]):
         with Vertical(id="picker", classes="dialog"):
             yield Label(Content.from_markup("[b]$title[/b]", title=self.issue.title), id="picker-title")
             if self.issue.description:
-                yield Label(Content(self.issue.description), classes="dim")
+                yield Static(Content(reflowed(self.scenario, self.issue.description)), classes="dim")  # Static: it wraps
+            yield Static(self._legend(), id="picker-legend")
             yield OptionList(*self._options(), id="picker-options")
+
+    def _legend(self) -> Content:
+        """What the marks before each option mean: one per party, in this order, and each mark."""
+        names = ", ".join(short_name(party.name) for party in self.scenario.parties)
+        marks = [(cards.VERDICT_MARK[v], cards.VERDICT_WORD[v], cards.VERDICT_STYLE[v]) for v in Verdict]
+        marks.append((cards.UNKNOWN_MARK, cards.UNKNOWN_WORD, cards.UNKNOWN_STYLE))
+        parts: list = [("Marks, one per party: ", "$foreground 60%"), (names, "bold"), "\n"]
+        for mark, word, style in marks:
+            parts += [(mark, f"bold ${style}"), (f" {word}   ", "$foreground 60%")]
+        return Content.assemble(*parts)
 
     def _options(self) -> list[Option]:
         options = []
@@ -75,8 +88,6 @@ class OptionPicker(ModalScreen[Picked | None]):
         options = self.query_one(OptionList)
         current = self.draft.option(self.issue.id) or OPEN_ID
         options.highlighted = options.get_option_index(current)
-        names = " ".join(party.name for party in self.scenario.parties)
-        self.query_one("#picker", Vertical).border_subtitle = Content(f"marks: {names}")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -47,7 +47,8 @@ class TableScreen(DraftScreen):
         Binding("r", "counter", "Counter", id="table.counter", tooltip="Review a counter-proposal, adopt it term by term"),
         Binding("p", "presets", "Presets", id="table.presets", tooltip="Replace the draft with a published plan (free)"),
         Binding("a", "analysis", "Analysis", id="table.analysis", tooltip="Is there a deal? What blocks it?"),
-        Binding("f", "focus_feed", "Feed", id="table.feed", tooltip="Scroll back through the feed"),
+        # Off the footer (the feed's border names its key) so the footer fits 70 columns.
+        Binding("f", "focus_feed", "Feed", id="table.feed", show=False, tooltip="Scroll back through the feed"),
         Binding("e", "score", "Score", id="table.score", show=False, tooltip="The score if the talks ended today, part by part"),
         Binding("b", "briefing", "Briefing", id="table.briefing", show=False),
         Binding("s", "app.sources", "Sources", id="table.sources", show=False),
@@ -105,11 +106,7 @@ class TableScreen(DraftScreen):
         return self.state.status is Status.DEAL
 
     def _deal_text(self) -> str:
-        known = [v for v in self.views if v.role.value == "principal"]
-        parts = [f"{v.name} {play.verdict_word(v.verdict)}" for v in known]
-        agreements = len(self.state.agreements)
-        signed = f" · {agreements} agreement{'s' if agreements != 1 else ''} signed" if agreements else ""
-        return "On this draft: " + ", ".join(parts) + signed
+        return play.deal_status_line(self.views, len(self.state.agreements))
 
     def reasons(self, party_id: str) -> str:
         view = next(v for v in self.views if v.id == party_id)
@@ -122,10 +119,10 @@ class TableScreen(DraftScreen):
         yield Static(Content(play.standings_line(self.views)), id="standings")
         yield from self.compose_desk()
         feed = NewsFeed(id="feed")
-        feed.border_title = "Feed"
+        feed.border_title = "Feed · f"
         yield feed
         yield ActionBar(id="actions")
-        yield Footer()
+        yield Footer(compact=True)  # the table's keys must fit 70 columns, the documented minimum
 
     def on_mount(self) -> None:
         self.refresh_game()
@@ -177,7 +174,7 @@ class TableScreen(DraftScreen):
     def revise(self, issue_id: str, option_id: str | None) -> None:
         self.act(SetTerm(issue_id, option_id))
 
-    def choose(self, title: str, choices: list[Choice], then: Callable[[str], Action]) -> None:
+    def choose(self, title: str, choices: list[Choice], then: Callable[[str], Action], note: str = "") -> None:
         """Ask which one (unless there is only one possible), then play the move."""
         usable = [c for c in choices if not c.disabled]
         if not usable:
@@ -191,10 +188,10 @@ class TableScreen(DraftScreen):
             if value is not None:
                 self.act(then(value))
 
-        self.app.push_screen(ChoiceScreen(title, choices), chosen)
+        self.app.push_screen(ChoiceScreen(title, choices, note), chosen)
 
     def action_travel(self) -> None:
-        self.choose("Travel to…", play.venue_choices(self.state), Travel)
+        self.choose("Travel to…", play.venue_choices(self.state), Travel, play.joint_venues_note(self.state))
 
     def action_table(self) -> None:
         self.choose("Table the draft to…", play.party_choices(self.state, walked_out_ok=False), Table)

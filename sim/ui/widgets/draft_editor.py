@@ -71,6 +71,13 @@ class DraftEditor(OptionList):
         self.draft, self.crossed, self.locked = draft, crossed, locked
         for index in changed:
             self.replace_option_prompt_at_index(index, self._prompt(self.scenario.issues[index].id))
+        if changed:
+            self._keep_cursor_in_view()
+
+    def _keep_cursor_in_view(self) -> None:
+        # A prompt that grows a line (a longer option, a narrower screen) pushes the rows below it
+        # down; the option list scrolls to the cursor only when the cursor moves, so do it here.
+        self.call_after_refresh(self.scroll_to_highlight)
 
     def _prompt(self, issue_id: str) -> Content:
         issue = self.scenario.issue(issue_id)
@@ -94,6 +101,7 @@ class DraftEditor(OptionList):
             self._width = width
             for index, issue in enumerate(self.scenario.issues):
                 self.replace_option_prompt_at_index(index, self._prompt(issue.id))
+            self._keep_cursor_in_view()
 
     def action_cycle(self, step: int) -> None:
         if self.issue_id is None or self.issue_id in self.locked:
