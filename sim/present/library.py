@@ -6,12 +6,16 @@ from __future__ import annotations
 import datetime as dt
 
 from sim.model import Scenario
+from sim.model.plain import mid_sentence
 
 
 def parties_line(scenario: Scenario) -> str:
-    """The principals, then the other parties in brackets."""
-    principals = [p.name for p in scenario.parties if p.principal]
-    others = [p.name for p in scenario.parties if not p.principal]
+    """The principals, then the other parties in brackets; a name reads as it does mid-sentence
+    (``the United States``) except at the start of the line."""
+    names = [p.name for p in scenario.parties if p.principal] + [p.name for p in scenario.parties if not p.principal]
+    names = names[:1] + [mid_sentence(name) for name in names[1:]]
+    count = sum(1 for p in scenario.parties if p.principal)
+    principals, others = names[:count], names[count:]
     return ", ".join(principals) + (f" (also: {', '.join(others)})" if others else "")
 
 

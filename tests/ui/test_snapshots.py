@@ -52,6 +52,11 @@ def test_table_80x24(snap_compare) -> None:
     assert snap_compare(make_app(screen="table", scenario="ukraine-2025", seed=1), terminal_size=(80, 24))
 
 
+def test_table_travel_100x30(snap_compare) -> None:
+    """The default scenario's table at 100×30 with the travel dialog open: where a joint meeting can be held."""
+    assert snap_compare(make_app(screen="table", scenario="ukraine-2025", seed=1), press=["g"], terminal_size=(100, 30))
+
+
 def test_table_wide_140x44(snap_compare) -> None:
     """The tutorial's table with room to spare, after the draft was tabled to the Union."""
     assert snap_compare(make_app(screen="table", scenario="tutorial", seed=1, difficulty="easy"), press=["t"],
