@@ -22,3 +22,13 @@ def test_bars_grow_with_the_value_and_are_empty_at_zero() -> None:
     assert plot.bar(0, 100, 20) == ""
     assert len(plot.bar(100, 100, 20)) == 20
     assert len(plot.bar(10, 100, 20)) < len(plot.bar(50, 100, 20))
+
+
+def test_bars_are_lower_half_blocks_so_adjacent_rows_stay_apart() -> None:
+    # Full-height blocks run together into one shape in a browser's terminal (xterm.js draws them edge to edge).
+    for value in (1, 3, 37, 50, 99, 100):
+        drawn = plot.bar(value, 100, 20, False)
+        assert drawn and set(drawn) <= {plot.BAR_CELL, plot.BAR_HALF}
+        assert plot.BAR_HALF not in drawn[:-1], "only the last cell may be half"
+    assert plot.bar(25, 100, 10, False) == plot.BAR_CELL * 2 + plot.BAR_HALF  # 2.5 cells
+    assert plot.bar(1, 1_000_000, 10) != "", "a value above zero always shows"

@@ -73,12 +73,19 @@ def scatter(
     return grid
 
 
+# A bar is the lower half of its cells, so that bars on adjacent rows stay apart (full blocks run
+# together into one filled shape, as they do in a browser's terminal, which draws them edge to edge),
+# and ends in a lower-left quadrant, the same height, at half-cell resolution. Both are block
+# elements that terminals and xterm.js draw themselves, whatever the font.
+BAR_CELL, BAR_HALF = "▄", "▖"
+
+
 def bar(value: float, maximum: float, width: int, logarithmic: bool = True) -> str:
     """A horizontal bar for ``value`` out of ``maximum``; on a log scale, since room to agree spans
     orders of magnitude (a few proposals to millions)."""
     if value <= 0 or maximum <= 0:
         return ""
     share = math.log10(1 + value) / math.log10(1 + maximum) if logarithmic else value / maximum
-    eighths = round(share * width * 8)
-    full, rest = divmod(eighths, 8)
-    return "█" * full + ("" if rest == 0 else " ▏▎▍▌▋▊▉"[rest])
+    halves = max(1, round(share * width * 2))  # a value above zero always shows
+    full, rest = divmod(halves, 2)
+    return BAR_CELL * full + (BAR_HALF if rest else "")
