@@ -15,6 +15,7 @@ from sim.game.dice import chance
 from sim.game.feed import say
 from sim.game.mood import adjust, come_back
 from sim.game.setup import Condition, Event
+from sim.model.plain import possessive
 from sim.game.state import FeedKind, GameState
 
 
@@ -72,6 +73,6 @@ def announce_changes(state: GameState) -> GameState:
     for party in state.scenario.parties:
         for change in party.changes:
             if change.date == state.day:
-                state = say(state, FeedKind.NEWS, f"{party.name}'s position changes: {change.summary}",
+                state = say(state, FeedKind.NEWS, f"{possessive(party.name)} position changes: {change.summary}",
                             party=party.id, citations=change.citations)
     return state
