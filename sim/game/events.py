@@ -52,7 +52,7 @@ def fire(state: GameState, event: Event) -> GameState:
     if event.preset and event.preset not in state.tabled_presets:
         state = evolve(state, tabled_presets=state.tabled_presets + (event.preset,))
         title = state.game.presets[event.preset].title or event.preset
-        state = say(state, FeedKind.NEWS, f"New on the table: {title} (among the published plans you can put on the table).",
+        state = say(state, FeedKind.NEWS, f"A new plan you can put on the table: {title.rstrip('.')}.",
                     event=event.id)
     return state
 
