@@ -23,7 +23,7 @@ from sim.game.mood import adjust, come_back, walk_out
 from sim.game.setup import Condition, Effect, Event
 from sim.game.state import FeedKind, GameState, Status
 from sim.model import IMPLICIT_KIND
-from sim.model.plain import mid_sentence
+from sim.model.plain import mid_sentence, possessive
 
 
 def signed_kinds(state: GameState) -> set[str]:
@@ -102,7 +102,7 @@ def fire(state: GameState, event: Event) -> GameState:
     if event.preset and event.preset not in state.tabled_presets:
         state = evolve(state, tabled_presets=state.tabled_presets + (event.preset,))
         title = state.game.presets[event.preset].title or event.preset
-        state = say(state, FeedKind.NEWS, f"New on the table: {title} (among the published plans you can put on the table).",
+        state = say(state, FeedKind.NEWS, f"A new plan you can put on the table: {title.rstrip('.')}.",
                     event=event.id)
     return state
 
@@ -125,6 +125,6 @@ def announce_changes(state: GameState) -> GameState:
     for party in state.scenario.parties:
         for change in party.changes:
             if change.date == state.day:
-                state = say(state, FeedKind.NEWS, f"{party.name}'s position changes: {change.summary}",
+                state = say(state, FeedKind.NEWS, f"{possessive(party.name)} position changes: {change.summary}",
                             party=party.id, citations=change.citations)
     return state

@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
+from sim.model.plain import possessive, sentence
 from sim.present.play import TermChange
 
 
@@ -37,7 +38,7 @@ class CounterScreen(ModalScreen[list[str] | None]):
         with Vertical(id="counter", classes="dialog"):
             count = len(self.changes)
             # Static, not Label: the header wraps in a narrow dialog instead of being cut.
-            yield Static(Content.assemble((f"{self.party_name}'s counter-proposal", "bold"),
+            yield Static(Content.assemble((f"{sentence(possessive(self.party_name))} counter-proposal", "bold"),
                                           f": {count} change{'s' if count != 1 else ''} to your draft."), id="counter-title")
             yield Static("Space ticks a change, a ticks all, enter adopts the ticked ones.", classes="dim")
             yield OptionList(*[self._option(change) for change in self.changes], id="changes")
