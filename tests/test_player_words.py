@@ -35,6 +35,7 @@ def mid_sentence_problems(scenario, setup, text: str) -> list[str]:
         if name.endswith(("s", ")")) and re.search(rf"{re.escape(name[4:] if name.startswith('The ') else name)}'s\b", text):
             found.append(f"“{name}'s”")  # "the United States'" and "Europe's", never "…s's" or "…)'s"
     ids = [e.id for e in setup.events] + [lever.id for lever in setup.levers] + [v.id for v in setup.venues]
+    ids += [source.id for source in scenario.sources]  # a player reads a source by its title, never its id
     for ident in ids:
         if ("-" in ident or "_" in ident) and re.search(rf"(?<![\w/-]){re.escape(ident)}(?![\w-])", text):
             found.append(f"internal id `{ident}`")

@@ -53,7 +53,24 @@ def reflowed(scenario: Scenario, text: str) -> str:
         except KeyError:
             return match.group(0)
 
-    return re.sub(r"\(source ([\w-]+)\)", named, " ".join(text.split()))
+    return with_source_titles(scenario, re.sub(r"\(source ([\w-]+)\)", named, " ".join(text.split())))
+
+
+def short_title(source: Source) -> str:
+    """A source's title as a reader meets it in a sentence, without our "(our title: …)" remark."""
+    return source.title.split(" (our title", 1)[0]
+
+
+def with_source_titles(scenario: Scenario, text: str) -> str:
+    """Free text from a scenario (a note, a description) as a player reads it: a source named by its
+    id (``crbc-talks says …``) is named by its title instead, in quotes."""
+    import re
+
+    ids = {source.id: source for source in scenario.sources}
+    if not ids or not any(i in text for i in ids):
+        return text
+    pattern = re.compile(r"(?<![\w/-])(" + "|".join(re.escape(i) for i in sorted(ids, key=len, reverse=True)) + r")(?![\w-])")
+    return pattern.sub(lambda m: f"“{short_title(ids[m.group(1)])}”", text)
 
 
 def party_names(scenario: Scenario, party_ids: Sequence[str], last: str = " and ") -> str:

@@ -12,7 +12,7 @@ from typing import Mapping
 from sim.engine import PartyAssessment
 from sim.model import Scenario
 from sim.model.scenario import Citation, Party, RedLine
-from sim.model.plain import mid_sentence, source_name, terms_text
+from sim.model.plain import mid_sentence, reflowed, source_name, terms_text, with_source_titles
 from sim.present import cards
 
 
@@ -52,7 +52,7 @@ def red_line_markdown(scenario: Scenario, red_line: RedLine, because: str = "") 
     for citation in red_line.citations:
         lines.append("\n" + citation_markdown(scenario, citation))
     if red_line.note:
-        lines.append(f"\n*Note:* {escape(red_line.note)}")
+        lines.append(f"\n*Note:* {escape(with_source_titles(scenario, red_line.note))}")
     return "\n".join(lines)
 
 
@@ -132,7 +132,7 @@ def issues_markdown(scenario: Scenario) -> str:
     out = ["# The issues"]
     for issue in scenario.issues:
         options = " · ".join(escape(o.label) for o in issue.options)
-        description = f" {escape(issue.description)}" if issue.description else ""
+        description = f" {escape(reflowed(scenario, issue.description))}" if issue.description else ""
         out.append(f"**{escape(issue.title)}**.{description}\n{options}")
     return "\n\n".join(out)
 
@@ -228,5 +228,5 @@ def feed_item_markdown(scenario: Scenario, item) -> str:
         out += [citation_markdown(scenario, citation) for citation in item.citations]
     if item.note:
         out.append("## Where this comes from" if not item.citations else "## Note")
-        out.append(escape(item.note))
+        out.append(escape(with_source_titles(scenario, item.note)))
     return "\n\n".join(out)

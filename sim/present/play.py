@@ -175,11 +175,11 @@ def lever_choices(state: GameState) -> list[Choice]:
     for lever in state.setup.levers:
         used = state.lever_uses.get(lever.id, 0)
         kind = "pressure on" if lever.kind is LeverKind.PRESSURE else "offer to"
-        target = state.scenario.party(lever.party).name
+        target = mid_sentence(state.scenario.party(lever.party).name)
         left = lever.uses - used
         detail = f"{kind} {target} · {left} of {lever.uses} uses left"
         if lever.description:
-            detail += f" · {lever.description}"
+            detail += f" · {reflowed(state.scenario, lever.description)}"
         choices.append(Choice(lever.id, lever.name, detail, left <= 0))
     return choices
 

@@ -16,6 +16,7 @@ from sim.model.resolve import dated, for_kind
 from sim.engine import assess
 from sim.game import game_files
 from sim.model import Scenario
+from sim.model.plain import reflowed
 from sim.present.report.build import GENERAL_QUESTIONS
 from sim.present.report.compare import plain_words, relaxation_words
 from sim.present.pack import classroom
@@ -31,7 +32,7 @@ def roles(scenario: Scenario) -> tuple[str, ...]:
 
 
 def _plans(scenario: Scenario, presets) -> list[dict[str, Any]]:
-    return [{"name": name, "title": p.title or name, "description": p.description} for name, p in presets.items()]
+    return [{"name": name, "title": p.title or name, "description": reflowed(scenario, p.description)} for name, p in presets.items()]
 
 
 def _public(scenario: Scenario) -> list[dict[str, Any]]:
@@ -50,7 +51,7 @@ def party_brief(scenario: Scenario, party_id: str) -> dict[str, Any]:
         plans.append({"title": preset.title or name, "verdict": result.verdict.value,
                       "words": VERDICT_WORDS[result.verdict.value],
                       "because": [v.statement.rstrip(".") for v in result.violations]})
-    levers = [{"name": lever.name, "kind": lever.kind.value, "description": lever.description}
+    levers = [{"name": lever.name, "kind": lever.kind.value, "description": reflowed(scenario, lever.description)}
               for lever in setup.levers if lever.party == party_id]
     own_deadline = setup.temperament(party_id).deadline
     return {
@@ -83,7 +84,7 @@ def mediator_brief(scenario: Scenario) -> dict[str, Any]:
         "role": "mediator", "kind": "mediator", "title": "The mediator's brief",
         "summary": scenario.summary, "briefing": opening, "start": setup.start.isoformat(),
         "deadline": setup.deadline.isoformat(), "parties": _public(scenario),
-        "issues": [{"title": i.title, "description": i.description, "options": [o.label for o in i.options]}
+        "issues": [{"title": i.title, "description": reflowed(scenario, i.description), "options": [o.label for o in i.options]}
                    for i in scenario.issues],
         "venues": [{"name": v.name, "parties": [scenario.party(p).name for p in v.parties], "days": v.travel_days,
                     "joint": v.joint_meetings or v.convenes(tuple(p.id for p in scenario.principals))}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sim.model.plain import citation_dict
+from sim.model.plain import citation_dict, with_source_titles
 from sim.model import Scenario
 from sim.model.scenario import Party, RedLine
 
@@ -62,6 +62,6 @@ def priorities(scenario: Scenario, party: Party) -> list[dict[str, Any]]:
 def red_line(scenario: Scenario, line: RedLine) -> dict[str, Any]:
     dislike = ("You dislike this strongly" if line.penalty >= 20 else "You dislike this" if line.penalty >= 10
                else "You would rather avoid this")
-    return {"statement": line.statement, "hard": line.hard, "penalty": line.penalty, "note": line.note, "dislike": dislike,
+    return {"statement": line.statement, "hard": line.hard, "penalty": line.penalty, "note": with_source_titles(scenario, line.note), "dislike": dislike,
             "sources": [citation_dict(scenario, c) for c in line.citations],
             "inferred": all(c.confidence.value == "low" for c in line.citations)}
