@@ -120,3 +120,14 @@ def views(state: GameState, draft: Proposal | None = None) -> tuple[PartyView, .
     draft = state.draft if draft is None else draft
     assessment = assess(effective_scenario(state), draft)
     return tuple(party_view(state, p.id, draft, assessment) for p in state.scenario.parties)
+
+
+def analysis_allowed(state: GameState | None) -> bool:
+    """Whether the player may see (and adopt from) the analysis, asked from ``state``.
+
+    Only a game in progress hides it, and only above the easy level (``Difficulty.shows_analysis``
+    says why); the sandbox (no game) and the debrief of any finished game keep it open.
+    """
+    if state is None or state.over:
+        return True
+    return state.game.difficulty.shows_analysis

@@ -23,6 +23,7 @@ from sim import catalog
 from sim.model import Scenario
 from sim.ui.commands import RedLinesCommands
 from sim.ui.keymap import load_keymap
+from sim.ui.messages import OpenAnalysis, ShowBriefing
 from sim.ui.screens.start import GameChoice, StartScreen
 from sim.ui.themes import DEFAULT_THEME, HIGH_CONTRAST_THEME, NEUTRAL_DEFAULTS, THEMES
 
@@ -156,19 +157,14 @@ class RedLinesApp(App):
     # --- screens ------------------------------------------------------------------------------
 
     def start_screen(self) -> StartScreen:
+        from sim.ui.saved_games import latest_label
+
         entries = catalog.entries()
         ids = [entry.id for entry in entries]
         selected = self.launch.scenario if self.launch.scenario in ids else (
             catalog.DEFAULT_SCENARIO if catalog.DEFAULT_SCENARIO in ids else (ids[0] if ids else "")
         )
-        return StartScreen(entries, selected, DIFFICULTIES, self.difficulty, self.seed, self.saved_game_label())
-
-    def saved_game_label(self) -> str | None:
-        """A short description of the autosaved game, or None when there is nothing to continue."""
-        from sim.ui.saved_games import latest_game
-
-        saved = latest_game()
-        return saved.label if saved else None
+        return StartScreen(entries, selected, DIFFICULTIES, self.difficulty, self.seed, latest_label())
 
     def sandbox_screen(self, scenario: Scenario) -> Screen:
         from sim.ui.screens.sandbox import SandboxScreen
@@ -303,19 +299,16 @@ class RedLinesApp(App):
         if self.scenario is not None:
             self.push_screen(self.briefing_screen(self.scenario, new_game=False))
 
-    def open_analysis(self, scenario: Scenario, draft, table=None) -> None:
-        """The analysis of ``scenario`` around ``draft``; ``table`` (a screen with ``adopt_proposal``)
-        takes the closest acceptable proposal when the player adopts it."""
+    def on_show_briefing(self, message: ShowBriefing) -> None:
+        self.action_briefing()
+
+    def on_open_analysis(self, message: OpenAnalysis) -> None:
+        """The analysis a screen asked for; the game's rules say whether the player may see it."""
+        from sim.game import analysis_allowed
         from sim.ui.screens.analysis import AnalysisScreen
 
-        # Only a game in progress hides the analysis: the sandbox, and the debrief after any game,
-        # keep it open whatever game was played before.
-        from sim.ui.screens.table import TableScreen
-
-        allowed = True
-        if isinstance(table, TableScreen):
-            allowed = table.state.game.difficulty.shows_analysis
-        self.push_screen(AnalysisScreen(scenario, draft, adopt=table.adopt_proposal if (table and allowed) else None,
+        allowed = analysis_allowed(message.game)
+        self.push_screen(AnalysisScreen(message.scenario, message.draft, adopt=message.adopt if allowed else None,
                                         hidden=not allowed))
 
     # --- actions everywhere -------------------------------------------------------------------

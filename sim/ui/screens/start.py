@@ -126,7 +126,9 @@ class StartScreen(Screen):
 
     def on_screen_resume(self) -> None:
         """Back from a game: it may have ended, or be the one to continue now."""
-        self.saved_game = self.app.saved_game_label()  # type: ignore[attr-defined]
+        from sim.ui.saved_games import latest_label
+
+        self.saved_game = latest_label()
         self.query_one("#button-continue", Button).disabled = self.saved_game is None
         self.query_one("#saved-game", Static).update(Content(self._saved_text()))
         self.refresh_bindings()

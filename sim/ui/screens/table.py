@@ -26,6 +26,7 @@ from sim.game.save_lock import SaveLock, copy_path
 from sim.model import Proposal
 from sim.present import cards, markdown, play
 from sim.ui.autosave import AutoSaver
+from sim.ui.messages import OpenAnalysis, ShowBriefing
 from sim.present.play import Choice
 from sim.ui.screens.choice import ChoiceScreen
 from sim.ui.screens.draft_screen import DraftScreen, update_text
@@ -255,7 +256,7 @@ class TableScreen(DraftScreen):
         self.app.push_screen(ReadingScreen(markdown.feed_item_markdown(self.scenario, item), "From the feed"))
 
     def action_analysis(self) -> None:
-        self.app.open_analysis(effective_scenario(self.state), self.state.draft, self)  # type: ignore[attr-defined]
+        self.post_message(OpenAnalysis(effective_scenario(self.state), self.state.draft, self.adopt_proposal, self.state))
 
     def adopt_proposal(self, proposal: Proposal) -> None:
         """Revise the draft into ``proposal`` one term at a time (each a free, logged revision)."""
@@ -271,7 +272,7 @@ class TableScreen(DraftScreen):
         self.app.push_screen(ReadingScreen(running_score_markdown(self.state, score(self.state)), "The score so far"))
 
     def action_briefing(self) -> None:
-        self.app.action_briefing()  # type: ignore[attr-defined]
+        self.post_message(ShowBriefing())
 
     def action_leave(self) -> None:
         self.saver.flush()
