@@ -19,7 +19,7 @@ from sim import catalog
 from sim.engine import Verdict
 from sim.game import (
     Action, ActionError, Adopt, Consult, Convene, GameState, LoadDraft, SaveError, Session, SetTerm, Summit, Table,
-    Status, Travel, UseLever, Wait, available_actions, views,
+    Status, Travel, UseLever, Wait, available_actions, revisions_toward, views,
 )
 from sim.game.effective import effective_scenario
 from sim.game.save_lock import SaveLock, copy_path
@@ -260,9 +260,8 @@ class TableScreen(DraftScreen):
 
     def adopt_proposal(self, proposal: Proposal) -> None:
         """Revise the draft into ``proposal`` one term at a time (each a free, logged revision)."""
-        for issue in self.scenario.issues:
-            if proposal.option(issue.id) != self.state.draft.option(issue.id) and issue.id not in self.locked():
-                self.act(SetTerm(issue.id, proposal.option(issue.id)))
+        for revision in revisions_toward(self.state, proposal):
+            self.act(revision)
 
     def action_score(self) -> None:
         from sim.game import score
