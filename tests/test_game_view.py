@@ -8,6 +8,7 @@ import pytest
 
 from sim.game import Difficulty, Status, analysis_allowed, party_view, views
 from sim.game.effective import effective_scenario
+from sim.present.levels import DEFAULT_DIFFICULTY, DIFFICULTIES
 from tests.game_support import play, private_home, tutorial_game  # noqa: F401 - fixture
 
 
@@ -62,3 +63,7 @@ def test_a_game_in_progress_shows_the_analysis_only_at_the_easy_level(difficulty
 def test_the_analysis_is_open_after_any_game_and_without_one(status: Status) -> None:
     over = attrs.evolve(tutorial_game(difficulty=Difficulty.HARD), status=status)
     assert analysis_allowed(over) and analysis_allowed(None)
+
+
+def test_the_levels_the_menus_offer_are_the_game_s_own() -> None:
+    assert DIFFICULTIES == tuple(level.value for level in Difficulty) and Difficulty(DEFAULT_DIFFICULTY)

@@ -21,6 +21,7 @@ from textual.screen import Screen
 
 from sim import catalog
 from sim.model import Scenario
+from sim.present.levels import DEFAULT_DIFFICULTY, DIFFICULTIES
 from sim.ui.commands import RedLinesCommands
 from sim.ui.keymap import load_keymap
 from sim.ui.messages import OpenAnalysis, ShowBriefing
@@ -38,7 +39,6 @@ WARM_UP = (
     "sim.ui.screens.choice",
 )
 MIN_SIZE = (70, 20)  # below this the layout cannot show a draft beside the cards: say so instead
-DIFFICULTIES = ("easy", "normal", "hard")
 START_SCREENS = ("start", "briefing", "table", "sandbox")
 
 
@@ -48,7 +48,7 @@ class Launch:
 
     scenario: str | None = None  # an id or a path; None: the default scenario (the tutorial if it is missing)
     screen: str = "start"
-    difficulty: str = "normal"
+    difficulty: str = DEFAULT_DIFFICULTY
     seed: int | None = None  # None: a fresh seed, shown on the start screen so the game can be replayed
     high_contrast: bool = False
 
