@@ -223,7 +223,7 @@ class RedLinesApp(App):
         self.push_screen(TableScreen(session))
 
     def on_start_screen_open_games(self, message: StartScreen.OpenGames) -> None:
-        from sim.present.play import Choice
+        from sim.present.games_list import game_choice
         from sim.ui.saved_games import all_games
         from sim.ui.screens.choice import ChoiceScreen
 
@@ -231,15 +231,14 @@ class RedLinesApp(App):
         if not games:
             self.notify("No saved or finished games yet.", severity="warning")
             return
-        choices = []
+        titles: dict[str, str] = {}
         for game in games:
-            if game.finished:
-                ending = {"deal": "a deal", "collapsed": "the talks collapsed", "expired": "out of time"}.get(game.status, game.status)
-                label = f"Debrief: {game.scenario}, {ending}, score {game.score:g}"
-            else:
-                label = f"Continue: {game.scenario}, {game.day}"
-            choices.append(Choice(("debrief:" if game.finished else "continue:") + str(game.path), label,
-                                  f"{game.difficulty} · {game.actions} moves · last day {game.day} · {game.path.name}"))
+            if game.scenario not in titles:
+                try:
+                    titles[game.scenario] = catalog.find_scenario(game.scenario).title
+                except catalog.ScenarioError:  # gone or broken since: its id still says which it was
+                    titles[game.scenario] = game.scenario
+        choices = [game_choice(game, titles[game.scenario]) for game in games]
         self.push_screen(ChoiceScreen("Saved and finished games", choices), self._open_game)
 
     def _open_game(self, value: str | None) -> None:
