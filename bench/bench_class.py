@@ -29,7 +29,7 @@ from pathlib import Path
 
 import aiohttp
 
-from bench.servers import free_port, wait_for_port
+from bench.servers import free_port, stop, wait_for_port
 from bench.timing import report
 
 STUDENTS, TABLES = 30, 8
@@ -203,8 +203,7 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         figures = asyncio.run(run_class(base, server.pid))
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        stop(server, seconds=10)
         shutil.rmtree(home, ignore_errors=True)
     report("class_first_screen_median", figures["first_screen_median"], "s")
     report("class_first_screen_max", figures["first_screen_max"], "s")

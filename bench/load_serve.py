@@ -26,7 +26,7 @@ from pathlib import Path
 
 import aiohttp
 
-from bench.servers import free_port, wait_for_port
+from bench.servers import free_port, stop, wait_for_port
 from bench.timing import report
 
 ANSI = re.compile(r"\x1b(\[[0-9;?]*[ -/]*[@-~]|\][^\x07]*\x07|[@-_])")
@@ -64,15 +64,21 @@ async def settle(ws: aiohttp.ClientWebSocketResponse, first_timeout: float) -> f
     so a key's latency is the time until its effect is fully drawn, not its first byte."""
     last = None
     timeout = first_timeout
-    while True:
-        try:
-            message = await asyncio.wait_for(ws.receive(), timeout)
-        except asyncio.TimeoutError:
-            return last
-        if message.type in (aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
-            return last
+    while (await receive(ws, timeout)) is not None:
         last = time.perf_counter()
         timeout = QUIET_SECONDS
+    return last
+
+
+async def receive(ws: aiohttp.ClientWebSocketResponse, timeout: float) -> aiohttp.WSMessage | None:
+    """The next message, or None when none comes within ``timeout`` or the socket ends."""
+    try:
+        message = await asyncio.wait_for(ws.receive(), timeout)
+    except asyncio.TimeoutError:
+        return None
+    if message.type in (aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
+        return None
+    return message
 
 
 class Room:
@@ -94,11 +100,8 @@ async def until_shown(ws: aiohttp.ClientWebSocketResponse, text: str, timeout: f
     seen = ""
     deadline = time.perf_counter() + timeout
     while (left := deadline - time.perf_counter()) > 0:
-        try:
-            message = await asyncio.wait_for(ws.receive(), left)
-        except asyncio.TimeoutError:
-            return None
-        if message.type in (aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.ERROR):
+        message = await receive(ws, left)
+        if message is None:
             return None
         if message.type is aiohttp.WSMsgType.BINARY:
             seen = (seen + ANSI.sub("", message.data.decode("utf-8", "ignore")))[-4000:]
@@ -196,11 +199,7 @@ def run_count(sessions: int, plan) -> bool:
                 url = f"http://127.0.0.1:{port}/ws?width=100&height=30"
                 result = asyncio.run(load(url, sessions, server.pid, plan))
             finally:
-                server.terminate()
-                try:
-                    server.wait(timeout=20)
-                except subprocess.TimeoutExpired:
-                    server.kill()
+                stop(server)
     by_key: dict[str, list[float]] = {}
     for key, seconds in result["latencies"]:
         by_key.setdefault(key, []).append(seconds)

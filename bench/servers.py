@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import subprocess
 import time
 
 
@@ -21,3 +22,12 @@ def wait_for_port(port: int, seconds: float, pause: float) -> None:
             return
         except OSError:
             time.sleep(pause)
+
+
+def stop(server: subprocess.Popen, seconds: float = 20) -> None:
+    """Stop the server, and kill it when it does not stop within ``seconds``."""
+    server.terminate()
+    try:
+        server.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        server.kill()

@@ -1,7 +1,10 @@
-"""Hypothesis profiles: `dev` (default) keeps `make test` quick; HYPOTHESIS_PROFILE=heavy digs deeper."""
+"""Hypothesis profiles: `dev` (default) keeps `make test` quick; HYPOTHESIS_PROFILE=heavy digs deeper.
+And ``redlines_home``, a fresh Red Lines folder (the app and hostile-input tests use it for every test)."""
 
 import os
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile("dev", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -9,3 +12,12 @@ settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_
                           derandomize=True)
 settings.register_profile("heavy", max_examples=2000, deadline=None, suppress_health_check=list(HealthCheck))
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+
+@pytest.fixture
+def redlines_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh, empty Red Lines folder for this test, never the developer's own saves or keys."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("REDLINES_HOME", str(home))
+    return home

@@ -3,6 +3,7 @@ kept in the cache) against brute force, with chunks and batches small enough to 
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from attrs import evolve
 from hypothesis import given, settings
@@ -49,3 +50,16 @@ def test_lowered_levels_reuse_the_cache_exactly(scenario, data) -> None:
     changed = evolve(scenario, parties=tuple(evolve(p, walk_away=lowered) if p.id == party.id else p
                                              for p in scenario.parties))
     assert sum(exact_count(part, cache) for part in decompositions(problem, cache)) == len(acceptable(changed))
+
+
+def test_a_side_built_afresh_never_finds_another_side_s_cached_orders() -> None:
+    # A recount builds an L side, counts with it and drops it; CPython hands a dropped object's id
+    # to the next one of its kind, so orders cached by id alone came back for a side of another size.
+    from sim.analysis.counting import Side, _orders
+
+    cache: dict = {}
+    for rows in [3, 2, 5, 1, 4] * 10:
+        side = Side((0,), (rows,), np.arange(rows * 2, dtype=np.int64).reshape(rows, 2))
+        (order, values), = _orders(side, np.array([1]), cache)
+        assert len(order) == rows and list(values) == sorted(side.columns[:, 1], reverse=True)
+        del side, order, values  # as a recount drops its side

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from sim.game import ActionError, step
+from sim.game import ActionError, revisions_toward, step
 from sim.game.actions import SetTerm
 from sim.game.interim import objection
 from sim.model import AtLeast, FrozenMap, IfThen, Require
@@ -93,6 +93,16 @@ def test_an_interim_agreement_is_signed_and_its_terms_stay_in_the_draft() -> Non
     assert state.draft.option("prisoners") == "all_for_all", "signed terms survive a new draft"
     with pytest.raises(ActionError, match="signed in an interim agreement"):
         step(state, SetTerm("prisoners", "partial"))
+
+
+def test_adopting_a_proposal_revises_every_term_but_the_signed_ones() -> None:
+    state = play(tutorial_game(), "draft empty", "set prisoners all_for_all", "travel tessa-bridge", "convene")
+    target = state.draft.with_term("prisoners", "partial").with_term("monitors", "observers")
+    moves = revisions_toward(state, target)
+    assert moves == [SetTerm("monitors", "observers")], "the signed prisoners term stays"
+    state = play(state, *(m.line for m in moves))
+    assert state.draft.option("monitors") == "observers" and state.draft.option("prisoners") == "all_for_all"
+    assert revisions_toward(state, state.draft) == []
 
 
 def test_an_interim_text_a_principal_objects_to_is_not_signed() -> None:

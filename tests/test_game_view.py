@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from sim.engine import Verdict, assess
-from sim.game import Difficulty, party_view, views
+import attrs
+import pytest
+
+from sim.game import Difficulty, Status, analysis_allowed, party_view, views
 from sim.game.effective import effective_scenario
+from sim.present.levels import DEFAULT_DIFFICULTY, DIFFICULTIES
 from tests.game_support import play, private_home, tutorial_game  # noqa: F401 - fixture
 
 
@@ -47,3 +51,19 @@ def test_trust_and_patience_are_always_visible() -> None:
     for level in Difficulty:
         for view in views(tutorial_game(difficulty=level)):
             assert view.trust is not None and view.patience is not None
+
+
+@pytest.mark.parametrize(("difficulty", "allowed"), [(Difficulty.EASY, True), (Difficulty.NORMAL, False),
+                                                    (Difficulty.HARD, False)])
+def test_a_game_in_progress_shows_the_analysis_only_at_the_easy_level(difficulty, allowed: bool) -> None:
+    assert analysis_allowed(tutorial_game(difficulty=difficulty)) is allowed
+
+
+@pytest.mark.parametrize("status", [Status.DEAL, Status.COLLAPSED, Status.EXPIRED])
+def test_the_analysis_is_open_after_any_game_and_without_one(status: Status) -> None:
+    over = attrs.evolve(tutorial_game(difficulty=Difficulty.HARD), status=status)
+    assert analysis_allowed(over) and analysis_allowed(None)
+
+
+def test_the_levels_the_menus_offer_are_the_game_s_own() -> None:
+    assert DIFFICULTIES == tuple(level.value for level in Difficulty) and Difficulty(DEFAULT_DIFFICULTY)

@@ -183,13 +183,15 @@ def _orders(left: Side, columns: np.ndarray, cache: dict | None) -> list[tuple[n
     orders = []
     for column in columns.tolist():
         key = ("order", id(left), column)
-        found = cache.get(key) if cache is not None else None
-        if found is None:
+        kept = cache.get(key) if cache is not None else None
+        if kept is None:
             rows = np.argsort(-left.columns[:, column])  # any order among ties: results go back to their rows
-            found = (rows, left.columns[rows, column])
+            # The entry holds the side itself: a recount's L side is built afresh and dropped, and
+            # without this its id could come back for another side and find these rows.
+            kept = (left, (rows, left.columns[rows, column]))
             if cache is not None:
-                cache[key] = found
-        orders.append(found)
+                cache[key] = kept
+        orders.append(kept[1])
     return orders
 
 

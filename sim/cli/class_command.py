@@ -7,6 +7,7 @@ import sys
 
 from sim.classroom.access import WILDCARDS
 from sim.cli.arguments import add_scenario_option
+from sim.present.levels import DEFAULT_DIFFICULTY, DIFFICULTIES
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -24,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="where the class is kept: sqlite:///PATH or postgresql://USER@HOST/DB "
                         "(default: classes.sqlite in your Red Lines folder)")
     parser.add_argument("--tables", type=int, default=8, help="the number of tables (1 to 30; default 8)")
-    parser.add_argument("--difficulty", default="normal", choices=["easy", "normal", "hard"],
+    parser.add_argument("--difficulty", default=DEFAULT_DIFFICULTY, choices=DIFFICULTIES,
                         help="what the mediator sees of the parties (default: normal)")
     parser.add_argument("--seed", type=int, default=0, help="the seed every table's game starts from (default 0)")
     parser.add_argument("--pace", type=float, default=6.0,

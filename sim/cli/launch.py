@@ -15,12 +15,13 @@ def run_app(args: argparse.Namespace) -> int:
         from sim.cli.briefing import run_default
 
         return run_default(args)
+    from sim.present.levels import DEFAULT_DIFFICULTY
     from sim.ui.app import Launch, make_app
 
     launch = Launch(
         scenario=getattr(args, "scenario", None),
         screen=getattr(args, "screen", None) or "start",
-        difficulty=getattr(args, "difficulty", None) or "normal",
+        difficulty=getattr(args, "difficulty", None) or DEFAULT_DIFFICULTY,
         seed=getattr(args, "seed", None),
     )
     app = make_app(launch)

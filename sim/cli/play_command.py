@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 
 from sim.cli.arguments import add_json_option, add_scenario_option
-
-DIFFICULTIES = ("easy", "normal", "hard")
+from sim.present.levels import DIFFICULTIES
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -48,14 +48,14 @@ from sim.game.state import (
     PartyState,
     Status,
 )
-from sim.game.step import Outcome, available_actions, new_game, replay, revisions, step
-from sim.game.view import PartyView, RedLineView, party_view, views
+from sim.game.step import Outcome, available_actions, new_game, replay, revisions, revisions_toward, step
+from sim.game.view import PartyView, RedLineView, analysis_allowed, party_view, views
 
 __all__ = [
-    "Action", "ActionError", "Adopt", "Agreement", "Answer", "Consult", "Convene", "Difficulty", "FeedItem",
+    "Action", "ActionError", "Adopt", "Agreement", "Answer", "analysis_allowed", "Consult", "Convene", "Difficulty", "FeedItem",
     "FeedKind", "Game", "GameSetup", "GameState", "LoadDraft", "Outcome", "PartyState", "PartyView", "RedLineView",
     "SaveError", "Score", "ScorePart", "Session", "SetTerm", "Status", "Summit", "Table", "Travel", "UseLever",
     "Wait", "autosave_path", "available_actions", "effective_scenario", "game_files", "issues_apart",
-    "load_save", "new_game", "parse_action", "party_view", "replay", "revisions", "score", "start_game", "step",
+    "load_save", "new_game", "parse_action", "party_view", "replay", "revisions", "revisions_toward", "score", "start_game", "step",
     "views", "write_save",
 ]

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-from typing import ClassVar, Union
+from typing import ClassVar, Union, get_args
 
-from attrs import frozen
+from attrs import astuple, frozen
 
 from sim.loading.problems import suggest
 
@@ -24,74 +24,60 @@ class ActionError(ValueError):
         self.fix = fix
 
 
+class Spoken:
+    """Most actions' line: the verb, then each field's value in order (a None left out)."""
+
+    verb: ClassVar[str]
+
+    @property
+    def line(self) -> str:
+        return " ".join([self.verb, *(str(value) for value in astuple(self, recurse=False) if value is not None)])
+
+
 @frozen
-class Travel:
+class Travel(Spoken):
     """Go to a venue (takes the venue's travel days)."""
 
     venue: str
     verb: ClassVar[str] = "travel"
 
-    @property
-    def line(self) -> str:
-        return f"travel {self.venue}"
-
 
 @frozen
-class Table:
+class Table(Spoken):
     """Table the draft to a party present here: it answers and counter-proposes."""
 
     party: str
     verb: ClassVar[str] = "table"
 
-    @property
-    def line(self) -> str:
-        return f"table {self.party}"
-
 
 @frozen
-class Consult:
+class Consult(Spoken):
     """Talk privately with a party here: learn its priorities, build trust, or coax it back."""
 
     party: str
     verb: ClassVar[str] = "consult"
 
-    @property
-    def line(self) -> str:
-        return f"consult {self.party}"
-
 
 @frozen
-class UseLever:
+class UseLever(Spoken):
     """Apply pressure or offer an inducement, from the scenario's levers."""
 
     lever: str
     verb: ClassVar[str] = "lever"
 
-    @property
-    def line(self) -> str:
-        return f"lever {self.lever}"
-
 
 @frozen
-class Convene:
+class Convene(Spoken):
     """A joint meeting of every principal at a venue that hosts them all: sign what they accept."""
 
     verb: ClassVar[str] = "convene"
 
-    @property
-    def line(self) -> str:
-        return "convene"
-
 
 @frozen
-class Summit:
+class Summit(Spoken):
     """Call the leaders together to sign the draft: only works when every principal accepts it."""
 
     verb: ClassVar[str] = "summit"
-
-    @property
-    def line(self) -> str:
-        return "summit"
 
 
 @frozen
@@ -118,29 +104,21 @@ class SetTerm:
 
 
 @frozen
-class LoadDraft:
+class LoadDraft(Spoken):
     """Replace the draft (free) with a preset, or with an empty draft."""
 
     preset: str  # a preset name, or EMPTY
     verb: ClassVar[str] = "draft"
     EMPTY: ClassVar[str] = "empty"
 
-    @property
-    def line(self) -> str:
-        return f"draft {self.preset}"
-
 
 @frozen
-class Adopt:
+class Adopt(Spoken):
     """Take a party's last counter-proposal into the draft (free): all of it, or one issue."""
 
     party: str
     issue: str | None = None
     verb: ClassVar[str] = "adopt"
-
-    @property
-    def line(self) -> str:
-        return f"adopt {self.party}" + (f" {self.issue}" if self.issue else "")
 
 
 Action = Union[Travel, Table, Consult, UseLever, Convene, Summit, Wait, SetTerm, LoadDraft, Adopt]
@@ -158,6 +136,7 @@ USAGE = {
     "draft": "draft PRESET|empty",
     "adopt": "adopt PARTY [ISSUE]",
 }
+BY_VERB = {kind.verb: kind for kind in get_args(Action)}  # each takes its words as its fields, in order
 MAX_WAIT = 366
 
 
@@ -173,27 +152,11 @@ def parse_action(text: str) -> Action:
     required = [a for a in expected if not a.startswith("[")]
     if not len(required) <= len(args) <= len(expected):
         raise ActionError(f"`{verb}` takes {_count(required, expected)}, found {len(args)}", f"write `{USAGE[verb]}`")
-    if verb == "travel":
-        return Travel(args[0])
-    if verb == "table":
-        return Table(args[0])
-    if verb == "consult":
-        return Consult(args[0])
-    if verb == "lever":
-        return UseLever(args[0])
-    if verb == "convene":
-        return Convene()
-    if verb == "summit":
-        return Summit()
     if verb == "wait":
         return Wait(_days(args[0]) if args else 1)
-    if verb == "set":
-        return SetTerm(args[0], args[1])
     if verb == "open":
         return SetTerm(args[0], None)
-    if verb == "draft":
-        return LoadDraft(args[0])
-    return Adopt(args[0], args[1] if len(args) > 1 else None)
+    return BY_VERB[verb](*args)
 
 
 def _count(required: list[str], expected: list[str]) -> str:

@@ -236,3 +236,10 @@ def revisions(state: GameState) -> list[Action]:
     found += [LoadDraft(name) for name in state.game.presets]
     found += [Adopt(p.id) for p in state.parties if p.counter is not None]
     return found
+
+
+def revisions_toward(state: GameState, proposal: Proposal) -> list[SetTerm]:
+    """The revisions that turn the draft into ``proposal`` one term at a time (each free and
+    logged), leaving the terms signed in an interim agreement as they are."""
+    return [SetTerm(issue.id, proposal.option(issue.id)) for issue in state.scenario.issues
+            if proposal.option(issue.id) != state.draft.option(issue.id) and issue.id not in state.locked]

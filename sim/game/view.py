@@ -20,7 +20,7 @@ from sim.engine.kinds import at_stake
 from sim.game.effective import effective_scenario
 from sim.game.state import Difficulty, GameState
 from sim.model import FrozenMap, Proposal
-from sim.model.scenario import RedLine, Role
+from sim.model.scenario import Party, RedLine, Role
 
 
 @frozen
@@ -36,10 +36,15 @@ class RedLineView:
 
 @frozen
 class PartyView:
-    id: str
-    name: str
-    role: Role
-    position: str
+    """One party as the player sees it: the party itself, and what the player knows of its mind.
+
+    ``party`` is the party as the effective scenario has it: its public face (name, role, position,
+    and any field added to ``Party``) reaches the cards from there, copied nowhere. What the player
+    must learn (the verdict, the numbers, the priorities, the red lines) is in the other fields,
+    None or left out until known: read those, never ``party.walk_away`` and its kin.
+    """
+
+    party: Party
     present: bool
     trust: float
     patience: float
@@ -52,6 +57,22 @@ class PartyView:
     heard: Proposal | None  # the last draft tabled to it
     heard_verdict: Verdict | None  # its answer to that draft
     counter: Proposal | None  # its counter-proposal to that draft
+
+    @property
+    def id(self) -> str:
+        return self.party.id
+
+    @property
+    def name(self) -> str:
+        return self.party.name
+
+    @property
+    def role(self) -> Role:
+        return self.party.role
+
+    @property
+    def position(self) -> str:
+        return self.party.position
 
     @property
     def margin(self) -> float | None:
@@ -96,10 +117,7 @@ def party_view(
     else:
         verdict = None
     return PartyView(
-        id=party.id,
-        name=party.name,
-        role=party.role,
-        position=party.position,
+        party=party,
         present=mood.present,
         trust=mood.trust,
         patience=mood.patience,
@@ -120,3 +138,14 @@ def views(state: GameState, draft: Proposal | None = None) -> tuple[PartyView, .
     draft = state.draft if draft is None else draft
     assessment = assess(effective_scenario(state), draft)
     return tuple(party_view(state, p.id, draft, assessment) for p in state.scenario.parties)
+
+
+def analysis_allowed(state: GameState | None) -> bool:
+    """Whether the player may see (and adopt from) the analysis, asked from ``state``.
+
+    Only a game in progress hides it, and only above the easy level (``Difficulty.shows_analysis``
+    says why); the sandbox (no game) and the debrief of any finished game keep it open.
+    """
+    if state is None or state.over:
+        return True
+    return state.game.difficulty.shows_analysis

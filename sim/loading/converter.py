@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Any, Callable, get_args, get_origin
+from typing import Any, Callable, Iterable, get_args, get_origin
 
 import attrs
 from cattrs import Converter
@@ -83,35 +83,33 @@ def _rule_hook(value: Any, _: Any) -> Rule:
 def make_converter() -> Converter:
     converter = Converter(forbid_extra_keys=True, detailed_validation=True)
 
+    def structure_each(items: Iterable[tuple[Any, Any]], item_type: Any, kind: Any, where: Callable[[Any], str],
+                       what: str) -> list[tuple[Any, Any]]:
+        """(key, structured value) for each of a list's or a table's items, every item's errors collected."""
+        out, errors = [], []
+        for key, item in items:
+            try:
+                out.append((key, converter.structure(item, item_type)))
+            except Exception as error:  # noqa: BLE001 - every error is collected and reported
+                error.add_note(IterableValidationNote(where(key), key, item_type))
+                errors.append(error)
+        if errors:
+            raise IterableValidationError(what, errors, kind)
+        return out
+
     def structure_tuple(value: Any, kind: Any) -> tuple:
         if not isinstance(value, list):
             raise Invalid(f"expected a list, found {describe_value(value)}", 'write a list like ["a", "b"]')
         (element,) = get_args(kind)[:1]
-        out, errors = [], []
-        for i, item in enumerate(value):
-            try:
-                out.append(converter.structure(item, element))
-            except Exception as error:  # noqa: BLE001 - every error is collected and reported
-                error.add_note(IterableValidationNote(f"@ index {i}", i, element))
-                errors.append(error)
-        if errors:
-            raise IterableValidationError("invalid list items", errors, kind)
-        return tuple(out)
+        found = structure_each(enumerate(value), element, kind, lambda i: f"@ index {i}", "invalid list items")
+        return tuple(item for _, item in found)
 
     def structure_map(value: Any, kind: Any) -> FrozenMap:
         if not isinstance(value, dict):
             raise Invalid(f"expected a table, found {describe_value(value)}", "write a table like { a = 1 }")
         _, item_type = get_args(kind)
-        out, errors = {}, []
-        for key, item in value.items():
-            try:
-                out[key] = converter.structure(item, item_type)
-            except Exception as error:  # noqa: BLE001 - every error is collected and reported
-                error.add_note(IterableValidationNote(f"@ key {key!r}", key, item_type))
-                errors.append(error)
-        if errors:
-            raise IterableValidationError("invalid table values", errors, kind)
-        return FrozenMap(out)
+        return FrozenMap(dict(structure_each(value.items(), item_type, kind, lambda key: f"@ key {key!r}",
+                                             "invalid table values")))
 
     converter.register_structure_hook(str, _expect((str,), "text", 'put the text in quotes, like "..."'))
     converter.register_structure_hook(float, _structure_float)

@@ -12,7 +12,7 @@ from attrs import evolve, frozen
 from sim.engine import Assessment, PartyAssessment, Verdict
 from sim.model import Proposal, Scenario
 from sim.model.plain import option_label, party_names, source_name
-from sim.model.scenario import Citation
+from sim.model.scenario import Citation, Party
 
 UNKNOWN_MARK, UNKNOWN_WORD, UNKNOWN_STYLE = "?", "not known yet", "foreground 60%"
 
@@ -81,12 +81,19 @@ class CardData:
     note: str = ""  # a line under the reasons: a counter-proposal waiting, what it said last
 
 
+def party_card(party: Party, verdict: Verdict | None, utility: float | None, walk_away: float | None,
+               crossed: tuple[Crossed, ...], status: str = "", note: str = "") -> CardData:
+    """The one place a card reads the party itself, for the sandbox and the game alike: what anyone
+    may know of it (a new public field of ``Party`` is shown by adding it here and to ``CardData``).
+    What depends on the player's knowledge comes in as arguments (see ``sim.game.view``)."""
+    return CardData(party.id, party.name, party.principal, verdict, utility, walk_away, crossed, status, note)
+
+
 def card_from_assessment(result: PartyAssessment) -> CardData:
     crossed = tuple(Crossed(v.statement, True) for v in result.violations) + tuple(
         Crossed(v.statement, False, v.penalty) for v in result.penalties
     )
-    party = result.party
-    return CardData(party.id, party.name, party.principal, result.verdict, result.utility, result.walk_away, crossed)
+    return party_card(result.party, result.verdict, result.utility, result.walk_away, crossed)
 
 
 def guessed_terms(scenario: Scenario, proposal: Proposal) -> tuple[str, ...]:

@@ -98,8 +98,7 @@ def card_from_view(view: PartyView, here: bool) -> CardData:
     if here and view.present:
         note = "here · " + note if note else "here (t to table the draft)"
     status = standing(view)
-    return CardData(view.id, view.name, view.role.value == "principal", view.verdict, view.utility, view.walk_away,
-                    crossed, status, note)
+    return cards.party_card(view.party, view.verdict, view.utility, view.walk_away, crossed, status, note)
 
 
 def view_crossings(views: tuple[PartyView, ...]) -> Iterator[tuple[str, tuple[str, ...]]]:

@@ -10,14 +10,15 @@ from pathlib import Path
 
 from sim import catalog
 
-from sim.ui.app import DIFFICULTIES, START_SCREENS, Launch, make_app
+from sim.present.levels import DEFAULT_DIFFICULTY, DIFFICULTIES
+from sim.ui.app import START_SCREENS, Launch, make_app
 
 
 def parse(argv: list[str] | None = None) -> Launch:
     parser = argparse.ArgumentParser(prog="python -m sim.ui", description="Open the Red Lines app.")
     parser.add_argument("--scenario", metavar="ID|PATH")
     parser.add_argument("--screen", choices=START_SCREENS, default="start")
-    parser.add_argument("--difficulty", choices=DIFFICULTIES, default="normal")
+    parser.add_argument("--difficulty", choices=DIFFICULTIES, default=DEFAULT_DIFFICULTY)
     parser.add_argument("--seed", type=int)
     parser.add_argument(
         "--private-home",

@@ -21,8 +21,10 @@ from textual.screen import Screen
 
 from sim import catalog
 from sim.model import Scenario
+from sim.present.levels import DEFAULT_DIFFICULTY, DIFFICULTIES
 from sim.ui.commands import RedLinesCommands
 from sim.ui.keymap import load_keymap
+from sim.ui.messages import OpenAnalysis, ShowBriefing
 from sim.ui.screens.start import GameChoice, StartScreen
 from sim.ui.themes import DEFAULT_THEME, HIGH_CONTRAST_THEME, NEUTRAL_DEFAULTS, THEMES
 
@@ -37,7 +39,6 @@ WARM_UP = (
     "sim.ui.screens.choice",
 )
 MIN_SIZE = (70, 20)  # below this the layout cannot show a draft beside the cards: say so instead
-DIFFICULTIES = ("easy", "normal", "hard")
 START_SCREENS = ("start", "briefing", "table", "sandbox")
 
 
@@ -47,7 +48,7 @@ class Launch:
 
     scenario: str | None = None  # an id or a path; None: the default scenario (the tutorial if it is missing)
     screen: str = "start"
-    difficulty: str = "normal"
+    difficulty: str = DEFAULT_DIFFICULTY
     seed: int | None = None  # None: a fresh seed, shown on the start screen so the game can be replayed
     high_contrast: bool = False
 
@@ -156,19 +157,14 @@ class RedLinesApp(App):
     # --- screens ------------------------------------------------------------------------------
 
     def start_screen(self) -> StartScreen:
+        from sim.ui.saved_games import latest_label
+
         entries = catalog.entries()
         ids = [entry.id for entry in entries]
         selected = self.launch.scenario if self.launch.scenario in ids else (
             catalog.DEFAULT_SCENARIO if catalog.DEFAULT_SCENARIO in ids else (ids[0] if ids else "")
         )
-        return StartScreen(entries, selected, DIFFICULTIES, self.difficulty, self.seed, self.saved_game_label())
-
-    def saved_game_label(self) -> str | None:
-        """A short description of the autosaved game, or None when there is nothing to continue."""
-        from sim.ui.saved_games import latest_game
-
-        saved = latest_game()
-        return saved.label if saved else None
+        return StartScreen(entries, selected, DIFFICULTIES, self.difficulty, self.seed, latest_label())
 
     def sandbox_screen(self, scenario: Scenario) -> Screen:
         from sim.ui.screens.sandbox import SandboxScreen
@@ -227,7 +223,7 @@ class RedLinesApp(App):
         self.push_screen(TableScreen(session))
 
     def on_start_screen_open_games(self, message: StartScreen.OpenGames) -> None:
-        from sim.present.play import Choice
+        from sim.present.games_list import game_choice
         from sim.ui.saved_games import all_games
         from sim.ui.screens.choice import ChoiceScreen
 
@@ -235,15 +231,14 @@ class RedLinesApp(App):
         if not games:
             self.notify("No saved or finished games yet.", severity="warning")
             return
-        choices = []
+        titles: dict[str, str] = {}
         for game in games:
-            if game.finished:
-                ending = {"deal": "a deal", "collapsed": "the talks collapsed", "expired": "out of time"}.get(game.status, game.status)
-                label = f"Debrief: {game.scenario}, {ending}, score {game.score:g}"
-            else:
-                label = f"Continue: {game.scenario}, {game.day}"
-            choices.append(Choice(("debrief:" if game.finished else "continue:") + str(game.path), label,
-                                  f"{game.difficulty} · {game.actions} moves · last day {game.day} · {game.path.name}"))
+            if game.scenario not in titles:
+                try:
+                    titles[game.scenario] = catalog.find_scenario(game.scenario).title
+                except catalog.ScenarioError:  # gone or broken since: its id still says which it was
+                    titles[game.scenario] = game.scenario
+        choices = [game_choice(game, titles[game.scenario]) for game in games]
         self.push_screen(ChoiceScreen("Saved and finished games", choices), self._open_game)
 
     def _open_game(self, value: str | None) -> None:
@@ -303,19 +298,16 @@ class RedLinesApp(App):
         if self.scenario is not None:
             self.push_screen(self.briefing_screen(self.scenario, new_game=False))
 
-    def open_analysis(self, scenario: Scenario, draft, table=None) -> None:
-        """The analysis of ``scenario`` around ``draft``; ``table`` (a screen with ``adopt_proposal``)
-        takes the closest acceptable proposal when the player adopts it."""
+    def on_show_briefing(self, message: ShowBriefing) -> None:
+        self.action_briefing()
+
+    def on_open_analysis(self, message: OpenAnalysis) -> None:
+        """The analysis a screen asked for; the game's rules say whether the player may see it."""
+        from sim.game import analysis_allowed
         from sim.ui.screens.analysis import AnalysisScreen
 
-        # Only a game in progress hides the analysis: the sandbox, and the debrief after any game,
-        # keep it open whatever game was played before.
-        from sim.ui.screens.table import TableScreen
-
-        allowed = True
-        if isinstance(table, TableScreen):
-            allowed = table.state.game.difficulty.shows_analysis
-        self.push_screen(AnalysisScreen(scenario, draft, adopt=table.adopt_proposal if (table and allowed) else None,
+        allowed = analysis_allowed(message.game)
+        self.push_screen(AnalysisScreen(message.scenario, message.draft, adopt=message.adopt if allowed else None,
                                         hidden=not allowed))
 
     # --- actions everywhere -------------------------------------------------------------------

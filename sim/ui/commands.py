@@ -1,13 +1,14 @@
 """The command palette: everything without a key of its own.
 
-The app offers its global commands; a screen adds its own through ``palette_commands()``, so what
-the palette lists always fits the screen the player is on. Names and help are shown as plain text
+The app offers its global commands; a screen adds its own through ``palette_commands()`` (the
+``OffersCommands`` protocol, for both), so what the palette lists always fits the screen the player
+is on. Names and help are shown as plain text
 (``Content``): a command may name something from a scenario file.
 """
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -15,12 +16,18 @@ from textual.content import Content
 Command = tuple[str, str, Callable[[], object]]  # (name, help, callback)
 
 
+@runtime_checkable
+class OffersCommands(Protocol):
+    """The app, or a screen, with commands of its own for the palette."""
+
+    def palette_commands(self) -> Iterable[Command]: ...
+
+
 class RedLinesCommands(Provider):
     def commands(self) -> Iterable[Command]:
-        yield from self.app.palette_commands()  # type: ignore[attr-defined]
-        screen_commands = getattr(self.screen, "palette_commands", None)
-        if screen_commands is not None:
-            yield from screen_commands()
+        for source in (self.app, self.screen):
+            if isinstance(source, OffersCommands):
+                yield from source.palette_commands()
 
     async def discover(self) -> Hits:
         for name, help_text, callback in self.commands():

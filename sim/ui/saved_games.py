@@ -62,6 +62,12 @@ def latest_game() -> SavedGame | None:
     return None
 
 
+def latest_label() -> str | None:
+    """A short description of the game the start screen offers to continue, or None."""
+    saved = latest_game()
+    return saved.label if saved else None
+
+
 def all_games() -> list[SavedGame]:
     """Every readable save, newest first: games going on, then games that ended. The same game
     kept twice (its autosave and its finished copy) is listed once."""

@@ -8,8 +8,5 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def redlines_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "home"
-    home.mkdir()
-    monkeypatch.setenv("REDLINES_HOME", str(home))
-    return home
+def fresh_home(redlines_home: Path) -> Path:
+    return redlines_home  # tests/conftest.py's, for every hostile-input test

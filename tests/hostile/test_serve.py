@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -20,57 +17,17 @@ aiohttp = pytest.importorskip("aiohttp")
 pytest.importorskip("textual_serve")
 
 from sim.cli.web_server import clean_visitors, origin_allowed  # noqa: E402
+from tests.servers import free_port, running, start, wait_for  # noqa: E402
 
 TOKEN = "0123456789abcdef0123456789abcdef"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for(condition, seconds: float, what: str) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"gave up after {seconds:.0f} s waiting for {what}")
-
-
-def listening(port: int) -> bool:
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-        return True
-    except OSError:
-        return False
-
-
-def start_server(home: Path, log_path: Path, port: int, *extra: str) -> subprocess.Popen:
-    log = log_path.open("wb")
-    process = subprocess.Popen(
-        [sys.executable, "-c", "from sim.cli import main; raise SystemExit(main())", "serve", "--port", str(port),
-         "--scenario", "tutorial", *extra],
-        env=dict(os.environ, REDLINES_HOME=str(home)), stdout=log, stderr=subprocess.STDOUT)
-    log.close()
-    return process
 
 
 @pytest.fixture
 def server(redlines_home: Path, tmp_path: Path):
     port = free_port()
-    process = start_server(redlines_home, tmp_path / "serve.log", port, "--max-sessions", "1")
-    try:
-        wait_for(lambda: listening(port) or process.poll() is not None, 20, "the server to listen")
-        assert process.poll() is None, (tmp_path / "serve.log").read_text()
+    with running(redlines_home, tmp_path / "serve.log", port, "serve", "--port", str(port), "--scenario", "tutorial",
+                 "--max-sessions", "1"):
         yield port
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 async def classroom(port: int, home: Path) -> dict:
@@ -121,7 +78,7 @@ def test_a_classroom_server_refuses_foreign_pages_and_visitors_beyond_its_cap(se
 
 
 def test_a_busy_port_is_one_line_and_exit_2(server, redlines_home, tmp_path) -> None:
-    process = start_server(redlines_home, tmp_path / "second.log", server)
+    process = start(redlines_home, tmp_path / "second.log", "serve", "--port", str(server), "--scenario", "tutorial")
     assert process.wait(timeout=30) == 2
     text = (tmp_path / "second.log").read_text()
     assert text.strip().splitlines() == [

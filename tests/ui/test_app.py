@@ -79,6 +79,18 @@ def test_the_seed_typed_on_the_start_screen_is_the_game_seed(run) -> None:
     run(scenario())
 
 
+def test_the_start_screen_s_help_button_opens_the_help(run) -> None:
+    async def scenario() -> None:
+        app = make_app()
+        async with app.run_test(size=(100, 32)) as pilot:
+            await pilot.pause()
+            await pilot.click("#button-help")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+
+    run(scenario())
+
+
 def test_help_lists_every_key_with_its_id(run) -> None:
     async def scenario() -> None:
         app = make_app(screen="sandbox", scenario="tutorial")

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import json
 import os
-import socket
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import pytest
+
+from tests.servers import free_port, running, wait_for
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -46,51 +45,11 @@ def require_browser() -> None:
         pytest.skip(reason)
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_for(condition, seconds: float, what: str) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"gave up after {seconds:.0f} s waiting for {what}")
-
-
-def listening(port: int) -> bool:
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-        return True
-    except OSError:
-        return False
-
-
 @pytest.fixture
 def server(redlines_home: Path, tmp_path: Path):
     port = free_port()
-    log = (tmp_path / "serve.log").open("wb")  # a file, not a pipe: nobody reads a pipe until it fills and blocks
-    command = [sys.executable, "-c", "from sim.cli import main; raise SystemExit(main())"]
-    process = subprocess.Popen(
-        [*command, "serve", "--port", str(port), "--scenario", "tutorial"],
-        env=dict(os.environ, REDLINES_HOME=str(redlines_home)),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        wait_for(lambda: listening(port) or process.poll() is not None, 20, "the server to listen")
-        assert process.poll() is None, (tmp_path / "serve.log").read_text()
+    with running(redlines_home, tmp_path / "serve.log", port, "serve", "--port", str(port), "--scenario", "tutorial"):
         yield f"http://127.0.0.1:{port}/"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
 
 
 def autosaves(home: Path) -> list[Path]:

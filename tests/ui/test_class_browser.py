@@ -8,13 +8,12 @@ Without Chromium the test skips, unless REQUIRE_BROWSER=1 (CI installs it).
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.ui.test_browser import CHROMIUM, CHROMIUM_ARGS, free_port, listening, require_browser, wait_for
+from tests.servers import free_port, running
+from tests.ui.test_browser import CHROMIUM, CHROMIUM_ARGS, require_browser
 
 TIMEOUT = 20_000  # ms: a move answers in well under a second; this is for a slow shared machine
 
@@ -23,22 +22,9 @@ TIMEOUT = 20_000  # ms: a move answers in well under a second; this is for a slo
 def class_server(redlines_home: Path, tmp_path: Path):
     pytest.importorskip("aiohttp")
     port = free_port()
-    log = (tmp_path / "class.log").open("wb")
-    command = [sys.executable, "-c", "from sim.cli import main; raise SystemExit(main())"]
-    process = subprocess.Popen([*command, "class", "--scenario", "tutorial", "--port", str(port), "--tables", "2",
-                                "--seed", "1"],
-                               env=dict(os.environ, REDLINES_HOME=str(redlines_home)), stdout=log, stderr=subprocess.STDOUT)
-    try:
-        wait_for(lambda: listening(port) or process.poll() is not None, 30, "the class server to listen")
-        assert process.poll() is None, (tmp_path / "class.log").read_text()
+    with running(redlines_home, tmp_path / "class.log", port, "class", "--scenario", "tutorial", "--port", str(port),
+                 "--tables", "2", "--seed", "1", seconds=30):
         yield f"http://localhost:{port}"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
 
 
 def sit(browser, address: str, role: str):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sim.game import start_game, write_save
+from sim.game import score, start_game, write_save
 from sim.game.saves import autosave_path, saves_dir
 from sim.present.report import load_game
 from sim.ui.app import make_app
@@ -64,7 +64,8 @@ def test_a_finished_game_reopens_its_debrief_from_the_start_screen(run) -> None:
             await pilot.press("g")
             await pilot.pause()
             assert isinstance(app.screen, ChoiceScreen)
-            assert app.screen.choices[0].label == "Debrief: tutorial, a deal, score 940.4"
+            total = score(load_game(DEAL)).total
+            assert app.screen.choices[0].label == f"Debrief: Lake Tessa: a ceasefire to learn on, a deal, score {total:g}"
             await pilot.press("enter")
             await app.workers.wait_for_complete()
             await pilot.pause()

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from sim.game import Summit, Travel
 from sim.ui.app import make_app
+from sim.ui.messages import OpenAnalysis, ShowBriefing
 from sim.ui.screens.analysis import AnalysisScreen
+from sim.ui.screens.briefing import BriefingScreen
 from sim.ui.screens.choice import ChoiceScreen
 from sim.ui.screens.sandbox import SandboxScreen
 from sim.ui.screens.start import StartScreen
@@ -103,5 +105,24 @@ def test_consult_with_several_parties_here_keeps_its_keys(run) -> None:
             assert app.screen is table
             assert table.state.log[-1].line == f"consult {values[1]}"
             assert table.state.draft == draft  # no key reached the draft editor
+
+    run(play())
+
+
+def test_the_table_asks_the_app_for_the_analysis_and_the_briefing_by_message(run) -> None:
+    async def play() -> None:
+        posted: list = []
+        app = make_app(screen="table", scenario="tutorial", seed=3, difficulty="normal")
+        async with app.run_test(size=(100, 32), message_hook=posted.append) as pilot:
+            await pilot.press("a")
+            await pilot.pause()
+            asked = [m for m in posted if isinstance(m, OpenAnalysis)]
+            assert len({id(m) for m in asked}) == 1 and asked[0].game is app.session.state
+            assert asked[0].adopt is not None, "the table offers to adopt; the game's rule then withholds it"
+            assert isinstance(app.screen, AnalysisScreen) and app.screen.adopt is None
+            await pilot.press("escape", "b")
+            await pilot.pause()
+            assert any(isinstance(m, ShowBriefing) for m in posted)
+            assert isinstance(app.screen, BriefingScreen)
 
     run(play())

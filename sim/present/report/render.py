@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from sim.model import Scenario
+from sim.present.games_list import OUTCOMES
 
 FORMATS = ("md", "html", "json")
 TEMPLATES = Path(__file__).with_name("templates")
@@ -100,8 +101,7 @@ WORDS = {
     "verdicts": {"accept": "✓", "basis": "~", "reject": "✗"},
     "short_verdicts": {"accept": "accepts", "basis": "basis", "reject": "rejects"},
     "verdict_words": {"accept": "accepts", "basis": "calls it a basis for talks, not enough to sign", "reject": "rejects it"},
-    "outcome": {"deal": "a deal", "collapsed": "the talks collapsed", "expired": "the clock ran out",
-                "ongoing": "still under way"},
+    "outcome": OUTCOMES,
 }
 
 

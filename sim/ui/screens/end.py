@@ -17,6 +17,7 @@ from sim.game import GameState, score
 from sim.game.effective import effective_scenario
 from sim.present import play
 from sim.present.debrief import debrief_markdown
+from sim.ui.messages import OpenAnalysis
 
 
 class EndScreen(Screen):
@@ -100,4 +101,4 @@ class EndScreen(Screen):
         self.app.call_from_thread(self.notify, f"Report written to {path}", title="Report", timeout=10, markup=False)
 
     def action_analysis(self) -> None:
-        self.app.open_analysis(effective_scenario(self.state), self.state.draft)  # type: ignore[attr-defined]
+        self.post_message(OpenAnalysis(effective_scenario(self.state), self.state.draft, game=self.state))

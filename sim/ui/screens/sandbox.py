@@ -12,6 +12,7 @@ from textual.content import Content
 
 from sim import catalog
 from sim.model import Proposal
+from sim.ui.messages import OpenAnalysis
 from sim.ui.screens.draft_screen import DraftScreen
 from sim.ui.screens.proposal_picker import ProposalPicker
 
@@ -69,7 +70,7 @@ class SandboxScreen(DraftScreen):
             self.set_draft(proposal)
 
     def action_analysis(self) -> None:
-        self.app.open_analysis(self.scenario, self.draft, self)  # type: ignore[attr-defined]
+        self.post_message(OpenAnalysis(self.scenario, self.draft, adopt=self.adopt_proposal))
 
     def adopt_proposal(self, proposal: Proposal) -> None:
         self.set_draft(proposal)

@@ -92,7 +92,7 @@ class StartScreen(Screen):
             yield Button("Continue", id="button-continue", disabled=self.saved_game is None, compact=True)
             yield Button("Sandbox", id="button-sandbox", compact=True)
             yield Button("Games", id="button-games", compact=True)
-            yield Button("Help", id="button-help", compact=True)
+            yield Button("Help", id="button-help", compact=True, action="app.help")  # the app's, like F1
             yield Button("Quit", id="button-quit", compact=True)
             # The saved game's description sits after the buttons, not in one: at 80 columns a long
             # label would push Help and Quit off the screen.
@@ -126,7 +126,9 @@ class StartScreen(Screen):
 
     def on_screen_resume(self) -> None:
         """Back from a game: it may have ended, or be the one to continue now."""
-        self.saved_game = self.app.saved_game_label()  # type: ignore[attr-defined]
+        from sim.ui.saved_games import latest_label
+
+        self.saved_game = latest_label()
         self.query_one("#button-continue", Button).disabled = self.saved_game is None
         self.query_one("#saved-game", Static).update(Content(self._saved_text()))
         self.refresh_bindings()
@@ -173,7 +175,6 @@ class StartScreen(Screen):
             "button-continue": self.action_continue_game,
             "button-sandbox": self.action_sandbox,
             "button-games": self.action_games,
-            "button-help": lambda: self.app.action_help(),
             "button-quit": self.app.exit,
         }
         actions[event.button.id]()

@@ -19,13 +19,14 @@ from sim import catalog
 from sim.engine import Verdict
 from sim.game import (
     Action, ActionError, Adopt, Consult, Convene, GameState, LoadDraft, SaveError, Session, SetTerm, Summit, Table,
-    Status, Travel, UseLever, Wait, available_actions, views,
+    Status, Travel, UseLever, Wait, available_actions, revisions_toward, views,
 )
 from sim.game.effective import effective_scenario
 from sim.game.save_lock import SaveLock, copy_path
 from sim.model import Proposal
 from sim.present import cards, markdown, play
 from sim.ui.autosave import AutoSaver
+from sim.ui.messages import OpenAnalysis, ShowBriefing
 from sim.present.play import Choice
 from sim.ui.screens.choice import ChoiceScreen
 from sim.ui.screens.draft_screen import DraftScreen, update_text
@@ -252,13 +253,12 @@ class TableScreen(DraftScreen):
         self.app.push_screen(ReadingScreen(markdown.feed_item_markdown(self.scenario, item), "From the feed"))
 
     def action_analysis(self) -> None:
-        self.app.open_analysis(effective_scenario(self.state), self.state.draft, self)  # type: ignore[attr-defined]
+        self.post_message(OpenAnalysis(effective_scenario(self.state), self.state.draft, self.adopt_proposal, self.state))
 
     def adopt_proposal(self, proposal: Proposal) -> None:
         """Revise the draft into ``proposal`` one term at a time (each a free, logged revision)."""
-        for issue in self.scenario.issues:
-            if proposal.option(issue.id) != self.state.draft.option(issue.id) and issue.id not in self.locked():
-                self.act(SetTerm(issue.id, proposal.option(issue.id)))
+        for revision in revisions_toward(self.state, proposal):
+            self.act(revision)
 
     def action_score(self) -> None:
         from sim.game import score
@@ -268,7 +268,7 @@ class TableScreen(DraftScreen):
         self.app.push_screen(ReadingScreen(running_score_markdown(self.state, score(self.state)), "The score so far"))
 
     def action_briefing(self) -> None:
-        self.app.action_briefing()  # type: ignore[attr-defined]
+        self.post_message(ShowBriefing())
 
     def action_leave(self) -> None:
         self.saver.flush()
