@@ -115,3 +115,26 @@ def test_counts_with_lowered_minimums_in_one_pass(scenario, data, sizes) -> None
         patch.setattr(counting, "ROWS", rows)
         for cache in (None, {}):
             assert counts_with_minimums(base[0], variants, cache) == [len(acceptable(scenario))] + expected
+
+
+@given(st.lists(st.tuples(st.tuples(st.integers(0, 2), st.integers(0, 2)),
+                          st.tuples(st.integers(0, 10**6), st.integers(0, 10**6), st.integers(0, 10**6),
+                                    st.integers(0, 10**6))), max_size=40),
+       st.booleans())
+def test_frontier_points_rank_by_exact_products(rows, near) -> None:
+    """The frontier's order (descending product of gains, then index) is exact even where float
+    products cannot tell two apart: rows differing by one unit in a million-unit gain."""
+    import math
+
+    from sim.analysis.overview import _ranked
+
+    if near and rows:
+        (index, utilities) = rows[0]
+        rows = rows + [((2, 2), (utilities[0] + 1, *utilities[1:])), ((0, 0), utilities)]
+    thresholds = (0, 1, 0, 0)
+    rows = [(i, u) for i, u in rows if u[1] >= 1]
+    if not rows:
+        return
+    key = [(-math.prod(a - t for a, t in zip(u, thresholds)), i) for i, u in rows]
+    got = _ranked(np.array([i for i, _ in rows]), np.array([u for _, u in rows]), thresholds)
+    assert [key[k] for k in got] == sorted(key)
