@@ -165,11 +165,24 @@ def _count_rows(prefixes: _Prefixes, tops: list[np.ndarray]) -> np.ndarray:
         budget.check()
         rows = order[first:first + ROWS]
         words = (int(bound[rows[-1]]) + 63) // 64
-        acc = prefixes.bitsets[0][tops[0][rows], :words]
-        for k in range(1, len(prefixes.bitsets)):
-            acc &= prefixes.bitsets[k][tops[k][rows], :words]
+        acc = _and_over_columns(prefixes, tops, rows, words, int(bound[rows[0]]) // 64)
         counts[rows] = np.bitwise_count(acc).sum(axis=1, dtype=np.int64)
     return counts
+
+
+def _and_over_columns(prefixes: _Prefixes, tops: list[np.ndarray], rows: np.ndarray, words: int, full: int) -> np.ndarray:
+    """The AND of every column's prefix for each row, first ``words`` words. The pivot's prefix is
+    the row's first bits: all ones in its first ``full`` words (every row of the batch has at least
+    that many), so it is read only past them."""
+    others = [k for k in range(len(tops)) if k != prefixes.pivot]
+    if not others:
+        return prefixes.bitsets[prefixes.pivot][tops[prefixes.pivot][rows], :words]
+    acc = prefixes.bitsets[others[0]][tops[others[0]][rows], :words]
+    for k in others[1:]:
+        acc &= prefixes.bitsets[k][tops[k][rows], :words]
+    if full < words:
+        acc[:, full:] &= prefixes.bitsets[prefixes.pivot][tops[prefixes.pivot][rows], full:words]
+    return acc
 
 
 def _orders(left: Side, columns: np.ndarray, cache: dict | None) -> list[tuple[np.ndarray, np.ndarray]]:
