@@ -3,7 +3,8 @@
 Hard shapes of the analysis (bench_analysis has the rest): the full 4x12 analysis without red lines
 (goal 50 ms), its sensitivity table (100 ms), the full 14x6 analysis (0.1 s). Robustness: one
 verdict over 1,000 calibrations (20 ms); `analyze --robust` on the default scenario with 200
-calibrations (10 s); trades on the default scenario, pairs and triples of moves (2 s).
+calibrations (10 s); trades on the default scenario, pairs and triples of moves (2 s). And issue
+8's goal for one verdict (every party's, on the default scenario's fast path): 5 us.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from sim.analysis import analyze, sensitivity
 from sim.analysis.robust_analysis import analysis_robustness
 from sim.analysis.robustness import verdict_robustness
 from sim.analysis.trades import find_trades
+from sim.engine import compiled
+from sim.engine.fast import evaluate_all
 from sim.loading.files import load_proposal
 from sim.synthetic import synthetic_scenario
 
@@ -42,6 +45,10 @@ def main() -> None:
     measured.append(("robust.verdict_1000", median_seconds(
         lambda: verdict_robustness(scenario, proposal, samples=1000)) * 1e3, 20, "ms"))
     measured.append(("robust.analyze_default_200", _once(lambda: analysis_robustness(scenario, samples=200)), 10, "s"))
+    table = compiled(scenario)
+    index = table.index(proposal)
+    measured.append(("engine.verdict_default", median_seconds(lambda: evaluate_all(table, index), number=1000) * 1e6,
+                     5, "us"))
     found = []
     measured.append(("trades.default", _once(lambda: found.append(find_trades(scenario))), 2, "s"))
     # A shared machine slows every figure alike; the load says how far to trust the absolute ones.

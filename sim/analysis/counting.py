@@ -20,6 +20,7 @@ import numpy as np
 from attrs import frozen
 
 from sim.analysis import budget
+from sim.analysis.bitsets import descending_order, prefix_table
 from sim.analysis.blocks import Decomposition
 
 CHUNK = 8192  # R entries per bitset table: (CHUNK + 1) * CHUNK / 8 bytes, 8 MB, per column
@@ -130,31 +131,25 @@ def _tops(sorted_values: tuple[np.ndarray, ...], left: np.ndarray, minimums: np.
     With ``orders`` (per column, the rows of ``left`` by descending value, and those values), the
     needles are searched in ascending order, several times faster than in any order (the search
     stays in cache and its branches are predicted)."""
-    tops = []
-    for k, values in enumerate(sorted_values):
-        if orders is None:
-            found = np.searchsorted(values, minimums[k] - left[:, k], side="left")
-        else:
-            rows, descending = orders[k]
-            found = np.empty(len(left), dtype=np.int64)
-            found[rows] = np.searchsorted(values, minimums[k] - descending, side="left")
-        tops.append(len(values) - found)
-    return tops
+    return [_top(values, left[:, k], minimums[k], None if orders is None else orders[k])
+            for k, values in enumerate(sorted_values)]
+
+
+def _top(values: np.ndarray, left: np.ndarray, minimum: int, order: tuple[np.ndarray, np.ndarray] | None) -> np.ndarray:
+    """``_tops`` for one column."""
+    if order is None:
+        found = np.searchsorted(values, minimum - left, side="left")
+    else:
+        rows, descending = order
+        found = np.empty(len(left), dtype=np.int64)
+        found[rows] = np.searchsorted(values, minimum - descending, side="left")
+    return len(values) - found
 
 
 def _prefixes(values: np.ndarray, pivot: int = 0, sorted_values: tuple[np.ndarray, ...] | None = None) -> _Prefixes:
-    count = values.shape[0]
-    words = (count + 63) // 64
-    bitsets = []
-    rank = np.arange(1, count + 1)
-    values = values[np.argsort(-values[:, pivot], kind="stable")] if count else values
-    for k in range(values.shape[1]):
-        order = np.argsort(-values[:, k], kind="stable")
-        table = np.zeros((count + 1, words), dtype=np.uint64)
-        table[rank, order // 64] = np.left_shift(np.uint64(1), (order % 64).astype(np.uint64))
-        np.bitwise_or.accumulate(table, axis=0, out=table)
-        bitsets.append(table)
-    return _Prefixes(sorted_values or _sorted_values(values), tuple(bitsets), pivot)
+    values = values[descending_order(values[:, pivot])] if len(values) else values
+    bitsets = tuple(prefix_table(descending_order(values[:, k])) for k in range(values.shape[1]))
+    return _Prefixes(sorted_values or _sorted_values(values), bitsets, pivot)
 
 
 def _count_rows(prefixes: _Prefixes, tops: list[np.ndarray]) -> np.ndarray:
@@ -170,11 +165,24 @@ def _count_rows(prefixes: _Prefixes, tops: list[np.ndarray]) -> np.ndarray:
         budget.check()
         rows = order[first:first + ROWS]
         words = (int(bound[rows[-1]]) + 63) // 64
-        acc = prefixes.bitsets[0][tops[0][rows], :words]
-        for k in range(1, len(prefixes.bitsets)):
-            acc &= prefixes.bitsets[k][tops[k][rows], :words]
+        acc = _and_over_columns(prefixes, tops, rows, words, int(bound[rows[0]]) // 64)
         counts[rows] = np.bitwise_count(acc).sum(axis=1, dtype=np.int64)
     return counts
+
+
+def _and_over_columns(prefixes: _Prefixes, tops: list[np.ndarray], rows: np.ndarray, words: int, full: int) -> np.ndarray:
+    """The AND of every column's prefix for each row, first ``words`` words. The pivot's prefix is
+    the row's first bits: all ones in its first ``full`` words (every row of the batch has at least
+    that many), so it is read only past them."""
+    others = [k for k in range(len(tops)) if k != prefixes.pivot]
+    if not others:
+        return prefixes.bitsets[prefixes.pivot][tops[prefixes.pivot][rows], :words]
+    acc = prefixes.bitsets[others[0]][tops[others[0]][rows], :words]
+    for k in others[1:]:
+        acc &= prefixes.bitsets[k][tops[k][rows], :words]
+    if full < words:
+        acc[:, full:] &= prefixes.bitsets[prefixes.pivot][tops[prefixes.pivot][rows], full:words]
+    return acc
 
 
 def _orders(left: Side, columns: np.ndarray, cache: dict | None) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -185,7 +193,7 @@ def _orders(left: Side, columns: np.ndarray, cache: dict | None) -> list[tuple[n
         key = ("order", id(left), column)
         kept = cache.get(key) if cache is not None else None
         if kept is None:
-            rows = np.argsort(-left.columns[:, column])  # any order among ties: results go back to their rows
+            rows = descending_order(left.columns[:, column])  # ties in row order: any order would do
             # The entry holds the side itself: a recount's L side is built afresh and dropped, and
             # without this its id could come back for another side and find these rows.
             kept = (left, (rows, left.columns[rows, column]))
@@ -205,21 +213,106 @@ def row_counts(decomposition: Decomposition, left: Side, right: Side, cache: dic
     lcols, rcols = left.columns[:, columns], right.columns[:, columns]
     if not np.any(np.all(lcols + rcols.max(axis=0) >= minimums, axis=1)):
         return counts
-    orders = _orders(left, columns, cache) if cache is not None else None
+    orders = _orders(left, columns, cache)
+    for start in range(0, len(rcols), CHUNK):
+        budget.check()
+        found, tops = _chunk(cache, right, columns, start, rcols[start:start + CHUNK], lcols, minimums, orders)
+        counts += _count_rows(found, tops)
+    return counts
+
+
+def _chunk(cache: dict | None, right: Side, columns: np.ndarray, start: int, chunk: np.ndarray, lcols: np.ndarray,
+           minimums: np.ndarray, orders) -> tuple[_Prefixes, list[np.ndarray]]:
+    """One chunk of R's tables (from the cache when there) and the L rows' tops in it."""
+    # The cache holds the sides too (see ``split``), so id(right) cannot be reused meanwhile.
+    key = ("prefixes", id(right), tuple(columns.tolist()), start)
+    found = cache.get(key) if cache is not None else None
+    ordered = found.sorted_values if found is not None else _sorted_values(chunk)
+    tops = _tops(ordered, lcols, minimums, orders)
+    if found is None:
+        found = _prefixes(chunk, int(np.argmin([t.sum() for t in tops])), ordered)
+        if cache is not None:
+            cache[key] = found
+    return found, tops
+
+
+def _count_variants(prefixes: _Prefixes, tops: list[np.ndarray], changes: list[dict[int, np.ndarray]]) -> list[int]:
+    """Accepted pairs of a chunk with the base minimums, then with each change of some columns'
+    tops: one pass over the L rows for all of them. A change of one column reuses the AND of every
+    other column (kept as prefix and suffix ANDs), so each extra count costs one gather, one AND
+    and one popcount per word instead of a whole count."""
+    width = len(tops)
+    reach = [np.maximum.reduce([t] + [c[k] for c in changes if k in c]) for k, t in enumerate(tops)]
+    bound = reach[prefixes.pivot]
+    totals = [0] * (1 + len(changes))
+    order = np.nonzero(np.all([t > 0 for t in reach], axis=0))[0]
+    order = order[np.argsort(bound[order])]
+    for first in range(0, len(order), ROWS):
+        budget.check()
+        rows = order[first:first + ROWS]
+        words = (int(bound[rows[-1]]) + 63) // 64
+        gathered = [prefixes.bitsets[k][tops[k][rows], :words] for k in range(width)]
+        before = [None] * (width + 1)  # before[k]: AND of columns < k (None: no column)
+        for k in range(width):
+            before[k + 1] = gathered[k] if before[k] is None else before[k] & gathered[k]
+        after = [None] * (width + 1)  # after[k]: AND of columns >= k
+        for k in range(width - 1, -1, -1):
+            after[k] = gathered[k] if after[k + 1] is None else after[k + 1] & gathered[k]
+        totals[0] += int(np.bitwise_count(before[width]).sum(dtype=np.int64))
+        for v, change in enumerate(changes, start=1):
+            if len(change) == 1:
+                (k, changed), = change.items()
+                parts = [x for x in (before[k], after[k + 1]) if x is not None]
+                acc = prefixes.bitsets[k][changed[rows], :words]
+                for part in parts:
+                    acc &= part
+            else:
+                acc = None
+                for k in range(width):
+                    part = prefixes.bitsets[k][change[k][rows], :words] if k in change else gathered[k]
+                    acc = part.copy() if acc is None else acc & part
+            totals[v] += int(np.bitwise_count(acc).sum(dtype=np.int64))
+    return totals
+
+
+def counts_with_minimums(decomposition: Decomposition, variants: list[dict[int, int | None]],
+                         cache: dict | None = None) -> list[int] | None:
+    """The exact count, then the count with each variant's minimums instead (column -> minimum, None
+    for no minimum at all), in one pass; None when a variant constrains a column the problem does
+    not (its tables were never built) or the space is past the budget."""
+    if not countable(decomposition):
+        return None
+    columns, minimums = _minimums(decomposition)
+    position = {c: k for k, c in enumerate(columns.tolist())}
+    if any(c not in position for variant in variants for c in variant):
+        return None
+    if not decomposition.feasible:
+        return [0] * (1 + len(variants))
+    if not len(columns):
+        return [decomposition.size] * (1 + len(variants))
+    left, right = split(decomposition, cache)
+    offset = decomposition.offset
+    lowered = [{position[c]: (None if m is None else m - int(offset[c])) for c, m in variant.items()}
+               for variant in variants]
+    lcols, rcols = left.columns[:, columns], right.columns[:, columns]
+    orders = _orders(left, columns, cache)
+    totals = [0] * (1 + len(variants))
     for start in range(0, len(rcols), CHUNK):
         budget.check()
         chunk = rcols[start:start + CHUNK]
-        # The cache holds the sides too (see ``split``), so id(right) cannot be reused meanwhile.
-        key = ("prefixes", id(right), tuple(columns.tolist()), start)
-        found = cache.get(key) if cache is not None else None
-        ordered = found.sorted_values if found is not None else _sorted_values(chunk)
-        tops = _tops(ordered, lcols, minimums, orders)
-        if found is None:
-            found = _prefixes(chunk, int(np.argmin([t.sum() for t in tops])), ordered)
-            if cache is not None:
-                cache[key] = found
-        counts += _count_rows(found, tops)
-    return counts
+        found, tops = _chunk(cache, right, columns, start, chunk, lcols, minimums, orders)
+        changes = []
+        for change in lowered:
+            changed = {}
+            for k, m in change.items():
+                if m is None:
+                    changed[k] = np.full(len(lcols), len(chunk), dtype=np.int64)
+                else:
+                    changed[k] = _top(found.sorted_values[k], lcols[:, k], m, None if orders is None else orders[k])
+            changes.append(changed)
+        for v, total in enumerate(_count_variants(found, tops, changes)):
+            totals[v] += total
+    return totals
 
 
 def partners(decomposition: Decomposition, left: Side, right: Side, row: int) -> np.ndarray:

@@ -23,19 +23,22 @@ from sim.model.resolve import resolve
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
-def _frontier(parts: list[Decomposition]) -> tuple[list[tuple[tuple[int, ...], list[int]]], bool]:
-    """(index, utilities) per frontier vector, over every branch; and whether it is exact."""
-    found: list[tuple[tuple[int, ...], list[int]]] = []
+def _frontier(parts: list[Decomposition]) -> tuple[np.ndarray, np.ndarray, bool]:
+    """(indexes, utilities): one row per frontier vector, over every branch; and whether it is exact."""
+    indexes, utilities = [], []
     exact = True
     for part in parts:
         front: Frontier = frontier(part, approximate=True)
         exact = exact and front.exact
-        indexes = part.indexes(front.rows).tolist()
-        found += [(tuple(index), utilities) for index, utilities in zip(indexes, front.utilities.tolist())]
-    if len(parts) > 1 and found:
-        keep = nondominated(np.array([u for _, u in found], dtype=np.int64))
-        found = [found[k] for k in keep.tolist()]
-    return found, exact
+        indexes.append(part.indexes(front.rows))
+        utilities.append(front.utilities)
+    width = parts[0].problem.issue_count if parts else 0
+    found = (np.concatenate(indexes) if indexes else np.zeros((0, width), np.int64),
+             np.concatenate(utilities) if utilities else np.zeros((0, 0), np.int64))
+    if len(parts) > 1 and len(found[0]):
+        keep = nondominated(found[1])
+        found = (found[0][keep], found[1][keep])
+    return found[0], found[1], exact
 
 
 def analyze(
@@ -64,21 +67,25 @@ def analyze(
     counted = count_all(parts, rng, cache)
     report("frontier", 0, 1)
     exact = counted.exact
-    front, whole = _frontier(parts)
-    choose_from = front
+    front_indexes, front_utilities, whole = _frontier(parts)
+    choose_from = (front_indexes, front_utilities)
     if not whole:  # an approximate frontier may miss them: find the two points by search instead
         exact = False
-        choose_from = [found for found in (solve(parts, "nash"), solve(parts, "egalitarian")) if found]
-        if choose_from:  # the exact Nash and egalitarian points belong on any picture of it
-            every = front + choose_from
-            keep = nondominated(np.array([u for _, u in every], dtype=np.int64))
-            front = [every[k] for k in keep.tolist()]
+        searched = [found for found in (solve(parts, "nash"), solve(parts, "egalitarian")) if found]
+        choose_from = (np.array([index for index, _ in searched], dtype=np.int64).reshape(len(searched), -1),
+                       np.array([u for _, u in searched], dtype=np.int64).reshape(len(searched), -1))
+        if searched:  # the exact Nash and egalitarian points belong on any picture of it
+            every = (np.concatenate([front_indexes.reshape(-1, choose_from[0].shape[1]), choose_from[0]]),
+                     np.concatenate([front_utilities.reshape(-1, choose_from[1].shape[1]), choose_from[1]]))
+            keep = nondominated(every[1])
+            front_indexes, front_utilities = every[0][keep], every[1][keep]
     nash = egalitarian = None
-    if choose_from:
-        vectors = np.array([u for _, u in choose_from], dtype=np.int64)
-        nash = point(problem, choose_from[best_row(vectors, problem.thresholds, "nash")][0], "Nash bargaining point")
-        egalitarian = point(problem, choose_from[best_row(vectors, problem.thresholds, "egalitarian")][0],
-                            "Egalitarian point")
+    if len(choose_from[0]):
+        indexes, vectors = choose_from
+        best = best_row(vectors, problem.thresholds, "nash")
+        nash = point(problem, tuple(indexes[best].tolist()), "Nash bargaining point")
+        best = best_row(vectors, problem.thresholds, "egalitarian")
+        egalitarian = point(problem, tuple(indexes[best].tolist()), "Egalitarian point")
     zopa = counted.size if nash is None else max(counted.size, 1)
     relaxations = ()
     if blocking:
@@ -96,7 +103,7 @@ def analyze(
         space_size=math.prod(problem.compiled.sizes),
         nash=nash,
         egalitarian=egalitarian,
-        frontier=_points(problem, front),
+        frontier=_points(problem, front_indexes, front_utilities),
         blocking=relaxations,
         obstacles=obstacles,
         zopa_error=counted.error,
@@ -105,14 +112,32 @@ def analyze(
     )
 
 
-def _points(problem: Problem, found) -> PointSequence:
+def _points(problem: Problem, indexes: np.ndarray, utilities: np.ndarray) -> PointSequence:
     """Frontier points, the best Nash product first (then by index), made when first read."""
-    def order(entry) -> tuple:
-        index, utilities = entry
-        return (-math.prod(u - t for u, t in zip(utilities, problem.thresholds)), index)
+    ranked = _ranked(indexes, utilities, problem.thresholds) if len(indexes) else []
+    return PointSequence(problem, indexes[ranked], utilities[ranked])
 
-    ranked = sorted(found, key=order)
-    return PointSequence(problem, [index for index, _ in ranked], [utilities for _, utilities in ranked])
+
+def _ranked(indexes: np.ndarray, utilities: np.ndarray, thresholds: tuple[int, ...]) -> list[int]:
+    """Positions by descending product of gains, then ascending index. Products of four gains of a
+    million units pass a float's exactness, so numpy sorts by the float product and any run of
+    nearly equal ones is put in order again with exact integers."""
+    gains = np.asarray(utilities, dtype=np.int64) - np.array(thresholds, dtype=np.int64)
+    approx = np.prod(gains.astype(np.float64), axis=1)
+    order = np.lexsort(tuple(np.asarray(indexes, dtype=np.int64).T[::-1]) + (-approx,))
+    near = approx[order]
+    tied = np.abs(near[1:] - near[:-1]) <= 1e-9 * np.maximum(np.abs(near[1:]), np.abs(near[:-1]))
+    if not tied.any():
+        return order.tolist()
+    ranked = order.tolist()
+    starts = np.nonzero(tied & ~np.concatenate([[False], tied[:-1]]))[0]
+    for start in starts.tolist():  # a run of positions start .. stop, all nearly equal
+        stop = start + 1
+        while stop < len(tied) and tied[stop]:
+            stop += 1
+        run = ranked[start:stop + 1]
+        ranked[start:stop + 1] = sorted(run, key=lambda k: (-math.prod(gains[k].tolist()), tuple(indexes[k].tolist())))
+    return ranked
 
 
 def nash_point(scenario: Scenario, *, fixed: Mapping[str, str | None] | None = None) -> Point | None:

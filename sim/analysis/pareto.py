@@ -15,6 +15,7 @@ from attrs import frozen
 
 from sim.analysis import budget
 from sim.analysis.blocks import Decomposition
+from sim.analysis.dominance import dominated_by_earlier
 from sim.engine.compiled import FULL
 
 CHUNK = 256  # candidates compared at once against the frontier kept so far
@@ -24,6 +25,9 @@ MERGE_LIMIT = 2_000_000  # candidate sums one merge step may hold; past it the f
 # about the square of this (the 14-issue benchmarks stay under 12,000; 30 issues reach 50,000).
 FRONTIER_LIMIT = 12_000
 APPROXIMATE = 3_000  # partial frontier vectors an approximate frontier keeps
+# Distinct rows from which prefix bitsets (sim.analysis.dominance) beat comparing pairs: below it,
+# building their tables costs more than the pairs they save.
+BITSETS_FROM = 2_500
 
 
 class FrontierTooLarge(RuntimeError):
@@ -60,6 +64,9 @@ def nondominated(values: np.ndarray) -> np.ndarray:
     first = first[::-1]
     if width == 1:
         return first[:1]
+    if len(first) >= BITSETS_FROM:
+        later = np.stack([ranks[k][first] for k in range(1, width)], axis=1)
+        return np.sort(first[~dominated_by_earlier(later)])
     if (width - 1) * (bits + 1) > 62:
         return np.sort(first[_nondominated_wide(values[first])])
     keys = np.zeros(len(first), dtype=np.int64)

@@ -11,8 +11,11 @@ from __future__ import annotations
 import random
 from typing import Callable, Mapping
 
+import numpy as np
+
 from sim.analysis import budget
-from sim.analysis.counting import Count, countable
+from sim.analysis.blocks import Decomposition
+from sim.analysis.counting import Count, countable, counts_with_minimums
 from sim.analysis.problem import build_problem
 from sim.analysis.recount import recount
 from sim.analysis.results import Relaxation
@@ -55,7 +58,9 @@ def sensitivity(
     cache = {} if cache is None else cache
     trials = _trials(scenario, step)
     base = decompositions(build_problem(scenario, fixed=fixed), cache)
-    base_count = count_all(base, rng, cache) if len(base) == 1 and countable(base[0]) else None
+    base_count, by_level = _level_counts(scenario, fixed, trials, base, cache)
+    if base_count is None and len(base) == 1 and countable(base[0]):
+        base_count = count_all(base, rng, cache)
     found = []
     for done, (party_id, line_id, words, hard, change) in enumerate(trials):
         budget.check()
@@ -63,8 +68,8 @@ def sensitivity(
             progress("sensitivity", done, len(trials))
         problem = build_problem(scenario, fixed=fixed, **change)
         parts = decompositions(problem, cache, like=base[0] if len(base) == 1 and base[0].feasible else None)
-        counted = None
-        if base_count is not None and len(parts) == 1 and countable(parts[0]):
+        counted = Count(by_level[done], True) if done in by_level else None
+        if counted is None and base_count is not None and len(parts) == 1 and countable(parts[0]):
             size = recount(base[0], base_count.size, parts[0], cache)
             counted = None if size is None else Count(size, True)
         if counted is None:
@@ -82,6 +87,41 @@ def sensitivity(
         return (-r.zopa_size_if_relaxed, gap is None, gap or 0.0, order[id(r)])
 
     return tuple(sorted(found, key=rank))
+
+
+def _level_counts(scenario: Scenario, fixed, trials: list, base: list[Decomposition],
+                  cache: dict) -> tuple[Count | None, dict[int, int]]:
+    """The base count and, per walk-away trial (by position), its exact count: all in one pass over
+    the base's tables (`counts_with_minimums`), since lowering a level changes only minimums.
+    (None, {}) when the base is not one countable decomposition."""
+    if len(base) != 1 or not base[0].feasible or not countable(base[0]):
+        return None, {}
+    minimums = dict(base[0].problem.constraints)
+    if len(minimums) != len(base[0].problem.constraints):
+        return None, {}
+    variants, positions = [], []
+    for position, (_, _, _, _, change) in enumerate(trials):
+        if "levels" not in change:
+            continue
+        parts = decompositions(build_problem(scenario, fixed=fixed, **change), cache, like=base[0])
+        if len(parts) != 1 or not _same_blocks(parts[0], base[0]):
+            continue
+        lowered = dict(parts[0].problem.constraints)
+        if not lowered.keys() <= minimums.keys() or len(lowered) != len(parts[0].problem.constraints):
+            continue
+        variants.append({c: lowered.get(c) for c in minimums if lowered.get(c) != minimums[c]})
+        positions.append(position)
+    counts = counts_with_minimums(base[0], variants, cache)
+    if counts is None:
+        return None, {}
+    return Count(counts[0], True), dict(zip(positions, counts[1:]))
+
+
+def _same_blocks(a: Decomposition, b: Decomposition) -> bool:
+    """The same listed blocks (the cache hands out the same objects), constants and offset."""
+    return (a.feasible and b.feasible and len(a.blocks) == len(b.blocks)
+            and all(x is y for x, y in zip(a.blocks, b.blocks))
+            and a.constants == b.constants and np.array_equal(a.offset, b.offset))
 
 
 def best_effort(scenario: Scenario, fixed, cache: dict | None = None, **change) -> tuple[float | None, tuple | None]:
