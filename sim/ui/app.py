@@ -137,11 +137,19 @@ class RedLinesApp(App):
     def load_scenario(self, id_or_path: str | None) -> Scenario:
         """The scenario asked for; without one, the default, or the tutorial while the default is missing."""
         if id_or_path is not None:
-            return catalog.find_scenario(id_or_path)
+            return self._remembered_scenario(id_or_path)
         try:
-            return catalog.find_scenario(catalog.DEFAULT_SCENARIO)
+            return self._remembered_scenario(catalog.DEFAULT_SCENARIO)
         except catalog.ScenarioError:
-            return catalog.find_scenario("tutorial")
+            return self._remembered_scenario("tutorial")
+
+    def _remembered_scenario(self, id_or_path: str) -> Scenario:
+        # Kept loaded on disk: reading the TOML through the converter costs more than the rest
+        # of the first frame (sim.loading.cache says when a kept one is used).
+        from sim.loading.cache import remembered
+
+        folder = catalog.scenario_path(id_or_path)
+        return remembered(cache_dir(), folder, f"scenario {id_or_path}", lambda: catalog.find_scenario(id_or_path))
 
     def _first_screen(self) -> Screen:
         if self.launch.screen == "start":
@@ -190,9 +198,15 @@ class RedLinesApp(App):
 
     def new_session(self, scenario: Scenario):
         """A new game of ``scenario`` with the chosen difficulty and seed."""
-        from sim.game import Difficulty, Session, start_game
+        from sim.game import Difficulty, Session, game_files, new_game
+        from sim.loading.cache import remembered
 
-        return Session(start_game(scenario, Difficulty(self.difficulty), self.seed), autosave=False)
+        if scenario.path:  # its game file and presets, kept loaded like the scenario itself
+            setup, presets = remembered(cache_dir(), Path(scenario.path).parent, "game files",
+                                        lambda: game_files(scenario))
+        else:
+            setup, presets = game_files(scenario)
+        return Session(new_game(scenario, setup, presets, Difficulty(self.difficulty), self.seed), autosave=False)
 
     def table_screen(self, scenario: Scenario) -> Screen:
         from sim.ui.screens.table import TableScreen
@@ -210,12 +224,18 @@ class RedLinesApp(App):
 
     def on_start_screen_continue_game(self, message: StartScreen.ContinueGame) -> None:
         from sim.game import SaveError, Session
+        from sim.game.save_lock import held_elsewhere
         from sim.ui.saved_games import latest_game
         from sim.ui.screens.table import TableScreen
 
         saved = latest_game()
         if saved is None:
             self.notify("There is no game to continue.", severity="warning")
+            return
+        if held_elsewhere(saved.path):  # checked before the replay: never two windows on one game
+            self.notify(f"The saved game ({saved.label}) is open in another Red Lines window: play it there, "
+                        "or close that window and continue here. Games (g) opens it read-only or as a copy.",
+                        title="Open in another window", severity="warning", timeout=10)
             return
         try:
             session = Session.resume(saved.path)
@@ -398,6 +418,11 @@ class RedLinesApp(App):
             self.push_screen(TooSmallScreen(MIN_SIZE))
         elif not small and isinstance(self.screen, TooSmallScreen):
             self.pop_screen()
+
+
+def cache_dir() -> Path:
+    """Where loaded scenarios are kept between launches (see sim.loading.cache)."""
+    return catalog.data_dir() / "cache"
 
 
 def make_app(launch: Launch | None = None, **options) -> RedLinesApp:
