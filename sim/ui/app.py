@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import random
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from attrs import frozen
 from textual import events, work
@@ -23,7 +23,6 @@ from sim import catalog
 from sim.model import Scenario
 from sim.ui.commands import RedLinesCommands
 from sim.ui.keymap import load_keymap
-from sim.ui.screens.start import GameChoice, StartScreen
 from sim.ui.themes import DEFAULT_THEME, HIGH_CONTRAST_THEME, NEUTRAL_DEFAULTS, THEMES
 
 # Modules the first frame does without but the next screens need: imported after it, in a thread.
@@ -35,7 +34,11 @@ WARM_UP = (
     "sim.ui.screens.sandbox",
     "sim.ui.screens.option_picker",
     "sim.ui.screens.choice",
+    "sim.ui.screens.start",
 )
+if TYPE_CHECKING:  # imported where used: a game opened straight at the table never draws the start screen
+    from sim.ui.screens.start import GameChoice, StartScreen
+
 MIN_SIZE = (70, 20)  # below this the layout cannot show a draft beside the cards: say so instead
 DIFFICULTIES = ("easy", "normal", "hard")
 START_SCREENS = ("start", "briefing", "table", "sandbox")
@@ -104,8 +107,12 @@ class RedLinesApp(App):
         screen = self._first_screen()
         self.push_screen(screen)
         screen.call_after_refresh(lambda: self.post_message(self.Ready(self.launch.screen)))
-        screen.call_after_refresh(self.warm_up)
         self.call_after_refresh(self._start_watching_size)  # the notice must go on top of the first screen
+
+    def on_red_lines_app_ready(self, message: Ready) -> None:
+        # Only once the first screen is drawn: a thread importing beside it would share the one
+        # interpreter lock with the first frame and slow it down.
+        self.warm_up()
 
     @work(thread=True, exit_on_error=False)
     def warm_up(self) -> None:
@@ -164,6 +171,8 @@ class RedLinesApp(App):
     # --- screens ------------------------------------------------------------------------------
 
     def start_screen(self) -> StartScreen:
+        from sim.ui.screens.start import StartScreen
+
         entries = catalog.entries()
         ids = [entry.id for entry in entries]
         selected = self.launch.scenario if self.launch.scenario in ids else (
@@ -342,6 +351,7 @@ class RedLinesApp(App):
 
     def all_bindings(self) -> list[tuple[str, list]]:
         """Every screen's bindings, for the help page and for checking remapped ids."""
+        from sim.ui.screens.start import StartScreen
         from sim.ui.screens.analysis import AnalysisScreen
         from sim.ui.screens.briefing import BriefingScreen
         from sim.ui.screens.compare import CompareScreen
