@@ -62,8 +62,8 @@ class TableMachine(RuleBasedStateMachine):
             for issue in told:
                 for option in livable_options(after, action.party, issue):
                     found = closest_for_party(scenario, after.draft, action.party, level, {**after.locked, issue: option})
-                    assert found is not None and found.proposal.option(issue) == option
-                    assert assess(scenario, found.proposal).party(action.party).verdict is Verdict.ACCEPT
+                    assert found is not None and found.option(issue) == option
+                    assert assess(scenario, found).party(action.party).verdict is Verdict.ACCEPT
 
     @precondition(lambda self: not self.state.over)
     @rule(data=st.data())

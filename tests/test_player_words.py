@@ -32,8 +32,8 @@ def mid_sentence_problems(scenario, setup, text: str) -> list[str]:
     for name in names:
         if name.startswith("The ") and re.search(rf"[a-z,;(] {re.escape(name)}", text):
             found.append(f"“{name}” mid-sentence")
-        if name.startswith("The ") and re.search(rf"{re.escape(name[4:])}'s\b", text):
-            found.append(f"“{name}'s”")
+        if name.endswith(("s", ")")) and re.search(rf"{re.escape(name[4:] if name.startswith('The ') else name)}'s\b", text):
+            found.append(f"“{name}'s”")  # "the United States'" and "Europe's", never "…s's" or "…)'s"
     ids = [e.id for e in setup.events] + [lever.id for lever in setup.levers] + [v.id for v in setup.venues]
     for ident in ids:
         if ("-" in ident or "_" in ident) and re.search(rf"(?<![\w/-]){re.escape(ident)}(?![\w-])", text):

@@ -17,7 +17,7 @@ from sim.analysis.space import decompositions, solve
 from sim.engine.compiled import SCALE
 from sim.model import Scenario
 from sim.model.resolve import resolve
-from sim.model.plain import party_names
+from sim.model.plain import mid_sentence, party_names, possessive
 
 
 class _Oracle:
@@ -63,7 +63,7 @@ class _Oracle:
 
 
 def _clash_message(scenario: Scenario, lines: list[tuple[str, str]], fixed) -> str:
-    parts = [f"{scenario.party(p).name}'s `{line}` ({scenario.party(p).red_line(line).statement.rstrip('.')})"
+    parts = [f"{possessive(mid_sentence(scenario.party(p).name))} `{line}` ({scenario.party(p).red_line(line).statement.rstrip('.')})"
              for p, line in lines]
     terms = "" if not fixed else " with the fixed terms"
     if not parts:
@@ -119,7 +119,7 @@ def why_none(
             if best is None:
                 lines = ", ".join(f"`{line}`" for line in oracle.colliding(list(combo), p))
                 shortfalls.append(f"with {party_names(scenario, others)} accepting, every proposal crosses "
-                                  f"{scenario.party(p).name}'s hard red line{'s' if ',' in lines else ''} {lines}"
+                                  f"{possessive(mid_sentence(scenario.party(p).name))} hard red line{'s' if ',' in lines else ''} {lines}"
                                   f"{' (at least one of them)' if ',' in lines else ''}")
                 continue
             shortfalls.append(f"with {party_names(scenario, others)} accepting, {scenario.party(p).name} gets at most "

@@ -15,6 +15,7 @@ from sim.game.dice import chance
 from sim.game.feed import say
 from sim.game.mood import adjust, come_back
 from sim.game.setup import Condition, Event
+from sim.model.plain import possessive
 from sim.game.state import FeedKind, GameState
 
 
@@ -51,7 +52,7 @@ def fire(state: GameState, event: Event) -> GameState:
     if event.preset and event.preset not in state.tabled_presets:
         state = evolve(state, tabled_presets=state.tabled_presets + (event.preset,))
         title = state.game.presets[event.preset].title or event.preset
-        state = say(state, FeedKind.NEWS, f"New on the table: {title} (among the published plans you can put on the table).",
+        state = say(state, FeedKind.NEWS, f"A new plan you can put on the table: {title.rstrip('.')}.",
                     event=event.id)
     return state
 
@@ -72,6 +73,6 @@ def announce_changes(state: GameState) -> GameState:
     for party in state.scenario.parties:
         for change in party.changes:
             if change.date == state.day:
-                state = say(state, FeedKind.NEWS, f"{party.name}'s position changes: {change.summary}",
+                state = say(state, FeedKind.NEWS, f"{possessive(party.name)} position changes: {change.summary}",
                             party=party.id, citations=change.citations)
     return state

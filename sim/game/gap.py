@@ -16,14 +16,23 @@ from typing import Mapping
 
 from attrs import evolve
 
+from sim.engine import Verdict, assess
+from sim.engine.kinds import kind_of
 from sim.game.analysis_adapter import closest_for_party
 from sim.game.effective import effective_scenario
 from sim.game.state import GameState
 from sim.model import Proposal, Scenario
+from sim.model.resolve import resolve
 
 
 def party_distance(scenario: Scenario, draft: Proposal, party_id: str, fixed: Mapping[str, str]) -> int:
-    found = closest_for_party(scenario, draft, party_id, scenario.party(party_id).walk_away, fixed)
+    """Judged as the engine judges the draft: by the lines and walk-away of the draft's own kind. A
+    party the engine has accepting is 0 issues from accepting, even when the text is of no kind yet
+    (what it leaves open is counted once, by ``issues_apart``, as unsettled)."""
+    if assess(scenario, draft).party(party_id).verdict is Verdict.ACCEPT:
+        return 0
+    own = resolve(scenario, kind_of(scenario, draft).kind.id) if scenario.kinds and not scenario.kind else scenario
+    found = closest_for_party(own, draft, party_id, own.party(party_id).walk_away, fixed)
     return sum(found.option(i) != draft.option(i) for i in scenario.issue_ids) if found is not None else len(scenario.issues)
 
 

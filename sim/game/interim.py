@@ -48,7 +48,7 @@ def objection(scenario: Scenario, party_id: str, terms: FrozenMap[str, str], new
     hard = [line for line in party.red_lines if line.hard]
     for line in hard:
         if holds_partially(line.rule, assigned) is False:
-            return f"it crosses a red line: {line.red_line.statement}"
+            return f"it crosses a red line: {line.red_line.statement.rstrip('.')}"
     pinned = [Leaf(issue, frozenset({choice})) for issue, choice in assigned.items()]
     try:  # steps only, no clock: a game must replay exactly
         if satisfying_choices([*(line.rule for line in hard), *pinned], space.sizes, seconds=None) is None:
@@ -79,7 +79,7 @@ def _kind_objection(scenario: Scenario, party_id: str, terms: FrozenMap[str, str
     party = space.parties[own.party_ids.index(party_id)]
     for line in party.red_lines:
         if line.hard and not line.test(index):
-            return f"it crosses a red line for {kind_phrase(fit.kind.title, True)}: {line.red_line.statement}"
+            return f"it crosses a red line for {kind_phrase(fit.kind.title, True)}: {line.red_line.statement.rstrip('.')}"
     return ""
 
 

@@ -157,6 +157,11 @@ def summit(state: GameState) -> GameState:
     if result.deal:
         what = kind_phrase(result.kind.kind.title, True)
         return say(state, FeedKind.MEETING, f"The leaders will not hold a summit for {what}: sign it at a joint meeting.")
+    if not result.blockers:  # every principal would sign, but the text is no agreement of its kind
+        fit = result.kind
+        why = f"it is no {kind_phrase(fit.kind.title)}: {fit.problems[0]}" if fit and fit.problems else "it is no agreement"
+        state = say(state, FeedKind.MEETING, f"The leaders' summit fails in public: every side would sign, but {why}.")
+        return _for_all(state, FAILED_SUMMIT_TRUST, FAILED_SUMMIT_PATIENCE)
     names = party_names(state.scenario, result.blockers, last=", ")
     state = say(state, FeedKind.MEETING, f"The leaders' summit fails in public: {names} will not sign this draft.")
     return _for_all(state, FAILED_SUMMIT_TRUST, FAILED_SUMMIT_PATIENCE)

@@ -38,6 +38,7 @@ from sim.game.state import FeedKind, GameState
 from sim.game.step import step
 from sim.loading.converter import suggest
 from sim.model import FrozenMap, Proposal
+from sim.model.plain import mid_sentence, possessive
 
 ANSWER_VERB, INJECT_VERB = "answer", "inject"
 CHOICES = ("accept", "reject", "counter")
@@ -61,7 +62,7 @@ def answer(state: GameState, party_id: str, choice: str, counter: dict[str, str]
     if state.over:
         raise ActionError(f"the game is over: {state.ending}", "nothing more can be answered")
     if not awaiting(state, party_id):
-        raise ActionError(f"no draft is waiting for {scenario.party(party_id).name}'s answer",
+        raise ActionError(f"no draft is waiting for {possessive(mid_sentence(scenario.party(party_id).name))} answer",
                           "wait until the mediator tables one")
     heard = state.party(party_id).heard
     assert heard is not None  # tabled drafts are always heard

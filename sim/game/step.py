@@ -153,16 +153,16 @@ def _act(state: GameState, action: Action) -> tuple[GameState, int, Answer | Non
     if isinstance(action, Table):
         _party_here(state, action.party, "table to")
         state, answer = table(state, action.party)
-        return note_progress(state), costs.table, answer
+        return state, costs.table, answer
     if isinstance(action, Consult):
         _party_here(state, action.party, "consult", walked_out_ok=True)
         return consult(state, action.party), costs.consult, None
     if isinstance(action, UseLever):
         return use_lever(state, action.lever), costs.lever, None
     if isinstance(action, Convene):
-        return note_progress(convene(state)), costs.convene, None
+        return convene(state), costs.convene, None
     if isinstance(action, Summit):
-        return note_progress(summit(state)), costs.summit, None
+        return summit(state), costs.summit, None
     if isinstance(action, Wait):
         return say(state, FeedKind.MOVE, f"You wait {action.days} day{'s' if action.days > 1 else ''}."), action.days, None
     raise ActionError(f"not an action: {action!r}")
@@ -183,6 +183,8 @@ def step(state: GameState, action: Action) -> tuple[GameState, Outcome]:
         # A move that ends the game (a deal signed at a three-day summit) still takes its days;
         # only the events of those days no longer happen.
         after = evolve(after, day=min(after.day + dt.timedelta(days=days), after.setup.deadline))
+    # After the clock, not per action: a lever or a dated change can bring a heard draft closer too.
+    after = note_progress(after)
     return after, Outcome(action, (after.day - started).days, after.feed[before:], answer)
 
 

@@ -30,6 +30,13 @@ def mid_sentence(name: str) -> str:
     return "the " + name[4:] if name.startswith("The ") else name
 
 
+def possessive(name: str) -> str:
+    """``Israel`` -> ``Israel's``, ``The United States`` -> ``The United States'``, and a glossed name
+    loses its gloss: ``Europe (the E3 and EU leaders)`` -> ``Europe's``."""
+    name = name.split(" (", 1)[0] if name.endswith(")") else name
+    return name + ("'" if name.endswith("s") else "'s")
+
+
 def sentence(text: str) -> str:
     """``the United States accepts.`` -> ``The United States accepts.``"""
     return text[:1].upper() + text[1:]

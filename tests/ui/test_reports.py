@@ -30,7 +30,7 @@ def test_the_debrief_exports_its_report_into_the_red_lines_folder(run, redlines_
             await app.workers.wait_for_complete()
             await pilot.pause()
             written = sorted((redlines_home / "reports").iterdir())
-            assert [p.name for p in written] == ["tutorial-2031-03-08-seed1.html"]
+            assert [p.name for p in written] == ["tutorial-2031-03-09-seed1.html"]
             assert "<h2>Ledger of concessions</h2>" in written[0].read_text(encoding="utf-8")
             messages = [n.message for n in app._notifications]
             assert f"Report written to {written[0]}" in messages  # the app says where
@@ -64,7 +64,7 @@ def test_a_finished_game_reopens_its_debrief_from_the_start_screen(run) -> None:
             await pilot.press("g")
             await pilot.pause()
             assert isinstance(app.screen, ChoiceScreen)
-            assert app.screen.choices[0].label == "Debrief: tutorial, a deal, score 941.6"
+            assert app.screen.choices[0].label == "Debrief: tutorial, a deal, score 940.4"
             await pilot.press("enter")
             await app.workers.wait_for_complete()
             await pilot.pause()

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from sim.engine import assess
-from sim.model.plain import citation_dict, option_label
+from sim.model.plain import citation_dict, mid_sentence, option_label, possessive
 from sim.game import Adopt, GameState, LoadDraft, SetTerm, Table, new_game, parse_action, step
 from sim.game.effective import effective_scenario
 from sim.game.state import FeedItem
@@ -50,11 +50,11 @@ def _revision_text(before: GameState, after: GameState, action: SetTerm | LoadDr
         if action.preset == LoadDraft.EMPTY:
             return "You clear the draft and start from an empty page."
         return f"You put a new draft on the table: {after.draft.title}."
-    name = scenario.party(action.party).name
+    name = mid_sentence(scenario.party(action.party).name)
     if action.issue is None:
-        return f"You take {name}'s counter-proposal into the draft."
+        return f"You take {possessive(name)} counter-proposal into the draft."
     issue = scenario.issue(action.issue)
-    return f"You take {name}'s proposal on {issue.title}: {option_label(scenario, issue.id, after.draft.option(issue.id))}."
+    return f"You take {possessive(name)} proposal on {issue.title}: {option_label(scenario, issue.id, after.draft.option(issue.id))}."
 
 
 def issue_points(party: Party, issue_id: str, option: str | None) -> float:
@@ -89,7 +89,7 @@ def _how(state: GameState, action: SetTerm | LoadDraft | Adopt) -> str:
         return "your revision"
     if isinstance(action, LoadDraft):
         return "a new draft" if action.preset == LoadDraft.EMPTY else f"the plan: {state.draft.title}"
-    return f"{state.scenario.party(action.party).name}'s counter-proposal"
+    return f"{possessive(mid_sentence(state.scenario.party(action.party).name))} counter-proposal"
 
 
 def retell(final: GameState) -> dict[str, Any]:

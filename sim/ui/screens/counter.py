@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, OptionList
 from textual.widgets.option_list import Option
 
+from sim.model.plain import possessive, sentence
 from sim.present.play import TermChange
 
 
@@ -36,7 +37,7 @@ class CounterScreen(ModalScreen[list[str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="counter", classes="dialog"):
             count = len(self.changes)
-            yield Label(Content.assemble((f"{self.party_name}'s counter-proposal", "bold"),
+            yield Label(Content.assemble((f"{sentence(possessive(self.party_name))} counter-proposal", "bold"),
                                          f": {count} change{'s' if count != 1 else ''} to your draft. Space ticks, enter adopts."))
             yield OptionList(*[self._option(change) for change in self.changes], id="changes")
             with Horizontal(id="counter-buttons"):
