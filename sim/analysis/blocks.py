@@ -18,6 +18,7 @@ from typing import Iterable
 import numpy as np
 from attrs import frozen
 
+from sim.analysis.budget import TooTangled
 from sim.analysis.problem import Line, Problem
 from sim.analysis.ties import components, free_scope
 from sim.engine.compiled import Leaf
@@ -74,10 +75,6 @@ class Decomposition:
 
 class GroupsTooFine(ValueError):
     """The groups given to ``decompose`` split issues that a red line ties."""
-
-
-class TooTangled(ValueError):
-    """Red lines tie so many issues together that the space cannot be split into listable parts."""
 
 
 def _product(problem: Problem, issues: Iterable[int]) -> int:

@@ -14,9 +14,14 @@ import time
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
-from sim.analysis.blocks import TooTangled
-
 Tick = Callable[[float], None]  # told the seconds spent so far
+
+
+class TooTangled(ValueError):
+    """Red lines tie so many issues together that the space cannot be split into listable parts.
+
+    Here rather than beside the numpy blocks that raise it most: the closest-proposal search (a
+    game's every move) raises it too and needs no numpy, so a game starts without importing it."""
 
 
 class OutOfTime(TooTangled):

@@ -18,7 +18,7 @@ from typing import Sequence
 from attrs import frozen
 
 from sim.analysis import budget
-from sim.analysis.blocks import TooTangled
+from sim.analysis.budget import TooTangled
 from sim.analysis.problem import Line, Problem
 from sim.analysis.ties import components
 

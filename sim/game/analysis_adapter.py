@@ -21,7 +21,7 @@ def closest_for_party(
     """The proposal with the fewest changes to ``draft`` (never to ``fixed`` issues) that ``party_id``
     accepts with at least ``min_utility`` (never less than its walk-away level); ties go to its higher
     gain. Its hard red lines always hold. None when there is no such proposal."""
-    from sim.analysis.blocks import TooTangled
+    from sim.analysis.budget import TooTangled  # not sim.analysis.blocks: that one brings numpy
 
     level = max(min_utility, scenario.party(party_id).walk_away)
     try:

@@ -56,6 +56,15 @@ class SaveLock:
             self._handle = None
 
 
+def held_elsewhere(save: Path) -> bool:
+    """True when another window has the game of ``save`` open now (its table holds the lock)."""
+    probe = SaveLock(save)
+    if not probe.acquire():
+        return True
+    probe.release()
+    return False
+
+
 def copy_path(save: Path) -> Path:
     """A free name for a copy of ``save``: autosave-x-copy2.json, -copy3, ..."""
     stem = save.name.removesuffix(".json")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 import random
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from attrs import frozen
 from textual import events, work
@@ -25,7 +25,6 @@ from sim.present.levels import DEFAULT_DIFFICULTY, DIFFICULTIES
 from sim.ui.commands import RedLinesCommands
 from sim.ui.keymap import load_keymap
 from sim.ui.messages import OpenAnalysis, ShowBriefing
-from sim.ui.screens.start import GameChoice, StartScreen
 from sim.ui.themes import DEFAULT_THEME, HIGH_CONTRAST_THEME, NEUTRAL_DEFAULTS, THEMES
 
 # Modules the first frame does without but the next screens need: imported after it, in a thread.
@@ -37,7 +36,11 @@ WARM_UP = (
     "sim.ui.screens.sandbox",
     "sim.ui.screens.option_picker",
     "sim.ui.screens.choice",
+    "sim.ui.screens.start",
 )
+if TYPE_CHECKING:  # imported where used: a game opened straight at the table never draws the start screen
+    from sim.ui.screens.start import GameChoice, StartScreen
+
 MIN_SIZE = (70, 20)  # below this the layout cannot show a draft beside the cards: say so instead
 START_SCREENS = ("start", "briefing", "table", "sandbox")
 
@@ -105,8 +108,12 @@ class RedLinesApp(App):
         screen = self._first_screen()
         self.push_screen(screen)
         screen.call_after_refresh(lambda: self.post_message(self.Ready(self.launch.screen)))
-        screen.call_after_refresh(self.warm_up)
         self.call_after_refresh(self._start_watching_size)  # the notice must go on top of the first screen
+
+    def on_red_lines_app_ready(self, message: Ready) -> None:
+        # Only once the first screen is drawn: a thread importing beside it would share the one
+        # interpreter lock with the first frame and slow it down.
+        self.warm_up()
 
     @work(thread=True, exit_on_error=False)
     def warm_up(self) -> None:
@@ -138,11 +145,19 @@ class RedLinesApp(App):
     def load_scenario(self, id_or_path: str | None) -> Scenario:
         """The scenario asked for; without one, the default, or the tutorial while the default is missing."""
         if id_or_path is not None:
-            return catalog.find_scenario(id_or_path)
+            return self._remembered_scenario(id_or_path)
         try:
-            return catalog.find_scenario(catalog.DEFAULT_SCENARIO)
+            return self._remembered_scenario(catalog.DEFAULT_SCENARIO)
         except catalog.ScenarioError:
-            return catalog.find_scenario("tutorial")
+            return self._remembered_scenario("tutorial")
+
+    def _remembered_scenario(self, id_or_path: str) -> Scenario:
+        # Kept loaded on disk: reading the TOML through the converter costs more than the rest
+        # of the first frame (sim.loading.cache says when a kept one is used).
+        from sim.loading.cache import remembered
+
+        folder = catalog.scenario_path(id_or_path)
+        return remembered(cache_dir(), folder, f"scenario {id_or_path}", lambda: catalog.find_scenario(id_or_path))
 
     def _first_screen(self) -> Screen:
         if self.launch.screen == "start":
@@ -158,6 +173,7 @@ class RedLinesApp(App):
 
     def start_screen(self) -> StartScreen:
         from sim.ui.saved_games import latest_label
+        from sim.ui.screens.start import StartScreen
 
         entries = catalog.entries()
         ids = [entry.id for entry in entries]
@@ -186,9 +202,15 @@ class RedLinesApp(App):
 
     def new_session(self, scenario: Scenario):
         """A new game of ``scenario`` with the chosen difficulty and seed."""
-        from sim.game import Difficulty, Session, start_game
+        from sim.game import Difficulty, Session, game_files, new_game
+        from sim.loading.cache import remembered
 
-        return Session(start_game(scenario, Difficulty(self.difficulty), self.seed), autosave=False)
+        if scenario.path:  # its game file and presets, kept loaded like the scenario itself
+            setup, presets = remembered(cache_dir(), Path(scenario.path).parent, "game files",
+                                        lambda: game_files(scenario))
+        else:
+            setup, presets = game_files(scenario)
+        return Session(new_game(scenario, setup, presets, Difficulty(self.difficulty), self.seed), autosave=False)
 
     def table_screen(self, scenario: Scenario) -> Screen:
         from sim.ui.screens.table import TableScreen
@@ -206,12 +228,18 @@ class RedLinesApp(App):
 
     def on_start_screen_continue_game(self, message: StartScreen.ContinueGame) -> None:
         from sim.game import SaveError, Session
+        from sim.game.save_lock import held_elsewhere
         from sim.ui.saved_games import latest_game
         from sim.ui.screens.table import TableScreen
 
         saved = latest_game()
         if saved is None:
             self.notify("There is no game to continue.", severity="warning")
+            return
+        if held_elsewhere(saved.path):  # checked before the replay: never two windows on one game
+            self.notify(f"The saved game ({saved.label}) is open in another Red Lines window: play it there, "
+                        "or close that window and continue here. Games (g) opens it read-only or as a copy.",
+                        title="Open in another window", severity="warning", timeout=10)
             return
         try:
             session = Session.resume(saved.path)
@@ -314,6 +342,7 @@ class RedLinesApp(App):
 
     def all_bindings(self) -> list[tuple[str, list]]:
         """Every screen's bindings, for the help page and for checking remapped ids."""
+        from sim.ui.screens.start import StartScreen
         from sim.ui.screens.analysis import AnalysisScreen
         from sim.ui.screens.briefing import BriefingScreen
         from sim.ui.screens.compare import CompareScreen
@@ -390,6 +419,11 @@ class RedLinesApp(App):
             self.push_screen(TooSmallScreen(MIN_SIZE))
         elif not small and isinstance(self.screen, TooSmallScreen):
             self.pop_screen()
+
+
+def cache_dir() -> Path:
+    """Where loaded scenarios are kept between launches (see sim.loading.cache)."""
+    return catalog.data_dir() / "cache"
 
 
 def make_app(launch: Launch | None = None, **options) -> RedLinesApp:

@@ -5,6 +5,10 @@ pressed. Writing (JSON, fsync, rename) must not delay the frame that shows the n
 latest state goes to one background thread; states that arrive while it writes are coalesced and
 only the newest is written next. A failed save never touches the game in memory: ``on_problem``
 is told, and the next save tries again.
+
+Even off the UI thread, writing shares the interpreter lock with the frame being drawn, so a
+``defer`` function (the screen's ``call_after_refresh``) may hold the start of the write until that
+frame is out; ``flush`` starts a deferred write at once.
 """
 
 from __future__ import annotations
@@ -18,8 +22,11 @@ from sim.loading.problems import Problem
 
 
 class AutoSaver:
-    def __init__(self, path: Path, on_problem: Callable[[SaveError | None], None]) -> None:
+    def __init__(self, path: Path, on_problem: Callable[[SaveError | None], None],
+                 defer: Callable[[Callable[[], None]], object] | None = None) -> None:
         self.path = path
+        self._defer = defer  # runs its argument soon (after the next frame); None: write at once
+        self._scheduled = False  # a deferred start is waiting
         self.on_problem = on_problem  # called from the saving thread: the problem, or None once saving works again
         self._pending: GameState | None = None
         self._lock = threading.Lock()
@@ -36,8 +43,22 @@ class AutoSaver:
         with self._lock:
             self._pending = state
             if not self._idle.is_set():
-                return  # the running thread will pick it up
+                return  # the running (or deferred) thread will pick it up
             self._idle.clear()
+            self._scheduled = self._defer is not None
+        if self._defer is None:
+            self._start()
+        else:
+            self._defer(self._start_deferred)
+
+    def _start_deferred(self) -> None:
+        with self._lock:
+            if not self._scheduled:
+                return  # flush has started it already
+            self._scheduled = False
+        self._start()
+
+    def _start(self) -> None:
         threading.Thread(target=self._run, name="redlines-autosave", daemon=True).start()
 
     def _run(self) -> None:
@@ -64,4 +85,8 @@ class AutoSaver:
 
     def flush(self, timeout: float = 10.0) -> bool:
         """Wait until every requested state is written (on quitting); False if it took too long."""
+        with self._lock:
+            deferred, self._scheduled = self._scheduled, False
+        if deferred:
+            self._start()
         return self._idle.wait(timeout)

@@ -12,7 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from sim.loading.problems import ScenarioError
-from sim.loading.toml_file import read_toml
 
 KEYMAP_FILE = "keys.toml"
 
@@ -22,6 +21,8 @@ def load_keymap(folder: Path) -> tuple[dict[str, str], list[str]]:
     path = folder / KEYMAP_FILE
     if not (path.exists() or path.is_symlink()):  # a folder, pipe or dangling link named keys.toml is reported
         return {}, []
+    from sim.loading.toml_file import read_toml  # deferred: most players have no keys.toml, and TOML costs start-up
+
     try:  # the loader's reader: regular files only, bounded size and nesting, no control characters
         data = read_toml(path).data
     except ScenarioError as error:

@@ -67,7 +67,7 @@ class TableScreen(DraftScreen):
         self.session = session
         self.views = views(session.state)
         super().__init__(session.state.scenario, session.state.draft)
-        self.saver = AutoSaver(session.save_path, self._save_problem)
+        self.saver = AutoSaver(session.save_path, self._save_problem, defer=self.call_after_refresh)
         self.save_lock = SaveLock(session.save_path)
 
     # --- what the player may see -----------------------------------------------------------------
@@ -140,7 +140,7 @@ class TableScreen(DraftScreen):
         if choice == "copy":
             path = copy_path(self.session.save_path)
             self.session.save_path = path
-            self.saver = AutoSaver(path, self._save_problem)
+            self.saver = AutoSaver(path, self._save_problem, defer=self.call_after_refresh)
             self.save_lock = SaveLock(path)
             self.save_lock.acquire()
             self.saver.request(self.state)
@@ -150,6 +150,7 @@ class TableScreen(DraftScreen):
                         title="Read-only", timeout=8)
 
     def on_unmount(self) -> None:
+        self.saver.flush()  # a write still waiting for a frame (the app quit at once) is made now
         self.save_lock.release()
 
     # --- moves ---------------------------------------------------------------------------------------

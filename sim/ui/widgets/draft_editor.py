@@ -70,7 +70,7 @@ class DraftEditor(OptionList):
         ]
         self.draft, self.crossed, self.locked = draft, crossed, locked
         for index in changed:
-            self.replace_option_prompt_at_index(index, self._prompt(self.scenario.issues[index].id))
+            self._replace_prompt(index, self._prompt(self.scenario.issues[index].id))
         if changed:
             self._keep_cursor_in_view()
 
@@ -78,6 +78,40 @@ class DraftEditor(OptionList):
         # A prompt that grows a line (a longer option, a narrower screen) pushes the rows below it
         # down; the option list scrolls to the cursor only when the cursor moves, so do it here.
         self.call_after_refresh(self.scroll_to_highlight)
+
+    def _replace_prompt(self, index: int, prompt: Content) -> None:
+        """``replace_option_prompt_at_index``, drawing again only this option's lines.
+
+        Textual's own drops every option's cached lines, so each change of a term drew the whole
+        draft again (a third of the frame that shows it). Here only this option's renders are
+        dropped, and when its height changes (a label now too long for one line) the list's line
+        map is rebuilt from the heights it already knows. Uses OptionList internals, safe because
+        Textual is pinned exactly (pyproject.toml); any surprise falls back to Textual's way."""
+        option = self.get_option_at_index(index)
+        option._set_prompt(prompt)
+        cache = self._option_render_cache
+        for key in [key for key in cache.keys() if key[0] is option]:
+            cache.discard(key)
+        lines = self._line_cache
+        if index not in lines.heights:  # not laid out yet: drawn in full when it is
+            self.refresh()
+            return
+        width = self.scrollable_content_region.width - self._get_left_gutter_width()
+        padding = self.get_component_styles("option-list--option").padding
+        height = self._get_visual(option).get_height(self.styles, width - padding.width) + option._divider
+        if height == lines.heights[index]:
+            self.refresh_lines(lines.index_to_line[index], height)  # the other lines stay as drawn
+            return
+        known = sorted(lines.heights)
+        if known != list(range(len(known))):
+            self._clear_caches()
+            return
+        lines.heights[index] = height
+        lines.lines.clear()
+        for number in known:
+            lines.index_to_line[number] = len(lines.lines)
+            lines.lines.extend((number, line) for line in range(lines.heights[number]))
+        self.refresh()
 
     def _prompt(self, issue_id: str) -> Content:
         issue = self.scenario.issue(issue_id)
@@ -116,3 +150,4 @@ class DraftEditor(OptionList):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         self.post_message(self.PickRequested(event.option.id))
+

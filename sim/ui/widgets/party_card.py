@@ -35,6 +35,9 @@ class PartyCard(Widget, can_focus=True):
         super().__init__(id=f"card-{data.party_id}", **kwargs)
         self.data = data
         self.border_title = Content(data.name)
+        # The text and its height for one (data, width, compactness): a change of the draft asks
+        # for the height (to decide on a layout), the layout asks again, then the render: built once.
+        self._built: tuple[tuple, Content, int] | None = None
         self._decorate()
 
     def show(self, data: CardData) -> None:
@@ -42,10 +45,10 @@ class PartyCard(Widget, can_focus=True):
         if data == self.data:
             return
         width = self.content_size.width
-        before = self._content(width).get_height(self.styles, width) if width else -1
+        before = self._height(width) if width else -1
         self.data = data
         self._decorate()
-        after = self._content(width).get_height(self.styles, width) if width else -2
+        after = self._height(width) if width else -2
         # A new layout only when the card changes height; a repaint alone is much cheaper.
         self.refresh(layout=before != after)
 
@@ -65,9 +68,20 @@ class PartyCard(Widget, can_focus=True):
 
     def get_content_height(self, container, viewport, width: int) -> int:
         # Measure at the width being laid out: the card's text (meter, truncation) depends on it.
-        return self._content(width).get_height(self.styles, width)
+        return self._height(width)
+
+    def _height(self, width: int) -> int:
+        self._content(width)
+        return self._built[2]  # type: ignore[index]
 
     def _content(self, width: int) -> Content:
+        key = (self.data, width, self.app.size.height < COMPACT_BELOW)
+        if self._built is None or self._built[0] != key:
+            content = self._build(width)
+            self._built = (key, content, content.get_height(self.styles, width))
+        return self._built[1]
+
+    def _build(self, width: int) -> Content:
         data = self.data
         width = max(10, width)
         colour = f"${cards.verdict_style(data.verdict)}"
