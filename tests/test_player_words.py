@@ -15,6 +15,7 @@ from sim.game.actions import ActionError
 from sim.game.script import read_script
 from sim.game.start import start_game
 from sim.present import debrief, markdown, play
+from sim.present.report.story import retell
 
 GAMES = sorted(catalog.shipped_dir().glob("*/games/*.txt"))
 GENERIC = [
@@ -93,6 +94,19 @@ def check(states) -> None:
 @pytest.mark.parametrize("path", GAMES, ids=lambda p: f"{p.parent.parent.name}/{p.stem}")
 def test_the_shipped_games_read_cleanly(path) -> None:
     check(played(path)[::3] + played(path)[-1:])
+
+
+@pytest.mark.parametrize("path", GAMES, ids=lambda p: f"{p.parent.parent.name}/{p.stem}")
+def test_the_debriefs_story_reads_cleanly(path) -> None:
+    """The debrief and the report retell the game in their own sentences ("You table the draft
+    to the United States"): those read as cleanly as the feed."""
+    final = played(path)[-1]
+    seen = {}
+    for day in retell(final)["story"]:
+        for entry in day["entries"]:
+            for problem in problems(final, entry["text"]):
+                seen.setdefault(problem, entry["text"][:160])
+    assert not seen, seen
 
 
 @pytest.mark.parametrize("scenario_id", ["tutorial", "ukraine-2025"])

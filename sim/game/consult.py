@@ -68,10 +68,10 @@ def describe_fact(state: GameState, party_id: str, fact: str) -> str:
     if kind == "weight":
         total = sum(p.weight for p in party.preferences.values()) or 1
         share = party.preferences[key].weight / total * 100 if key in party.preferences else 0
-        return f"{state.scenario.issue(key).title} is {share:.0f}% of what it cares about, and {_livable_text(state, party_id, key)}"
+        return f"{mid_sentence(state.scenario.issue(key).title)} is {share:.0f}% of what it cares about, and {_livable_text(state, party_id, key)}"
     for line in party.red_lines:
         if line.id == key:
-            return f"it holds a red line: {line.statement}"
+            return f"it holds a red line: {line.statement.rstrip('.')}"
     return f"a red line it no longer holds ({key})"
 
 

@@ -44,8 +44,8 @@ def _revision_text(before: GameState, after: GameState, action: SetTerm | LoadDr
         issue = scenario.issue(action.issue)
         was = option_label(scenario, issue.id, before.draft.option(issue.id))
         if action.option is None:
-            return f"You take {issue.title} out of the draft (it was: {was}); the issue is left open."
-        return f"You revise the draft: {issue.title} becomes {option_label(scenario, issue.id, action.option)} (it was: {was})."
+            return f"You take {issue.title} out of the draft (before: “{was}”); the issue is left open."
+        return f"You revise the draft: {issue.title} becomes “{option_label(scenario, issue.id, action.option)}” (before: “{was}”)."
     if isinstance(action, LoadDraft):
         if action.preset == LoadDraft.EMPTY:
             return "You clear the draft and start from an empty page."
@@ -114,7 +114,7 @@ def retell(final: GameState) -> dict[str, Any]:
             entries.append((day, {"kind": "draft", "text": _revision_text(before, state, action), "party": None, "sources": []}))
             concessions += _concessions(before, state, _how(state, action))
         elif isinstance(action, Table):
-            name = state.scenario.party(action.party).name
+            name = mid_sentence(state.scenario.party(action.party).name)
             tabled: dict[str, Any] = {"kind": "tabled", "party": action.party, "sources": []}
             if last_tabled is not None and last_tabled.terms == before.draft.terms:
                 tabled["text"] = f"You table the same draft to {name}."
