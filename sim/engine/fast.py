@@ -5,7 +5,7 @@ from __future__ import annotations
 from operator import getitem
 from typing import Sequence
 
-from sim.engine.compiled import CompiledParty, CompiledScenario, net_utility
+from sim.engine.compiled import FULL, CompiledParty, CompiledScenario, net_utility
 from sim.engine.packed import MASK, Packed
 
 
@@ -26,12 +26,19 @@ def evaluate_all(scenario: CompiledScenario, index: Sequence[int]) -> tuple[tupl
     total = packed_sum(scenario.packed, index)
     results = []
     for shift, hard_bits, soft_bits, soft in scenario.packed.specs:
-        penalties = 0
+        # `net_utility` written out (the cap at 100, then the penalties, floored at 0): on this hot
+        # path a call per party costs a third of a verdict. The equivalence properties in
+        # tests/test_engine_fast.py hold it to `assess` at the cap's boundary.
+        utility = total >> shift & MASK
+        if utility > FULL:
+            utility = FULL
         if total & soft_bits:  # most proposals cross none of a party's soft lines: one test skips them
             for bit, penalty in soft:
                 if total >> bit & 1:
-                    penalties += penalty
-        results.append((net_utility(total >> shift & MASK, penalties), total & hard_bits != 0))
+                    utility -= penalty
+            if utility < 0:
+                utility = 0
+        results.append((utility, total & hard_bits != 0))
     return tuple(results)
 
 
