@@ -72,7 +72,16 @@ def describe_fact(state: GameState, party_id: str, fact: str) -> str:
     for line in party.red_lines:
         if line.id == key:
             return f"it holds a red line: {line.statement.rstrip('.')}"
-    return f"a red line it no longer holds ({key})"
+    return f"it no longer holds a red line it had: {_former_statement(state, party_id, key)}"
+
+
+def _former_statement(state: GameState, party_id: str, line_id: str) -> str:
+    """The words of a red line a dated change has since dropped: from the opening position or the
+    change that added it (a player never reads a line's id)."""
+    party = state.scenario.party(party_id)
+    lines = [*party.red_lines, *(line for change in party.changes for line in change.red_lines)]
+    found = next((line.statement.rstrip(".") for line in lines if line.id == line_id), None)
+    return found or "one it no longer states"
 
 
 def consult(state: GameState, party_id: str) -> GameState:
