@@ -7,25 +7,24 @@ import re
 
 from hypothesis import settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+from hypothesis.stateful import initialize, invariant, rule
 
 from sim.engine import Verdict, assess
-from sim.game import Difficulty, GameState, available_actions, revisions, score, step, views
-from sim.game.actions import Consult, Convene, SetTerm, Table, parse_action
+from sim.game import Difficulty, GameState, score, step, views
+from sim.game.actions import Consult, Convene, Table
 from sim.game.analysis_adapter import closest_for_party
 from sim.game.consult import livable_options
 from sim.game.effective import effective_scenario
 from sim.game.gap import issues_apart
 from sim.game.state import FeedKind
 from sim.model.plain import mid_sentence, sentence
-from tests.game_support import tutorial_game
+from tests.game_support import TutorialPlayer, tutorial_game
 
-DEAL = {"mirel": "joint_admin", "water": "w50", "monitors": "observers", "prisoners": "all_for_all"}
 DISTANCE = re.compile(r"(?:^|\(|; )([^;()]+?) is (\d+) issues? from accepting")
 REFUSES = re.compile(r" ([^.:;]+?) will not sign even part of it")
 
 
-class TableMachine(RuleBasedStateMachine):
+class TableMachine(TutorialPlayer):
     state: GameState
 
     @initialize(seed=st.integers(0, 2**16), difficulty=st.sampled_from(list(Difficulty)))
@@ -64,28 +63,6 @@ class TableMachine(RuleBasedStateMachine):
                     found = closest_for_party(scenario, after.draft, action.party, level, {**after.locked, issue: option})
                     assert found is not None and found.option(issue) == option
                     assert assess(scenario, found).party(action.party).verdict is Verdict.ACCEPT
-
-    @precondition(lambda self: not self.state.over)
-    @rule(data=st.data())
-    def move(self, data) -> None:
-        self._take(data.draw(st.sampled_from(available_actions(self.state)), label="move"))
-
-    @precondition(lambda self: not self.state.over)
-    @rule(data=st.data())
-    def revise(self, data) -> None:
-        self._take(data.draw(st.sampled_from(revisions(self.state)), label="revision"))
-
-    @precondition(lambda self: not self.state.over and self.state.venue != "tessa-bridge")
-    @rule()
-    def go_to_the_joint_table(self) -> None:
-        self._take(parse_action("travel tessa-bridge"))
-
-    @precondition(lambda self: not self.state.over)
-    @rule()
-    def write_in_a_known_deal(self) -> None:
-        for issue, option in DEAL.items():
-            if issue not in self.state.locked:
-                self._take(SetTerm(issue, option))
 
     @rule()
     def read_the_score(self) -> None:

@@ -9,7 +9,6 @@ from pathlib import Path
 from hypothesis import event, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import (
-    RuleBasedStateMachine,
     initialize,
     invariant,
     precondition,
@@ -21,23 +20,20 @@ from sim.game import (
     Difficulty,
     GameState,
     Status,
-    available_actions,
     load_save,
     replay,
-    revisions,
     step,
     write_save,
 )
-from sim.game.actions import SetTerm, Table, Wait, parse_action
+from sim.game.actions import Table, Wait, parse_action
 from sim.game.effective import effective_scenario
 from sim.game.state import PATIENCE_RANGE, PRESSURE_RANGE, TRUST_RANGE
-from tests.game_support import tutorial_game
+from tests.game_support import TutorialPlayer, tutorial_game
 
 HOME = tempfile.mkdtemp(prefix="redlines-machine-")
-DEAL = {"mirel": "joint_admin", "water": "w50", "monitors": "observers", "prisoners": "all_for_all"}
 
 
-class GameMachine(RuleBasedStateMachine):
+class GameMachine(TutorialPlayer):
     state: GameState
 
     @initialize(seed=st.integers(0, 2**16), difficulty=st.sampled_from(list(Difficulty)))
@@ -59,32 +55,9 @@ class GameMachine(RuleBasedStateMachine):
             assert judged.verdict is Verdict.ACCEPT
 
     @precondition(lambda self: not self.state.over)
-    @rule(data=st.data())
-    def move(self, data) -> None:
-        self._take(data.draw(st.sampled_from(available_actions(self.state)), label="move"))
-
-    @precondition(lambda self: not self.state.over)
-    @rule(data=st.data())
-    def revise(self, data) -> None:
-        self._take(data.draw(st.sampled_from(revisions(self.state)), label="revision"))
-
-    @precondition(lambda self: not self.state.over and "tessa-bridge" != self.state.venue)
-    @rule()
-    def go_to_the_joint_table(self) -> None:
-        self._take(parse_action("travel tessa-bridge"))
-
-    @precondition(lambda self: not self.state.over)
     @rule(days=st.integers(1, 8))
     def let_days_pass(self, days: int) -> None:
         self._take(Wait(days))
-
-    @precondition(lambda self: not self.state.over)
-    @rule()
-    def write_in_a_known_deal(self) -> None:
-        """Steers towards signings, which random revisions rarely reach."""
-        for issue, option in DEAL.items():
-            if issue not in self.state.locked:
-                self._take(SetTerm(issue, option))
 
     @rule()
     def save_and_load(self) -> None:
