@@ -1,5 +1,6 @@
-"""The exact count's shortcuts (the pivot column's words, the needles searched in sorted order and
-kept in the cache) against brute force, with chunks and batches small enough to be split."""
+"""The exact count's shortcuts (the pivot column's words, the at-least tables, the totals taken
+per batch, the tables kept in the cache) against brute force, with chunks and batches small enough
+to be split."""
 
 from __future__ import annotations
 
@@ -52,14 +53,14 @@ def test_lowered_levels_reuse_the_cache_exactly(scenario, data) -> None:
     assert sum(exact_count(part, cache) for part in decompositions(problem, cache)) == len(acceptable(changed))
 
 
-def test_a_side_built_afresh_never_finds_another_side_s_cached_orders() -> None:
-    # A recount builds an L side, counts with it and drops it; CPython hands a dropped object's id
-    # to the next one of its kind, so orders cached by id alone came back for a side of another size.
-    from sim.analysis.counting import Side, _orders
-
-    cache: dict = {}
-    for rows in [3, 2, 5, 1, 4] * 10:
-        side = Side((0,), (rows,), np.arange(rows * 2, dtype=np.int64).reshape(rows, 2))
-        (order, values), = _orders(side, np.array([1]), cache)
-        assert len(order) == rows and list(values) == sorted(side.columns[:, 1], reverse=True)
-        del side, order, values  # as a recount drops its side
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.integers(-50, 50), min_size=1, max_size=40), st.lists(st.integers(-60, 60), max_size=40),
+       st.sampled_from([1 << 22, 10]))
+def test_at_least_tables_count_what_reaches_each_needle(values, needles, span_limit) -> None:
+    # The lookup table (and, past its span limit, the binary search) against counting by hand,
+    # needles below, inside and above the values' range, duplicates included.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(counting, "SPAN_LIMIT", span_limit)
+        table = counting._AtLeast.of(np.array(values, dtype=np.int64))
+        found = table.reaching(np.array(needles, dtype=np.int64))
+    assert found.tolist() == [sum(v >= n for v in values) for n in needles]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import random
+from typing import Iterator
 
 import numpy as np
 from attrs import frozen
@@ -107,133 +108,164 @@ def _minimums(decomposition: Decomposition) -> tuple[np.ndarray, np.ndarray]:
     return columns, minimums
 
 
+SPAN_LIMIT = 1 << 22  # values one at-least table may span (4 bytes each); wider columns are searched
+
+
+@frozen(eq=False)
+class _AtLeast:
+    """How many entries of one column of a chunk reach a value, for many values at once.
+
+    ``counts[v - low]`` holds it for every v from the column's least value to one past its
+    greatest: a lookup per needle, where a binary search over unsorted needles costs several times
+    more (and sorting them first costs as much as the search it saves). A column whose values span
+    more than ``SPAN_LIMIT`` keeps its sorted values and is searched instead."""
+
+    low: int
+    counts: np.ndarray | None  # int32 over the span, then one 0 past its end
+    ascending: np.ndarray  # the column's values, sorted
+
+    @classmethod
+    def of(cls, values: np.ndarray) -> "_AtLeast":
+        ascending = np.sort(values)
+        if not len(values):
+            return cls(0, np.zeros(1, dtype=np.int32), ascending)
+        low, span = int(ascending[0]), int(ascending[-1] - ascending[0]) + 1
+        if span > SPAN_LIMIT:
+            return cls(low, None, ascending)
+        # Between two neighbouring values (after the i-th smallest, up to the next) exactly n - i
+        # entries reach: the table is those counts, each repeated over its gap.
+        edges = np.concatenate([[low - 1], ascending, [int(ascending[-1]) + 1]])
+        reach = np.arange(len(values), -1, -1, dtype=np.int32)
+        return cls(low, np.repeat(reach, np.diff(edges)), ascending)
+
+    def reaching(self, needles: np.ndarray) -> np.ndarray:
+        """Per needle, how many entries are at least it (int32)."""
+        if self.counts is None:
+            return (len(self.ascending) - np.searchsorted(self.ascending, needles, side="left")).astype(np.int32)
+        return self.counts[np.clip(needles - self.low, 0, len(self.counts) - 1)]
+
+
 @frozen(eq=False)
 class _Prefixes:
-    """Per constrained column, one chunk of R sorted descending and its prefix bitsets.
+    """Per constrained column, one chunk of R: how many entries reach a value, and its prefix bitsets.
 
     The chunk's entries take their bit positions in descending order of one column, the pivot: a
     row's partners then all lie among the first ``top`` bits, ``top`` being how many entries pass
     the pivot column, so its words past that need no reading. The pivot is the column that passes
     the fewest entries for the L rows first counted (the cache keeps it for later counts)."""
 
-    sorted_values: tuple[np.ndarray, ...]  # ascending, per column
+    at_least: tuple[_AtLeast, ...]  # per column
     bitsets: tuple[np.ndarray, ...]  # (len + 1, words) per column: row j holds the top j entries
     pivot: int  # the column whose descending order gives the bit positions
 
-
-def _sorted_values(values: np.ndarray) -> tuple[np.ndarray, ...]:
-    return tuple(np.sort(values[:, k]) for k in range(values.shape[1]))
-
-
-def _tops(sorted_values: tuple[np.ndarray, ...], left: np.ndarray, minimums: np.ndarray,
-          orders: list[tuple[np.ndarray, np.ndarray]] | None = None) -> list[np.ndarray]:
-    """Per column, how many entries of the chunk reach the minimum with each row of ``left``.
-    With ``orders`` (per column, the rows of ``left`` by descending value, and those values), the
-    needles are searched in ascending order, several times faster than in any order (the search
-    stays in cache and its branches are predicted)."""
-    return [_top(values, left[:, k], minimums[k], None if orders is None else orders[k])
-            for k, values in enumerate(sorted_values)]
+    def tops(self, left: np.ndarray, minimums: np.ndarray) -> list[np.ndarray]:
+        """Per column, how many entries of the chunk reach the minimum with each row of ``left``."""
+        return [table.reaching(minimums[k] - left[:, k]) for k, table in enumerate(self.at_least)]
 
 
-def _top(values: np.ndarray, left: np.ndarray, minimum: int, order: tuple[np.ndarray, np.ndarray] | None) -> np.ndarray:
-    """``_tops`` for one column."""
-    if order is None:
-        found = np.searchsorted(values, minimum - left, side="left")
-    else:
-        rows, descending = order
-        found = np.empty(len(left), dtype=np.int64)
-        found[rows] = np.searchsorted(values, minimum - descending, side="left")
-    return len(values) - found
-
-
-def _prefixes(values: np.ndarray, pivot: int = 0, sorted_values: tuple[np.ndarray, ...] | None = None) -> _Prefixes:
+def _prefixes(values: np.ndarray, at_least: tuple[_AtLeast, ...], pivot: int) -> _Prefixes:
     values = values[descending_order(values[:, pivot])] if len(values) else values
     bitsets = tuple(prefix_table(descending_order(values[:, k])) for k in range(values.shape[1]))
-    return _Prefixes(sorted_values or _sorted_values(values), bitsets, pivot)
+    return _Prefixes(at_least, bitsets, pivot)
+
+
+def _batches(tops: list[np.ndarray], bound: np.ndarray) -> Iterator[np.ndarray]:
+    """The L rows some entry passes in every column, in batches of ``ROWS``, in ascending order of
+    their pivot column's top, so that each batch reads only the words up to its largest top (and
+    the batch's bitsets stay in cache)."""
+    passing = np.logical_and.reduce([t > 0 for t in tops])
+    rows = np.nonzero(passing)[0]
+    rows = rows[descending_order(-bound[rows].astype(np.int64))]  # ascending, ties in row order
+    for first in range(0, len(rows), ROWS):
+        budget.check()
+        yield rows[first:first + ROWS]
 
 
 def _count_rows(prefixes: _Prefixes, tops: list[np.ndarray]) -> np.ndarray:
-    """How many R entries of a chunk each L row is accepted with, from the rows' ``tops``. Rows go
-    in batches of ``ROWS``, in ascending order of their pivot column's top, so that each batch
-    reads only the words up to its largest top (and the batch's bitsets stay in cache)."""
+    """How many R entries of a chunk each L row is accepted with, from the rows' ``tops``."""
     bound = tops[prefixes.pivot]
     counts = np.zeros(len(bound), dtype=np.int64)
-    passing = np.all([t > 0 for t in tops], axis=0)  # a column no entry passes: no partner
-    order = np.nonzero(passing)[0]
-    order = order[np.argsort(bound[order])]
-    for first in range(0, len(order), ROWS):
-        budget.check()
-        rows = order[first:first + ROWS]
-        words = (int(bound[rows[-1]]) + 63) // 64
-        acc = _and_over_columns(prefixes, tops, rows, words, int(bound[rows[0]]) // 64)
-        counts[rows] = np.bitwise_count(acc).sum(axis=1, dtype=np.int64)
+    for rows in _batches(tops, bound):
+        counts[rows] = np.bitwise_count(_and_over_columns(prefixes, tops, rows)).sum(axis=1, dtype=np.int64)
     return counts
 
 
-def _and_over_columns(prefixes: _Prefixes, tops: list[np.ndarray], rows: np.ndarray, words: int, full: int) -> np.ndarray:
-    """The AND of every column's prefix for each row, first ``words`` words. The pivot's prefix is
-    the row's first bits: all ones in its first ``full`` words (every row of the batch has at least
-    that many), so it is read only past them."""
+def _count_pairs(prefixes: _Prefixes, tops: list[np.ndarray]) -> int:
+    """``_count_rows`` summed: a total over a whole batch is several times cheaper than per row."""
+    total = 0
+    for rows in _batches(tops, tops[prefixes.pivot]):
+        total += int(np.bitwise_count(_and_over_columns(prefixes, tops, rows)).sum(dtype=np.int64))
+    return total
+
+
+def _and_over_columns(prefixes: _Prefixes, tops: list[np.ndarray], rows: np.ndarray) -> np.ndarray:
+    """The AND of every column's prefix for each row of a batch, as far as its largest pivot top.
+    The pivot's prefix is the row's first bits: all ones in the words every row of the batch fills
+    (``full``), so it is read only past them."""
+    bound = tops[prefixes.pivot]
+    words, full = (int(bound[rows[-1]]) + 63) // 64, int(bound[rows[0]]) // 64
     others = [k for k in range(len(tops)) if k != prefixes.pivot]
     if not others:
-        return prefixes.bitsets[prefixes.pivot][tops[prefixes.pivot][rows], :words]
+        return prefixes.bitsets[prefixes.pivot][bound[rows], :words]
     acc = prefixes.bitsets[others[0]][tops[others[0]][rows], :words]
     for k in others[1:]:
         acc &= prefixes.bitsets[k][tops[k][rows], :words]
     if full < words:
-        acc[:, full:] &= prefixes.bitsets[prefixes.pivot][tops[prefixes.pivot][rows], full:words]
+        acc[:, full:] &= prefixes.bitsets[prefixes.pivot][bound[rows], full:words]
     return acc
 
 
-def _orders(left: Side, columns: np.ndarray, cache: dict | None) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Per constrained column, the L rows by descending value and those values (kept in the cache
-    with the side: the recounts of a sensitivity table search the same L rows again)."""
-    orders = []
-    for column in columns.tolist():
-        key = ("order", id(left), column)
-        kept = cache.get(key) if cache is not None else None
-        if kept is None:
-            rows = descending_order(left.columns[:, column])  # ties in row order: any order would do
-            # The entry holds the side itself: a recount's L side is built afresh and dropped, and
-            # without this its id could come back for another side and find these rows.
-            kept = (left, (rows, left.columns[rows, column]))
+def _chunks(right: Side, columns: np.ndarray, minimums: np.ndarray, lcols: np.ndarray,
+            cache: dict | None) -> Iterator[tuple[_Prefixes, list[np.ndarray]]]:
+    """Each chunk of R's tables (from the cache when there) and the L rows' tops in it."""
+    rcols = right.columns[:, columns]
+    for start in range(0, len(rcols), CHUNK):
+        budget.check()
+        chunk = rcols[start:start + CHUNK]
+        # The cache holds the sides too (see ``split``), so id(right) cannot be reused meanwhile.
+        key = ("prefixes", id(right), tuple(columns.tolist()), start)
+        found = cache.get(key) if cache is not None else None
+        if found is None:
+            at_least = tuple(_AtLeast.of(chunk[:, k]) for k in range(chunk.shape[1]))
+            tops = [table.reaching(minimums[k] - lcols[:, k]) for k, table in enumerate(at_least)]
+            found = _prefixes(chunk, at_least, int(np.argmin([t.sum(dtype=np.int64) for t in tops])))
             if cache is not None:
-                cache[key] = kept
-        orders.append(kept[1])
-    return orders
+                cache[key] = found
+        else:
+            tops = found.tops(lcols, minimums)
+        yield found, tops
+
+
+def _constrained(decomposition: Decomposition, left: Side, right: Side) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """(columns, minimums, L's columns there); None when no L row can pass even with R's best."""
+    columns, minimums = _minimums(decomposition)
+    lcols = left.columns[:, columns]
+    if not np.any(np.all(lcols + right.columns[:, columns].max(axis=0) >= minimums, axis=1)):
+        return None
+    return columns, minimums, lcols
 
 
 def row_counts(decomposition: Decomposition, left: Side, right: Side, cache: dict | None = None) -> np.ndarray:
     """How many R partners every L row has (int64, one per L row)."""
-    columns, minimums = _minimums(decomposition)
     counts = np.zeros(len(left.columns), dtype=np.int64)
-    if not len(columns):
+    if not len(decomposition.problem.constraints):
         counts[:] = len(right.columns)
         return counts
-    lcols, rcols = left.columns[:, columns], right.columns[:, columns]
-    if not np.any(np.all(lcols + rcols.max(axis=0) >= minimums, axis=1)):
-        return counts
-    orders = _orders(left, columns, cache)
-    for start in range(0, len(rcols), CHUNK):
-        budget.check()
-        found, tops = _chunk(cache, right, columns, start, rcols[start:start + CHUNK], lcols, minimums, orders)
-        counts += _count_rows(found, tops)
+    constrained = _constrained(decomposition, left, right)
+    if constrained is not None:
+        for found, tops in _chunks(right, *constrained, cache):
+            counts += _count_rows(found, tops)
     return counts
 
 
-def _chunk(cache: dict | None, right: Side, columns: np.ndarray, start: int, chunk: np.ndarray, lcols: np.ndarray,
-           minimums: np.ndarray, orders) -> tuple[_Prefixes, list[np.ndarray]]:
-    """One chunk of R's tables (from the cache when there) and the L rows' tops in it."""
-    # The cache holds the sides too (see ``split``), so id(right) cannot be reused meanwhile.
-    key = ("prefixes", id(right), tuple(columns.tolist()), start)
-    found = cache.get(key) if cache is not None else None
-    ordered = found.sorted_values if found is not None else _sorted_values(chunk)
-    tops = _tops(ordered, lcols, minimums, orders)
-    if found is None:
-        found = _prefixes(chunk, int(np.argmin([t.sum() for t in tops])), ordered)
-        if cache is not None:
-            cache[key] = found
-    return found, tops
+def pair_count(decomposition: Decomposition, left: Side, right: Side, cache: dict | None = None) -> int:
+    """``row_counts(...).sum()``, without counting row by row."""
+    if not len(decomposition.problem.constraints):
+        return len(left.columns) * len(right.columns)
+    constrained = _constrained(decomposition, left, right)
+    if constrained is None:
+        return 0
+    return sum(_count_pairs(found, tops) for found, tops in _chunks(right, *constrained, cache))
 
 
 def _count_variants(prefixes: _Prefixes, tops: list[np.ndarray], changes: list[dict[int, np.ndarray]]) -> list[int]:
@@ -245,11 +277,7 @@ def _count_variants(prefixes: _Prefixes, tops: list[np.ndarray], changes: list[d
     reach = [np.maximum.reduce([t] + [c[k] for c in changes if k in c]) for k, t in enumerate(tops)]
     bound = reach[prefixes.pivot]
     totals = [0] * (1 + len(changes))
-    order = np.nonzero(np.all([t > 0 for t in reach], axis=0))[0]
-    order = order[np.argsort(bound[order])]
-    for first in range(0, len(order), ROWS):
-        budget.check()
-        rows = order[first:first + ROWS]
+    for rows in _batches(reach, bound):
         words = (int(bound[rows[-1]]) + 63) // 64
         gathered = [prefixes.bitsets[k][tops[k][rows], :words] for k in range(width)]
         before = [None] * (width + 1)  # before[k]: AND of columns < k (None: no column)
@@ -294,22 +322,13 @@ def counts_with_minimums(decomposition: Decomposition, variants: list[dict[int, 
     offset = decomposition.offset
     lowered = [{position[c]: (None if m is None else m - int(offset[c])) for c, m in variant.items()}
                for variant in variants]
-    lcols, rcols = left.columns[:, columns], right.columns[:, columns]
-    orders = _orders(left, columns, cache)
+    lcols = left.columns[:, columns]
     totals = [0] * (1 + len(variants))
-    for start in range(0, len(rcols), CHUNK):
-        budget.check()
-        chunk = rcols[start:start + CHUNK]
-        found, tops = _chunk(cache, right, columns, start, chunk, lcols, minimums, orders)
-        changes = []
-        for change in lowered:
-            changed = {}
-            for k, m in change.items():
-                if m is None:
-                    changed[k] = np.full(len(lcols), len(chunk), dtype=np.int64)
-                else:
-                    changed[k] = _top(found.sorted_values[k], lcols[:, k], m, None if orders is None else orders[k])
-            changes.append(changed)
+    for found, tops in _chunks(right, columns, minimums, lcols, cache):
+        entries = len(found.bitsets[0]) - 1
+        changes = [{k: np.full(len(lcols), entries, dtype=np.int32) if m is None
+                    else found.at_least[k].reaching(m - lcols[:, k]) for k, m in change.items()}
+                   for change in lowered]
         for v, total in enumerate(_count_variants(found, tops, changes)):
             totals[v] += total
     return totals
@@ -328,7 +347,7 @@ def exact_count(decomposition: Decomposition, cache: dict | None = None) -> int:
     if not decomposition.feasible:
         return 0
     left, right = split(decomposition, cache)
-    return int(row_counts(decomposition, left, right, cache).sum())
+    return pair_count(decomposition, left, right, cache)
 
 
 def countable(decomposition: Decomposition) -> bool:
