@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
@@ -20,20 +21,33 @@ def shapes(max_rows: int, max_width: int):
     return st.tuples(st.integers(1, max_rows), st.integers(1, max_width))
 
 
-@given(hnp.arrays(np.int64, shapes(60, 5), elements=st.integers(-3, 3)))
-def test_few_values_many_ties(values) -> None:
-    kept = nondominated(values)
+@given(hnp.arrays(np.int64, shapes(60, 5), elements=st.integers(-3, 3)), st.sampled_from([pareto.SMALL, 0]))
+def test_few_values_many_ties(values, small) -> None:
+    # Both ways a few rows are filtered: every pair at once (up to SMALL rows), and packed ranks.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pareto, "SMALL", small)
+        kept = nondominated(values)
     assert {tuple(r) for r in values[kept].tolist()} == by_definition(values)
     assert len(kept) == len(by_definition(values))  # one row per distinct vector
     for k in kept.tolist():  # the first among equal rows
         assert not any((values[j] == values[k]).all() for j in range(k))
 
 
-@given(hnp.arrays(np.int64, shapes(40, 12), elements=st.integers(-10**6, 10**6)))
-def test_wide_rows_and_large_values(values) -> None:
+@given(hnp.arrays(np.int64, shapes(30, 5), elements=st.integers(-10**9, 10**9)))
+def test_dense_ranks_keep_order_and_ties(values) -> None:
+    ranks = pareto.dense_ranks(values)
+    for k in range(values.shape[1]):
+        assert ranks[k].tolist() == np.unique(values[:, k], return_inverse=True)[1].reshape(-1).tolist()
+
+
+@given(hnp.arrays(np.int64, shapes(40, 12), elements=st.integers(-10**6, 10**6)), st.sampled_from([pareto.SMALL, 0]))
+def test_wide_rows_and_large_values(values, small) -> None:
     """Twelve columns cannot be packed into one integer: the lexicographic sort and the wide
     comparison take over, and must agree with the definition too."""
-    assert {tuple(r) for r in values[nondominated(values)].tolist()} == by_definition(values)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pareto, "SMALL", small)
+        kept = nondominated(values)
+    assert {tuple(r) for r in values[kept].tolist()} == by_definition(values)
 
 
 def dominated_mask(values: np.ndarray) -> np.ndarray:

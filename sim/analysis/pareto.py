@@ -28,10 +28,25 @@ APPROXIMATE = 3_000  # partial frontier vectors an approximate frontier keeps
 # Distinct rows from which prefix bitsets (sim.analysis.dominance) beat comparing pairs: below it,
 # building their tables costs more than the pairs they save.
 BITSETS_FROM = 2_500
+SMALL = 48  # rows up to which every pair is compared at once (48 x 48 x width booleans)
 
 
 class FrontierTooLarge(RuntimeError):
     """The partial frontiers outgrew ``MERGE_LIMIT``: the frontier must be estimated."""
+
+
+def dense_ranks(values: np.ndarray) -> np.ndarray:
+    """Per column, each value's rank among the column's distinct values (0 for the least), as
+    (width, n) int64: the columns sorted in one call, where one ``np.unique`` per column costs
+    several times more on the small arrays most merge steps have."""
+    columns = np.ascontiguousarray(values.T)
+    order = np.argsort(columns, axis=1)  # ties in any order: equal values get one rank anyway
+    ordered = np.take_along_axis(columns, order, axis=1)
+    steps = np.zeros(columns.shape, dtype=np.int64)
+    steps[:, 1:] = ordered[:, 1:] != ordered[:, :-1]
+    ranks = np.empty(columns.shape, dtype=np.int64)
+    np.put_along_axis(ranks, order, np.cumsum(steps, axis=1), axis=1)
+    return ranks
 
 
 def nondominated(values: np.ndarray) -> np.ndarray:
@@ -47,8 +62,10 @@ def nondominated(values: np.ndarray) -> np.ndarray:
     count = len(values)
     if count == 0:
         return np.zeros(0, dtype=np.int64)
+    if count <= SMALL:
+        return _nondominated_small(values)
     width = values.shape[1]
-    ranks = [np.unique(values[:, k], return_inverse=True)[1].astype(np.int64).reshape(-1) for k in range(width)]
+    ranks = list(dense_ranks(values))
     bits = max(1, max(int(r.max()).bit_length() for r in ranks))
     if width * bits <= 63:
         order_key = np.zeros(count, dtype=np.int64)
@@ -103,6 +120,15 @@ def nondominated(values: np.ndarray) -> np.ndarray:
             parts.append(fresh)
         kept.append(ids[alive])
     return np.sort(np.concatenate(kept))
+
+
+def _nondominated_small(values: np.ndarray) -> np.ndarray:
+    """``nondominated`` for a few rows, by comparing every pair at once: the ranks, sorts and
+    packing cost more than the pairs there (a block's options, the first merge steps)."""
+    at_least = (values[:, None, :] >= values[None, :, :]).all(axis=2)  # [i, j]: row i matches or beats row j
+    earlier = np.tri(len(values), k=-1, dtype=bool).T  # [i, j]: i < j
+    beaten = (at_least & (~at_least.T | earlier)).any(axis=0)  # beaten, or equal to an earlier row
+    return np.nonzero(~beaten)[0]
 
 
 def _nondominated_wide(unique: np.ndarray) -> np.ndarray:
