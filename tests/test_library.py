@@ -37,15 +37,15 @@ def test_scenarios_text_shows_each_scenario_block(capsys) -> None:
     block = out[out.index("belfast-1998  "):].split("\n\n")[0]
     flat = " ".join(block.split())
     assert "Period: 6–10 April 1998" in flat and "Difficulty: hard" in flat and "Playing time: about 35 minutes" in flat
-    assert "Parties: The British government, the Irish government, Ulster Unionist Party, SDLP (also: Sinn Féin, " \
-           "Democratic Unionist Party)" in flat
+    assert "Parties: The British government, the Irish government, Ulster Unionist Party, SDLP; also Sinn Féin, " \
+           "Democratic Unionist Party" in flat
 
 
 def test_a_scenario_without_the_keys_falls_back_to_its_date() -> None:
     scenario = load_scenario(ROOT / "ukraine-2025")
     assert dict(facts(scenario))["Period"] == f"as of {scenario.as_of.isoformat()}"
     assert "Difficulty" not in dict(facts(scenario))
-    assert parties_line(load_scenario(ROOT / "tutorial")) == "Arvenia, Belmark (also: the Regional Union)"
+    assert parties_line(load_scenario(ROOT / "tutorial")) == "Arvenia, Belmark; also the Regional Union"
 
 
 def test_bad_library_keys_are_reported_with_their_lines() -> None:

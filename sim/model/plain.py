@@ -44,12 +44,13 @@ def sentence(text: str) -> str:
 
 def reflowed(scenario: Scenario, text: str) -> str:
     """A description as a player reads it: one paragraph, not broken at the file's line ends, and a
-    ``(source us-28-point)`` reference named by the source's title instead of its id."""
+    ``(source us-28-point)`` reference named by the source's short title instead of its id (the
+    outlet and its caveats are in the sources list, and nested brackets read badly here)."""
     import re
 
     def named(match: "re.Match[str]") -> str:
         try:
-            return f"(source: {source_name(scenario.source(match.group(1)))})"
+            return f"(source: “{short_title(scenario.source(match.group(1)))}”)"
         except KeyError:
             return match.group(0)
 

@@ -10,13 +10,14 @@ from sim.model.plain import mid_sentence
 
 
 def parties_line(scenario: Scenario) -> str:
-    """The principals, then the other parties in brackets; a name reads as it does mid-sentence
+    """The principals, then the other parties after "also"; a name reads as it does mid-sentence
     (``the United States``) except at the start of the line."""
     names = [p.name for p in scenario.parties if p.principal] + [p.name for p in scenario.parties if not p.principal]
     names = names[:1] + [mid_sentence(name) for name in names[1:]]
     count = sum(1 for p in scenario.parties if p.principal)
     principals, others = names[:count], names[count:]
-    return ", ".join(principals) + (f" (also: {', '.join(others)})" if others else "")
+    # "; also" rather than brackets: a party's name may carry its own ("Europe (the E3 and EU leaders)").
+    return ", ".join(principals) + (f"; also {', '.join(others)}" if others else "")
 
 
 def game_start(scenario: Scenario) -> dt.date | None:
