@@ -24,7 +24,12 @@ def running_score_markdown(state: GameState, score: Score) -> str:
     from sim.game import issues_apart
 
     now = issues_apart(state)
-    heard = "" if now == state.best_apart else " (the best so far counts only once every principal has heard it)"
+    if now < state.best_apart:
+        heard = " (this draft counts once every principal has heard it)"
+    elif now > state.best_apart:  # e.g. an interim text, which leaves most issues open on purpose
+        heard = " (the score keeps the best: a draft that leaves more open never sets it back)"
+    else:
+        heard = ""
     lines = [
         f"If the talks ended today: **{score.total:g}** of {score.maximum:g}.",
         "",
