@@ -108,7 +108,7 @@ def _minimums(decomposition: Decomposition) -> tuple[np.ndarray, np.ndarray]:
     return columns, minimums
 
 
-SPAN_LIMIT = 1 << 22  # values one at-least table may span (4 bytes each); wider columns are searched
+SPAN_LIMIT = 1 << 22  # values one at-least table may span (2 bytes each, up to 8 MB); wider columns are searched
 
 
 @frozen(eq=False)
@@ -121,25 +121,25 @@ class _AtLeast:
     more than ``SPAN_LIMIT`` keeps its sorted values and is searched instead."""
 
     low: int
-    counts: np.ndarray | None  # int32 over the span, then one 0 past its end
+    counts: np.ndarray | None  # int16 over the span (a chunk has at most CHUNK entries), then one 0 past its end
     ascending: np.ndarray  # the column's values, sorted
 
     @classmethod
     def of(cls, values: np.ndarray) -> "_AtLeast":
         ascending = np.sort(values)
         if not len(values):
-            return cls(0, np.zeros(1, dtype=np.int32), ascending)
+            return cls(0, np.zeros(1, dtype=np.int16), ascending)
         low, span = int(ascending[0]), int(ascending[-1] - ascending[0]) + 1
         if span > SPAN_LIMIT:
             return cls(low, None, ascending)
         # Between two neighbouring values (after the i-th smallest, up to the next) exactly n - i
         # entries reach: the table is those counts, each repeated over its gap.
         edges = np.concatenate([[low - 1], ascending, [int(ascending[-1]) + 1]])
-        reach = np.arange(len(values), -1, -1, dtype=np.int32)
+        reach = np.arange(len(values), -1, -1, dtype=np.int16 if len(values) < 1 << 15 else np.int32)
         return cls(low, np.repeat(reach, np.diff(edges)), ascending)
 
     def reaching(self, needles: np.ndarray) -> np.ndarray:
-        """Per needle, how many entries are at least it (int32)."""
+        """Per needle, how many entries are at least it."""
         if self.counts is None:
             return (len(self.ascending) - np.searchsorted(self.ascending, needles, side="left")).astype(np.int32)
         return self.counts[np.clip(needles - self.low, 0, len(self.counts) - 1)]
