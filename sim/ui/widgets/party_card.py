@@ -15,6 +15,20 @@ from sim.present.cards import CardData
 
 METER_STYLE = {"empty": "$foreground 30%", "mark": "bold $foreground"}
 COMPACT_BELOW = 32  # terminal rows: below this a card lists one crossed red line and counts the rest
+_WRAPPED: dict[tuple[str, int], int] = {}  # (a long line's text, width) -> its height: red lines recur from draft to draft
+
+
+def _line_height(line: Content, styles, width: int) -> int:
+    """The rows one line of a card takes at ``width``: wrapping (the costly part of measuring a card,
+    which every change of the draft does to decide on a layout) only for a line too long to fit."""
+    if line.cell_length <= width:
+        return 1
+    key = (line.plain, width)
+    if key not in _WRAPPED:
+        if len(_WRAPPED) > 4096:  # bounded: widths change as the terminal is resized
+            _WRAPPED.clear()
+        _WRAPPED[key] = line.get_height(styles, width)
+    return _WRAPPED[key]
 
 
 class PartyCard(Widget, can_focus=True):
@@ -77,22 +91,23 @@ class PartyCard(Widget, can_focus=True):
     def _content(self, width: int) -> Content:
         key = (self.data, width, self.app.size.height < COMPACT_BELOW)
         if self._built is None or self._built[0] != key:
-            content = self._build(width)
-            self._built = (key, content, content.get_height(self.styles, width))
+            lines = self._lines(width)
+            height = sum(_line_height(line, self.styles, width) for line in lines)
+            self._built = (key, Content("\n").join(lines), height)
         return self._built[1]
 
-    def _build(self, width: int) -> Content:
+    def _lines(self, width: int) -> list[Content]:
+        """The card's text, a Content per line (each may wrap)."""
         data = self.data
         width = max(10, width)
         colour = f"${cards.verdict_style(data.verdict)}"
         verdict = cards.verdict_label(data.verdict)
         numbers = cards.utility_line(data)
         gap = max(1, width - len(verdict) - len(numbers))
-        parts: list = [(verdict, f"bold {colour}"), " " * gap, (numbers, "$foreground 80%")]
+        lines = [Content.assemble((verdict, f"bold {colour}"), " " * gap, (numbers, "$foreground 80%"))]
         if data.utility is not None and data.walk_away is not None:
-            parts.append("\n")
-            for cell in cards.meter(data.utility, data.walk_away, width):
-                parts.append((cell.text, METER_STYLE.get(cell.kind, colour)))
+            lines.append(Content.assemble(*[(cell.text, METER_STYLE.get(cell.kind, colour))
+                                            for cell in cards.meter(data.utility, data.walk_away, width)]))
         crossed = sorted(data.crossed, key=lambda line: not line.hard)  # hard ones first
         compact = self.app.size.height < COMPACT_BELOW and len(crossed) > 1
         for line in crossed[:1] if compact else crossed:
@@ -101,10 +116,10 @@ class PartyCard(Widget, can_focus=True):
                 more = f" (+{len(crossed) - 1} more)"
                 room = width - len(more)
                 text = (text if len(text) <= room else text[: room - 1] + "…") + more
-            parts += ["\n", (text, "$error" if line.hard else "$warning")]
+            lines.append(Content.styled(text, "$error" if line.hard else "$warning"))
         if data.note:
-            parts += ["\n", (data.note, "italic $accent")]
-        return Content.assemble(*parts)
+            lines.append(Content.styled(data.note, "italic $accent"))
+        return lines
 
     def action_explain(self) -> None:
         self.post_message(self.Explain(self.data.party_id))

@@ -1,0 +1,77 @@
+"""A change of the draft redraws only the cards it changes, each measured as Textual would measure it."""
+
+from __future__ import annotations
+
+from sim.ui.app import make_app
+from sim.ui.widgets.draft_editor import DraftEditor
+from sim.ui.widgets.party_card import PartyCard
+
+
+def test_a_card_is_measured_as_its_whole_text_would_be(run) -> None:
+    """The card sums its lines' heights (long lines remembered) instead of wrapping its whole text:
+    the sum is what Textual finds for the whole text, at every width and after every edit."""
+
+    async def play() -> None:
+        app = make_app(screen="table", scenario="ukraine-2025", seed=1, difficulty="easy")
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            checked = wrapped = 0
+            for width in (100, 80, 140):
+                await pilot.resize_terminal(width, 40)
+                await pilot.pause()
+                for _ in range(4):
+                    await pilot.press("right")
+                    await pilot.pause()
+                    for card in app.screen.query(PartyCard):
+                        content_width = card.content_size.width
+                        content = card._content(content_width)
+                        assert card.get_content_height(None, None, content_width) == content.get_height(card.styles, content_width)
+                        checked += 1
+                        wrapped += content.get_height(card.styles, content_width) > len(content.plain.splitlines())
+            assert checked and wrapped  # some cards had lines long enough to wrap
+
+    run(play())
+
+
+def test_only_the_cards_whose_data_changed_are_drawn_again(run) -> None:
+    """A term no party's card depends on leaves every card as drawn; a term that changes one party's
+    answer redraws that card (and only the cards whose data changed)."""
+
+    async def play() -> None:
+        drawn: list[str] = []
+        original = PartyCard.render
+
+        def render(card: PartyCard):
+            drawn.append(card.data.party_id)
+            return original(card)
+
+        app = make_app(screen="table", scenario="ukraine-2025", seed=1, difficulty="easy")
+        async with app.run_test(size=(140, 100)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            PartyCard.render = render
+            try:
+                editor = screen.query_one(DraftEditor)
+                untouched = 0  # edits that left some card as it was
+                for number in range(12):
+                    editor.highlighted = number % len(screen.scenario.issues)
+                    await pilot.pause()
+                    before = {card.data.party_id: card.data for card in screen.query(PartyCard)}
+                    drawn.clear()
+                    editor.action_cycle(1)
+                    await pilot.pause()
+                    await pilot.pause()
+                    changed = {card.data.party_id for card in screen.query(PartyCard)
+                               if card.data != before[card.data.party_id]}
+                    assert set(drawn) == changed
+                    untouched += len(changed) < len(before)
+                assert untouched  # else the test could not tell a redraw of every card from the right ones
+                # Moving the cursor changes no card: none is drawn again.
+                drawn.clear()
+                await pilot.press("down")
+                await pilot.pause()
+                assert drawn == []
+            finally:
+                PartyCard.render = original
+
+    run(play())
