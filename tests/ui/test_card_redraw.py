@@ -75,3 +75,32 @@ def test_only_the_cards_whose_data_changed_are_drawn_again(run) -> None:
                 PartyCard.render = original
 
     run(play())
+
+
+def test_a_card_drawn_line_by_line_reads_as_textuals_own_drawing(run) -> None:
+    """Every row a card draws from its kept lines is the row Textual draws from its whole text,
+    after edits, at two widths, in both themes."""
+    from textual.widget import Widget
+
+    async def play() -> None:
+        app = make_app(screen="table", scenario="ukraine-2025", seed=1, difficulty="easy")
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            compared = 0
+            for width, keys in ((100, ["right", "right", "down", "right"]), (72, ["right", "down", "left"])):
+                await pilot.resize_terminal(width, 40)
+                await pilot.pause()
+                for key in keys:
+                    await pilot.press(key)
+                    await pilot.pause()
+                    for card in app.screen.query(PartyCard):
+                        ours = [card.render_line(y) for y in range(card.size.height)]
+                        card._render_content()  # Textual's own drawing of the whole text
+                        theirs = [Widget.render_line(card, y) for y in range(card.size.height)]
+                        assert [list(strip) for strip in ours] == [list(strip) for strip in theirs]
+                        compared += 1
+                app.action_toggle_contrast()
+                await pilot.pause()
+            assert compared
+
+    run(play())

@@ -7,6 +7,8 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
+from textual.strip import Strip
+from textual.visual import Visual
 from textual.widget import Widget
 
 from sim.engine import Verdict
@@ -16,6 +18,7 @@ from sim.present.cards import CardData
 METER_STYLE = {"empty": "$foreground 30%", "mark": "bold $foreground"}
 COMPACT_BELOW = 32  # terminal rows: below this a card lists one crossed red line and counts the rest
 _WRAPPED: dict[tuple[str, int], int] = {}  # (a long line's text, width) -> its height: red lines recur from draft to draft
+_DRAWN: dict[tuple, list[Strip]] = {}  # (a line's text and styles, its number, width, style, theme) -> its strips
 
 
 def _line_height(line: Content, styles, width: int) -> int:
@@ -51,7 +54,8 @@ class PartyCard(Widget, can_focus=True):
         self.border_title = Content(data.name)
         # The text and its height for one (data, width, compactness): a change of the draft asks
         # for the height (to decide on a layout), the layout asks again, then the render: built once.
-        self._built: tuple[tuple, Content, int] | None = None
+        self._built: tuple[tuple, Content, int, list[Content]] | None = None
+        self._drawn: tuple[tuple, list[Strip]] | None = None  # the strips of the text as last drawn
         self._decorate()
 
     def show(self, data: CardData) -> None:
@@ -80,6 +84,34 @@ class PartyCard(Widget, can_focus=True):
     def render(self) -> Content:
         return self._content(self.content_size.width)
 
+    def render_line(self, y: int) -> Strip:
+        """One row of the card, from strips kept per line of its text: the red lines a card lists
+        recur from draft to draft, so a change of the draft draws only what it changed (the verdict,
+        the meter) instead of the whole text. Textual draws a selection itself: it spans lines."""
+        if self.text_selection is not None:
+            return super().render_line(y)
+        strips = self._strips()
+        return strips[y] if y < len(strips) else Strip.blank(self.size.width, self.visual_style.rich_style)
+
+    def _strips(self) -> list[Strip]:
+        width, style, theme = self.size.width, self.visual_style, self.app.theme
+        self._content(width)  # the text brought up to date (kept while the data and width are the same)
+        key = (self._built[0], width, style, theme)  # type: ignore[index]
+        if self._drawn is None or self._drawn[0] != key:
+            self.render()  # what drawing a card calls (the benchmark of a repaint waits for it)
+            strips: list[Strip] = []
+            for number, line in enumerate(self._built[3]):  # type: ignore[index]
+                line_key = (line.plain, tuple(line.spans), number, width, style, theme)
+                if line_key not in _DRAWN:
+                    if len(_DRAWN) > 4096:  # bounded: widths, themes and texts come and go
+                        _DRAWN.clear()
+                    # Drawn below as many empty lines as precede it: the strips then carry its
+                    # line number, as Textual's own drawing does (a mouse selection reads it).
+                    _DRAWN[line_key] = Visual.to_strips(self, Content("\n" * number) + line, width, None, style)[number:]
+                strips += _DRAWN[line_key]
+            self._drawn = (key, strips)
+        return self._drawn[1]
+
     def get_content_height(self, container, viewport, width: int) -> int:
         # Measure at the width being laid out: the card's text (meter, truncation) depends on it.
         return self._height(width)
@@ -93,7 +125,7 @@ class PartyCard(Widget, can_focus=True):
         if self._built is None or self._built[0] != key:
             lines = self._lines(width)
             height = sum(_line_height(line, self.styles, width) for line in lines)
-            self._built = (key, Content("\n").join(lines), height)
+            self._built = (key, Content("\n").join(lines), height, lines)
         return self._built[1]
 
     def _lines(self, width: int) -> list[Content]:
