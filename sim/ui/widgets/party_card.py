@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.content import Content
+from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
 from textual.visual import Visual
@@ -63,12 +64,31 @@ class PartyCard(Widget, can_focus=True):
         if data == self.data:
             return
         width = self.content_size.width
-        before = self._height(width) if width else -1
+        if not width:  # not laid out yet: drawn in full when it is
+            self.data = data
+            self._decorate()
+            self.refresh(layout=True)
+            return
+        before = self._height(width), self._row_keys(width)
         self.data = data
         self._decorate()
-        after = self._height(width) if width else -2
-        # A new layout only when the card changes height; a repaint alone is much cheaper.
-        self.refresh(layout=before != after)
+        after = self._height(width), self._row_keys(width)
+        if before[0] != after[0]:
+            self.refresh(layout=True)  # a new layout only when the card changes height
+            return
+        # The same height: repaint only the rows whose text changed (the verdict and the meter,
+        # usually), not the red lines that stay; a row costs Textual its borders and colours.
+        changed = [row for row, (old, new) in enumerate(zip(before[1], after[1])) if old != new]
+        if changed:
+            self.refresh(Region(0, changed[0], width, changed[-1] - changed[0] + 1))
+
+    def _row_keys(self, width: int) -> list[tuple]:
+        """What each row of the text shows (a line's text and styles, once per row it wraps to)."""
+        self._content(width)
+        rows: list[tuple] = []
+        for number, line in enumerate(self._built[3]):  # type: ignore[index]
+            rows += [(number, line.plain, tuple(line.spans))] * _line_height(line, self.styles, width)
+        return rows
 
     def _decorate(self) -> None:
         # Only stakeholders are labelled: their signature is not needed, which changes how to read them.
