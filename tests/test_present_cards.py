@@ -1,9 +1,15 @@
 """The words and shapes the app shows, checked without drawing anything."""
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from sim import catalog
 from sim.engine import Verdict, assess
 from sim.model import Proposal
 from sim.present import cards
+
+
+KIND_CHAR = {"mark": cards.MARKER, "fill": cards.FILLED, "empty": cards.EMPTY}
 
 
 def tutorial():
@@ -23,6 +29,20 @@ def test_meter_at_the_extremes_keeps_its_width_and_its_marker() -> None:
     for utility, walk_away in [(0, 0), (100, 100), (0, 100), (100, 0)]:
         text = "".join(c.text for c in cards.meter(utility, walk_away, 12))
         assert len(text) == 12 and text.count(cards.MARKER) == 1
+
+
+@given(st.floats(-10, 110), st.floats(-10, 110), st.integers(0, 200))
+def test_meter_runs_are_the_cells_of_the_bar_merged(utility: float, walk_away: float, width: int) -> None:
+    """Against the bar cell by cell: the marker at its cell, filled below the utility, empty above;
+    runs of one kind each, never two alike side by side."""
+    cells = max(width, 3)
+    mark = min(cells - 1, round(walk_away / 100 * (cells - 1)))
+    filled = min(cells, round(utility / 100 * cells))
+    expected = [cards.MARKER if i == mark else cards.FILLED if i < filled else cards.EMPTY for i in range(cells)]
+    runs = cards.meter(utility, walk_away, width)
+    assert "".join(run.text for run in runs) == "".join(expected)
+    assert all(a.kind != b.kind for a, b in zip(runs, runs[1:]))
+    assert all(set(run.text) == {KIND_CHAR[run.kind]} for run in runs)
 
 
 def test_cycling_options_goes_through_open_and_wraps() -> None:

@@ -12,7 +12,8 @@ from sim.analysis.bargaining import best_row
 from sim.analysis.blocks import Decomposition
 from sim.analysis.explain import why_none
 from sim.analysis.pareto import Frontier, frontier, nondominated
-from sim.analysis.points import PointSequence, point
+from sim.analysis.point_sequence import PointSequence
+from sim.analysis.points import point
 from sim.analysis.problem import Problem, problem_for
 from sim.analysis.results import Analysis, Point
 from sim.analysis.relaxing import STEP, best_effort, sensitivity

@@ -34,27 +34,25 @@ class MeterCell:
 
 
 def meter(utility: float, walk_away: float, width: int) -> tuple[MeterCell, ...]:
-    """A bar of ``width`` cells filled up to ``utility`` (0–100) with a marker at the walk-away level."""
+    """A bar of ``width`` cells filled up to ``utility`` (0–100) with a marker at the walk-away level,
+    as runs of cells of one kind (built run by run: every card draws one at every change of the draft)."""
     width = max(width, 3)
     mark = min(width - 1, round(walk_away / 100 * (width - 1)))
     filled = min(width, round(utility / 100 * width))
-    cells = []
-    for position in range(width):
-        if position == mark:
-            cells.append(MeterCell(MARKER, "mark"))
-        else:
-            cells.append(MeterCell(FILLED if position < filled else EMPTY, "fill" if position < filled else "empty"))
-    return _merge(cells)
 
+    def kind(position: int) -> str:
+        return "mark" if position == mark else "fill" if position < filled else "empty"
 
-def _merge(cells: list[MeterCell]) -> tuple[MeterCell, ...]:
-    merged: list[MeterCell] = []
-    for cell in cells:
-        if merged and merged[-1].kind == cell.kind:
-            merged[-1] = MeterCell(merged[-1].text + cell.text, cell.kind)
+    # The kind only changes at these positions: one run per stretch between two of them.
+    edges = sorted({0, width, *(min(max(edge, 0), width) for edge in (mark, mark + 1, filled))})
+    runs: list[MeterCell] = []
+    for begin, stop in zip(edges, edges[1:]):
+        text = {"mark": MARKER, "fill": FILLED, "empty": EMPTY}[kind(begin)] * (stop - begin)
+        if runs and runs[-1].kind == kind(begin):
+            runs[-1] = MeterCell(runs[-1].text + text, kind(begin))
         else:
-            merged.append(cell)
-    return tuple(merged)
+            runs.append(MeterCell(text, kind(begin)))
+    return tuple(runs)
 
 
 @frozen

@@ -17,7 +17,9 @@ from textual.app import App
 from textual.geometry import Size
 from textual.binding import Binding
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.theme import Theme
 
 from sim import catalog
 from sim.model import Scenario
@@ -41,6 +43,7 @@ WARM_UP = (
 if TYPE_CHECKING:  # imported where used: a game opened straight at the table never draws the start screen
     from sim.ui.screens.start import GameChoice, StartScreen
 
+OUR_THEMES = {theme.name: theme for theme in THEMES}
 MIN_SIZE = (70, 20)  # below this the layout cannot show a draft beside the cards: say so instead
 START_SCREENS = ("start", "briefing", "table", "sandbox")
 
@@ -66,6 +69,9 @@ class RedLinesApp(App):
         Binding("f1,question_mark", "help", "Help", id="app.help", tooltip="How to play, and every key"),
         Binding("ctrl+q", "quit", "Quit", id="app.quit", show=False, priority=True),
     ]
+    # Our theme from the start, and ours known before App.__init__ reads its colours: setting the
+    # theme after it would parse every stylesheet a second time before the first frame.
+    theme: Reactive[str] = Reactive(DEFAULT_THEME)
 
     class Ready(Message):
         """The first screen has been drawn and takes input (the startup benchmark waits for this)."""
@@ -84,9 +90,12 @@ class RedLinesApp(App):
         self.keymap_problems: list[str] = []
         self.user_keymap: dict[str, str] = {}
         self._started = False
-        for theme in THEMES:
-            self.register_theme(theme)
-        self.theme = HIGH_CONTRAST_THEME if launch.high_contrast else DEFAULT_THEME
+        if launch.high_contrast:
+            self.theme = HIGH_CONTRAST_THEME
+
+    @property
+    def available_themes(self) -> dict[str, Theme]:
+        return {**super().available_themes, **OUR_THEMES}
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,
                markup: bool = False) -> None:

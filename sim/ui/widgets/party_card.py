@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.content import Content
+from textual.geometry import Region
 from textual.message import Message
+from textual.strip import Strip
+from textual.visual import Visual
 from textual.widget import Widget
 
 from sim.engine import Verdict
@@ -15,6 +18,21 @@ from sim.present.cards import CardData
 
 METER_STYLE = {"empty": "$foreground 30%", "mark": "bold $foreground"}
 COMPACT_BELOW = 32  # terminal rows: below this a card lists one crossed red line and counts the rest
+_WRAPPED: dict[tuple[str, int], int] = {}  # (a long line's text, width) -> its height: red lines recur from draft to draft
+_DRAWN: dict[tuple, list[Strip]] = {}  # (a line's text and styles, its number, width, style, theme) -> its strips
+
+
+def _line_height(line: Content, styles, width: int) -> int:
+    """The rows one line of a card takes at ``width``: wrapping (the costly part of measuring a card,
+    which every change of the draft does to decide on a layout) only for a line too long to fit."""
+    if line.cell_length <= width:
+        return 1
+    key = (line.plain, width)
+    if key not in _WRAPPED:
+        if len(_WRAPPED) > 4096:  # bounded: widths change as the terminal is resized
+            _WRAPPED.clear()
+        _WRAPPED[key] = line.get_height(styles, width)
+    return _WRAPPED[key]
 
 
 class PartyCard(Widget, can_focus=True):
@@ -37,7 +55,8 @@ class PartyCard(Widget, can_focus=True):
         self.border_title = Content(data.name)
         # The text and its height for one (data, width, compactness): a change of the draft asks
         # for the height (to decide on a layout), the layout asks again, then the render: built once.
-        self._built: tuple[tuple, Content, int] | None = None
+        self._built: tuple[tuple, Content, int, list[Content]] | None = None
+        self._drawn: tuple[tuple, list[Strip]] | None = None  # the strips of the text as last drawn
         self._decorate()
 
     def show(self, data: CardData) -> None:
@@ -45,12 +64,31 @@ class PartyCard(Widget, can_focus=True):
         if data == self.data:
             return
         width = self.content_size.width
-        before = self._height(width) if width else -1
+        if not width:  # not laid out yet: drawn in full when it is
+            self.data = data
+            self._decorate()
+            self.refresh(layout=True)
+            return
+        before = self._height(width), self._row_keys(width)
         self.data = data
         self._decorate()
-        after = self._height(width) if width else -2
-        # A new layout only when the card changes height; a repaint alone is much cheaper.
-        self.refresh(layout=before != after)
+        after = self._height(width), self._row_keys(width)
+        if before[0] != after[0]:
+            self.refresh(layout=True)  # a new layout only when the card changes height
+            return
+        # The same height: repaint only the rows whose text changed (the verdict and the meter,
+        # usually), not the red lines that stay; a row costs Textual its borders and colours.
+        changed = [row for row, (old, new) in enumerate(zip(before[1], after[1])) if old != new]
+        if changed:
+            self.refresh(Region(0, changed[0], width, changed[-1] - changed[0] + 1))
+
+    def _row_keys(self, width: int) -> list[tuple]:
+        """What each row of the text shows (a line's text and styles, once per row it wraps to)."""
+        self._content(width)
+        rows: list[tuple] = []
+        for number, line in enumerate(self._built[3]):  # type: ignore[index]
+            rows += [(number, line.plain, tuple(line.spans))] * _line_height(line, self.styles, width)
+        return rows
 
     def _decorate(self) -> None:
         # Only stakeholders are labelled: their signature is not needed, which changes how to read them.
@@ -66,6 +104,34 @@ class PartyCard(Widget, can_focus=True):
     def render(self) -> Content:
         return self._content(self.content_size.width)
 
+    def render_line(self, y: int) -> Strip:
+        """One row of the card, from strips kept per line of its text: the red lines a card lists
+        recur from draft to draft, so a change of the draft draws only what it changed (the verdict,
+        the meter) instead of the whole text. Textual draws a selection itself: it spans lines."""
+        if self.text_selection is not None:
+            return super().render_line(y)
+        strips = self._strips()
+        return strips[y] if y < len(strips) else Strip.blank(self.size.width, self.visual_style.rich_style)
+
+    def _strips(self) -> list[Strip]:
+        width, style, theme = self.size.width, self.visual_style, self.app.theme
+        self._content(width)  # the text brought up to date (kept while the data and width are the same)
+        key = (self._built[0], width, style, theme)  # type: ignore[index]
+        if self._drawn is None or self._drawn[0] != key:
+            self.render()  # what drawing a card calls (the benchmark of a repaint waits for it)
+            strips: list[Strip] = []
+            for number, line in enumerate(self._built[3]):  # type: ignore[index]
+                line_key = (line.plain, tuple(line.spans), number, width, style, theme)
+                if line_key not in _DRAWN:
+                    if len(_DRAWN) > 4096:  # bounded: widths, themes and texts come and go
+                        _DRAWN.clear()
+                    # Drawn below as many empty lines as precede it: the strips then carry its
+                    # line number, as Textual's own drawing does (a mouse selection reads it).
+                    _DRAWN[line_key] = Visual.to_strips(self, Content("\n" * number) + line, width, None, style)[number:]
+                strips += _DRAWN[line_key]
+            self._drawn = (key, strips)
+        return self._drawn[1]
+
     def get_content_height(self, container, viewport, width: int) -> int:
         # Measure at the width being laid out: the card's text (meter, truncation) depends on it.
         return self._height(width)
@@ -77,22 +143,23 @@ class PartyCard(Widget, can_focus=True):
     def _content(self, width: int) -> Content:
         key = (self.data, width, self.app.size.height < COMPACT_BELOW)
         if self._built is None or self._built[0] != key:
-            content = self._build(width)
-            self._built = (key, content, content.get_height(self.styles, width))
+            lines = self._lines(width)
+            height = sum(_line_height(line, self.styles, width) for line in lines)
+            self._built = (key, Content("\n").join(lines), height, lines)
         return self._built[1]
 
-    def _build(self, width: int) -> Content:
+    def _lines(self, width: int) -> list[Content]:
+        """The card's text, a Content per line (each may wrap)."""
         data = self.data
         width = max(10, width)
         colour = f"${cards.verdict_style(data.verdict)}"
         verdict = cards.verdict_label(data.verdict)
         numbers = cards.utility_line(data)
         gap = max(1, width - len(verdict) - len(numbers))
-        parts: list = [(verdict, f"bold {colour}"), " " * gap, (numbers, "$foreground 80%")]
+        lines = [Content.assemble((verdict, f"bold {colour}"), " " * gap, (numbers, "$foreground 80%"))]
         if data.utility is not None and data.walk_away is not None:
-            parts.append("\n")
-            for cell in cards.meter(data.utility, data.walk_away, width):
-                parts.append((cell.text, METER_STYLE.get(cell.kind, colour)))
+            lines.append(Content.assemble(*[(cell.text, METER_STYLE.get(cell.kind, colour))
+                                            for cell in cards.meter(data.utility, data.walk_away, width)]))
         crossed = sorted(data.crossed, key=lambda line: not line.hard)  # hard ones first
         compact = self.app.size.height < COMPACT_BELOW and len(crossed) > 1
         for line in crossed[:1] if compact else crossed:
@@ -101,10 +168,10 @@ class PartyCard(Widget, can_focus=True):
                 more = f" (+{len(crossed) - 1} more)"
                 room = width - len(more)
                 text = (text if len(text) <= room else text[: room - 1] + "…") + more
-            parts += ["\n", (text, "$error" if line.hard else "$warning")]
+            lines.append(Content.styled(text, "$error" if line.hard else "$warning"))
         if data.note:
-            parts += ["\n", (data.note, "italic $accent")]
-        return Content.assemble(*parts)
+            lines.append(Content.styled(data.note, "italic $accent"))
+        return lines
 
     def action_explain(self) -> None:
         self.post_message(self.Explain(self.data.party_id))

@@ -1,0 +1,74 @@
+"""Starting straight at the table: ``Ready`` comes once the table takes input, and the first frame
+does without what it does not need (numpy, a second pass over the stylesheets)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+from sim.ui.app import RedLinesApp, make_app
+from sim.ui.widgets.draft_editor import DraftEditor
+from sim.ui.widgets.party_card import PartyCard
+
+
+def test_ready_is_posted_once_the_table_is_drawn_and_takes_input(run) -> None:
+    seen: list[dict] = []
+
+    class Watching(RedLinesApp):
+        def on_red_lines_app_ready(self, message: RedLinesApp.Ready) -> None:
+            screen = self.screen
+            cards = list(screen.query(PartyCard))
+            seen.append({
+                "name": message.screen_name,
+                "screen": type(screen).__name__,
+                "focused": type(screen.focused).__name__,
+                "cards": len(cards),
+                "laid out": all(card.size.height > 0 for card in cards) and screen.query_one(DraftEditor).size.height > 0,
+                "parties": len(screen.scenario.parties),
+            })
+
+    async def play() -> None:
+        app = Watching(make_app(screen="table", scenario="ukraine-2025", seed=1).launch)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            assert len(seen) == 1  # once, not once per frame
+            ready = seen[0]
+            assert ready["name"] == "table" and ready["screen"] == "TableScreen"
+            assert ready["focused"] == "DraftEditor"  # the arrow keys already edit the draft
+            assert ready["cards"] == ready["parties"] and ready["laid out"]
+
+    run(play())
+
+
+PROBE = textwrap.dedent("""
+    import asyncio, sys
+    from textual.css.stylesheet import Stylesheet
+    from sim.ui.app import RedLinesApp, make_app
+
+    passes = []
+    original = Stylesheet.reparse
+    def reparse(self):
+        passes.append(1)
+        return original(self)
+    Stylesheet.reparse = reparse
+
+    class Probe(RedLinesApp):
+        def on_red_lines_app_ready(self, message):
+            print("numpy" in sys.modules, "sim.analysis.overview" in sys.modules, len(passes))
+            self.exit()
+
+    async def main():
+        async with Probe(make_app(screen="table", scenario="ukraine-2025", seed=1).launch).run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+    asyncio.run(main())
+""")
+
+
+def test_the_tables_first_frame_loads_no_numpy_and_styles_once(redlines_home) -> None:
+    """numpy and the whole-space analysis load only when the analysis is asked for; the app starts
+    in its own theme, so no stylesheet is parsed a second time before the first frame."""
+    result = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, check=True, timeout=120)
+    numpy, overview, reparses = result.stdout.split()[-3:]
+    assert (numpy, overview, reparses) == ("False", "False", "0")
