@@ -58,7 +58,8 @@ def sensitivity(
     cache = {} if cache is None else cache
     trials = _trials(scenario, step)
     base = decompositions(build_problem(scenario, fixed=fixed), cache)
-    base_count, by_level = _level_counts(scenario, fixed, trials, base, cache)
+    built: dict[int, list[Decomposition]] = {}  # trial position -> its decompositions, built once
+    base_count, by_level = _level_counts(scenario, fixed, trials, base, cache, built)
     if base_count is None and len(base) == 1 and countable(base[0]):
         base_count = count_all(base, rng, cache)
     found = []
@@ -66,8 +67,10 @@ def sensitivity(
         budget.check()
         if progress:
             progress("sensitivity", done, len(trials))
-        problem = build_problem(scenario, fixed=fixed, **change)
-        parts = decompositions(problem, cache, like=base[0] if len(base) == 1 and base[0].feasible else None)
+        parts = built.get(done)
+        if parts is None:
+            parts = decompositions(build_problem(scenario, fixed=fixed, **change), cache,
+                                   like=base[0] if len(base) == 1 and base[0].feasible else None)
         counted = Count(by_level[done], True) if done in by_level else None
         if counted is None and base_count is not None and len(parts) == 1 and countable(parts[0]):
             size = recount(base[0], base_count.size, parts[0], cache)
@@ -90,10 +93,11 @@ def sensitivity(
 
 
 def _level_counts(scenario: Scenario, fixed, trials: list, base: list[Decomposition],
-                  cache: dict) -> tuple[Count | None, dict[int, int]]:
+                  cache: dict, built: dict[int, list[Decomposition]]) -> tuple[Count | None, dict[int, int]]:
     """The base count and, per walk-away trial (by position), its exact count: all in one pass over
     the base's tables (`counts_with_minimums`), since lowering a level changes only minimums.
-    (None, {}) when the base is not one countable decomposition."""
+    (None, {}) when the base is not one countable decomposition. Each trial's decompositions go
+    into ``built``, for the caller to reuse."""
     if len(base) != 1 or not base[0].feasible or not countable(base[0]):
         return None, {}
     minimums = dict(base[0].problem.constraints)
@@ -103,7 +107,7 @@ def _level_counts(scenario: Scenario, fixed, trials: list, base: list[Decomposit
     for position, (_, _, _, _, change) in enumerate(trials):
         if "levels" not in change:
             continue
-        parts = decompositions(build_problem(scenario, fixed=fixed, **change), cache, like=base[0])
+        parts = built[position] = decompositions(build_problem(scenario, fixed=fixed, **change), cache, like=base[0])
         if len(parts) != 1 or not _same_blocks(parts[0], base[0]):
             continue
         lowered = dict(parts[0].problem.constraints)
