@@ -10,7 +10,7 @@ import random
 from attrs import evolve
 
 from sim.game.analysis_adapter import closest_for_party
-from sim.game.effective import effective_scenario
+from sim.game.effective import effective_scenario, red_line_ever
 from sim.game.feed import say
 from sim.game.mood import adjust, come_back
 from sim.game.state import Difficulty, FeedKind, GameState
@@ -76,12 +76,9 @@ def describe_fact(state: GameState, party_id: str, fact: str) -> str:
 
 
 def _former_statement(state: GameState, party_id: str, line_id: str) -> str:
-    """The words of a red line a dated change has since dropped: from the opening position or the
-    change that added it (a player never reads a line's id)."""
-    party = state.scenario.party(party_id)
-    lines = [*party.red_lines, *(line for change in party.changes for line in change.red_lines)]
-    found = next((line.statement.rstrip(".") for line in lines if line.id == line_id), None)
-    return found or "one it no longer states"
+    """The words of a red line it has since dropped (a player never reads a line's id)."""
+    line = red_line_ever(state, party_id, line_id)
+    return line.statement.rstrip(".") if line is not None else "one it no longer states"
 
 
 def consult(state: GameState, party_id: str) -> GameState:

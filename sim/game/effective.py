@@ -40,6 +40,16 @@ def walk_away_shift(game: Game, fired: tuple[str, ...], lever_uses: tuple[tuple[
     return shift
 
 
+def red_line_ever(state: GameState, party_id: str, line_id: str) -> RedLine | None:
+    """A red line the party holds now, held at the start or takes up later (a dated change of its
+    position, an event's effect): what a line the player hears about says, even once dropped."""
+    party = state.scenario.party(party_id)
+    lines = [*party.red_lines, *(line for change in party.changes for line in change.red_lines)]
+    lines += [line for event in state.setup.events for effect in event.effects if effect.party == party_id
+              for line in effect.add_red_lines]
+    return next((line for line in lines if line.id == line_id), None)
+
+
 def _clamp(value: float) -> float:
     return min(100.0, max(0.0, value))
 

@@ -17,7 +17,7 @@ import datetime as dt
 from attrs import evolve
 
 from sim.game.dice import chance
-from sim.game.effective import effective_scenario
+from sim.game.effective import effective_scenario, red_line_ever
 from sim.game.feed import say
 from sim.game.mood import adjust, come_back, walk_out
 from sim.game.setup import Condition, Effect, Event
@@ -47,9 +47,8 @@ def condition_holds(state: GameState, condition: Condition) -> bool:
 
 
 def _line_statement(state: GameState, party_id: str, line_id: str) -> str:
-    lines = [*state.scenario.party(party_id).red_lines]
-    lines += [line for e in state.setup.events for f in e.effects if f.party == party_id for line in f.add_red_lines]
-    return next((line.statement for line in lines if line.id == line_id), line_id)
+    line = red_line_ever(state, party_id, line_id)
+    return line.statement if line is not None else line_id
 
 
 def _what_changes(state: GameState, effect: Effect) -> list[str]:
