@@ -272,7 +272,7 @@ class RedLinesApp(App):
         for game in games:
             if game.scenario not in titles:
                 try:
-                    titles[game.scenario] = catalog.find_scenario(game.scenario).title
+                    titles[game.scenario] = self._remembered_scenario(game.scenario).title
                 except catalog.ScenarioError:  # gone or broken since: its id still says which it was
                     titles[game.scenario] = game.scenario
         choices = [game_choice(game, titles[game.scenario]) for game in games]
