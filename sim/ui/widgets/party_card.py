@@ -4,6 +4,8 @@ and asks for details."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Region
@@ -20,6 +22,15 @@ METER_STYLE = {"empty": "$foreground 30%", "mark": "bold $foreground"}
 COMPACT_BELOW = 32  # terminal rows: below this a card lists one crossed red line and counts the rest
 _WRAPPED: dict[tuple[str, int], int] = {}  # (a long line's text, width) -> its height: red lines recur from draft to draft
 _DRAWN: dict[tuple, list[Strip]] = {}  # (a line's text and styles, its number, width, style, theme) -> its strips
+
+
+class _Built(NamedTuple):
+    """A card's text for one (data, width, compactness), and what measuring and drawing it need."""
+
+    key: tuple
+    text: Content
+    height: int  # rows at that width
+    lines: list[Content]  # the text, a Content per line (each may wrap)
 
 
 def _line_height(line: Content, styles, width: int) -> int:
@@ -55,7 +66,7 @@ class PartyCard(Widget, can_focus=True):
         self.border_title = Content(data.name)
         # The text and its height for one (data, width, compactness): a change of the draft asks
         # for the height (to decide on a layout), the layout asks again, then the render: built once.
-        self._built: tuple[tuple, Content, int, list[Content]] | None = None
+        self._built: _Built | None = None
         self._drawn: tuple[tuple, list[Strip]] | None = None  # the strips of the text as last drawn
         self._decorate()
 
@@ -84,9 +95,8 @@ class PartyCard(Widget, can_focus=True):
 
     def _row_keys(self, width: int) -> list[tuple]:
         """What each row of the text shows (a line's text and styles, once per row it wraps to)."""
-        self._content(width)
         rows: list[tuple] = []
-        for number, line in enumerate(self._built[3]):  # type: ignore[index]
+        for number, line in enumerate(self._build(width).lines):
             rows += [(number, line.plain, tuple(line.spans))] * _line_height(line, self.styles, width)
         return rows
 
@@ -115,12 +125,12 @@ class PartyCard(Widget, can_focus=True):
 
     def _strips(self) -> list[Strip]:
         width, style, theme = self.size.width, self.visual_style, self.app.theme
-        self._content(width)  # the text brought up to date (kept while the data and width are the same)
-        key = (self._built[0], width, style, theme)  # type: ignore[index]
+        built = self._build(width)  # the text brought up to date (kept while the data and width are the same)
+        key = (built.key, width, style, theme)
         if self._drawn is None or self._drawn[0] != key:
             self.render()  # what drawing a card calls (the benchmark of a repaint waits for it)
             strips: list[Strip] = []
-            for number, line in enumerate(self._built[3]):  # type: ignore[index]
+            for number, line in enumerate(built.lines):
                 line_key = (line.plain, tuple(line.spans), number, width, style, theme)
                 if line_key not in _DRAWN:
                     if len(_DRAWN) > 4096:  # bounded: widths, themes and texts come and go
@@ -137,16 +147,18 @@ class PartyCard(Widget, can_focus=True):
         return self._height(width)
 
     def _height(self, width: int) -> int:
-        self._content(width)
-        return self._built[2]  # type: ignore[index]
+        return self._build(width).height
 
     def _content(self, width: int) -> Content:
+        return self._build(width).text
+
+    def _build(self, width: int) -> _Built:
         key = (self.data, width, self.app.size.height < COMPACT_BELOW)
-        if self._built is None or self._built[0] != key:
+        if self._built is None or self._built.key != key:
             lines = self._lines(width)
             height = sum(_line_height(line, self.styles, width) for line in lines)
-            self._built = (key, Content("\n").join(lines), height, lines)
-        return self._built[1]
+            self._built = _Built(key, Content("\n").join(lines), height, lines)
+        return self._built
 
     def _lines(self, width: int) -> list[Content]:
         """The card's text, a Content per line (each may wrap)."""
