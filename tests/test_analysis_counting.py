@@ -16,16 +16,18 @@ from sim.analysis.problem import build_problem
 from sim.analysis.space import decompositions
 from sim.model.resolve import resolve
 from tests.analysis_oracle import acceptable
+from tests.loops import LOOPS, loops
 from tests.strategies import scenarios
 
 small = scenarios(max_issues=5, max_options=3, max_parties=3, max_lines=3)
 
 
+@pytest.mark.parametrize("loop", LOOPS)
 @settings(max_examples=60, deadline=None)
 @given(small, st.sampled_from([(1, 1), (2, 3), (5, 2), (8192, 1024)]))
-def test_count_matches_brute_force_in_any_chunking(scenario, sizes) -> None:
+def test_count_matches_brute_force_in_any_chunking(loop, scenario, sizes) -> None:
     chunk, rows = sizes
-    with pytest.MonkeyPatch.context() as patch:
+    with pytest.MonkeyPatch.context() as patch, loops(loop):
         patch.setattr(counting, "CHUNK", chunk)
         patch.setattr(counting, "ROWS", rows)
         expected = len(acceptable(scenario))
@@ -36,12 +38,17 @@ def test_count_matches_brute_force_in_any_chunking(scenario, sizes) -> None:
         assert sum(exact_count(part) for part in decompositions(problem)) == expected
 
 
+@pytest.mark.parametrize("loop", LOOPS)
 @settings(max_examples=40, deadline=None)
 @given(small, st.data())
-def test_lowered_levels_reuse_the_cache_exactly(scenario, data) -> None:
+def test_lowered_levels_reuse_the_cache_exactly(loop, scenario, data) -> None:
     """A sensitivity table counts again with lower walk-aways on one cache: the orders and tables
     kept from the first count (and its pivot) must still give the brute-force count."""
-    scenario = resolve(scenario)
+    with loops(loop):
+        _lowered_levels_reuse_the_cache_exactly(resolve(scenario), data)
+
+
+def _lowered_levels_reuse_the_cache_exactly(scenario, data) -> None:
     cache: dict = {}
     for part in decompositions(build_problem(scenario), cache):
         exact_count(part, cache)
@@ -64,3 +71,27 @@ def test_at_least_tables_count_what_reaches_each_needle(values, needles, span_li
         table = counting._AtLeast.of(np.array(values, dtype=np.int64))
         found = table.reaching(np.array(needles, dtype=np.int64))
     assert found.tolist() == [sum(v >= n for v in values) for n in needles]
+
+
+@pytest.mark.parametrize("loop", LOOPS)
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_pairs_and_rows_match_brute_force_for_any_number_of_columns(loop, data) -> None:
+    """One chunk of R against L rows, for 1 to 9 constrained columns (the compiled loop ANDs four
+    columns a pass, padding the rest with all ones), both as a total and row by row."""
+    width = data.draw(st.integers(1, 9))
+    entries = data.draw(st.integers(1, 200))
+    rows = data.draw(st.integers(1, 60))
+    seed = data.draw(st.integers(0, 2**32 - 1))
+    rng = np.random.default_rng(seed)
+    right = rng.integers(-20, 20, size=(entries, width))
+    left = rng.integers(-20, 20, size=(rows, width))
+    minimums = rng.integers(-15, 15, size=width)
+    expected = np.all(left[:, None, :] + right[None, :, :] >= minimums, axis=2).sum(axis=1)
+    at_least = tuple(counting._AtLeast.of(right[:, k]) for k in range(width))
+    pivot = data.draw(st.integers(0, width - 1))
+    found = counting._prefixes(right, at_least, pivot)
+    tops = found.tops(left, minimums)
+    with loops(loop):
+        assert counting._count_rows(found, tops).tolist() == expected.tolist()
+        assert counting._count_pairs(found, tops) == int(expected.sum())

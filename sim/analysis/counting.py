@@ -20,13 +20,14 @@ from typing import Iterator
 import numpy as np
 from attrs import frozen
 
-from sim.analysis import budget
+from sim.analysis import budget, kernels
 from sim.analysis.bitsets import descending_order, prefix_table
 from sim.analysis.blocks import Decomposition
 
 CHUNK = 8192  # R entries per bitset table: (CHUNK + 1) * CHUNK / 8 bytes, 8 MB, per column
 R_TARGET = 4096  # the most entries the R side aims at (see ``split``): tables of 2 MB a column
 ROWS = 1024  # L rows gathered at once: ROWS * CHUNK / 8 bytes, 1 MB, so the batch stays in cache
+SLICE = 65_536  # L rows one compiled call counts between two checks of the time limit
 PAIR_BUDGET = 2_000_000_000  # proposals counted exactly; past this, counts are estimates
 SAMPLES = 200_000  # draws behind an estimate: about 2% error at a ZOPA of one proposal in 200
 
@@ -156,18 +157,37 @@ class _Prefixes:
     the fewest entries for the L rows first counted (the cache keeps it for later counts)."""
 
     at_least: tuple[_AtLeast, ...]  # per column
-    bitsets: tuple[np.ndarray, ...]  # (len + 1, words) per column: row j holds the top j entries
+    # Every column's prefix table stacked, then one row of all ones (the compiled loops' layout,
+    # ``sim.analysis.compiled``); ``bitsets`` are views of it, one (len + 1, words) table per column.
+    flat: np.ndarray
+    bitsets: tuple[np.ndarray, ...]  # per column: row j holds the top j entries
     pivot: int  # the column whose descending order gives the bit positions
+
+    @property
+    def entries(self) -> int:
+        return len(self.bitsets[0]) - 1
 
     def tops(self, left: np.ndarray, minimums: np.ndarray) -> list[np.ndarray]:
         """Per column, how many entries of the chunk reach the minimum with each row of ``left``."""
         return [table.reaching(minimums[k] - left[:, k]) for k, table in enumerate(self.at_least)]
 
+    def loops(self, rows: int):
+        """The compiled loops when ``rows`` L rows are worth counting with them, else None."""
+        return kernels.compiled(rows * len(self.bitsets) * self.flat.shape[1])
+
 
 def _prefixes(values: np.ndarray, at_least: tuple[_AtLeast, ...], pivot: int) -> _Prefixes:
     values = values[descending_order(values[:, pivot])] if len(values) else values
-    bitsets = tuple(prefix_table(descending_order(values[:, k])) for k in range(values.shape[1]))
-    return _Prefixes(at_least, bitsets, pivot)
+    tables = [prefix_table(descending_order(values[:, k])) for k in range(values.shape[1])]
+    flat = np.concatenate(tables + [np.full((1, tables[0].shape[1]), ~np.uint64(0))])
+    entries1 = len(values) + 1
+    bitsets = tuple(flat[k * entries1:(k + 1) * entries1] for k in range(len(tables)))
+    return _Prefixes(at_least, flat, bitsets, pivot)
+
+
+def _compiled_tops(tops: list[np.ndarray], first: int) -> np.ndarray:
+    """One slice of rows' tops as the compiled loops take them: (columns, rows) int32."""
+    return np.array([t[first:first + SLICE] for t in tops], dtype=np.int32)
 
 
 def _batches(tops: list[np.ndarray], bound: np.ndarray) -> Iterator[np.ndarray]:
@@ -186,6 +206,13 @@ def _count_rows(prefixes: _Prefixes, tops: list[np.ndarray]) -> np.ndarray:
     """How many R entries of a chunk each L row is accepted with, from the rows' ``tops``."""
     bound = tops[prefixes.pivot]
     counts = np.zeros(len(bound), dtype=np.int64)
+    loops = prefixes.loops(len(bound))
+    if loops is not None:
+        for first in range(0, len(bound), SLICE):
+            budget.check()
+            loops.row_totals(prefixes.flat, prefixes.entries + 1, _compiled_tops(tops, first), prefixes.pivot,
+                             counts[first:first + SLICE])
+        return counts
     for rows in _batches(tops, bound):
         counts[rows] = np.bitwise_count(_and_over_columns(prefixes, tops, rows)).sum(axis=1, dtype=np.int64)
     return counts
@@ -193,6 +220,14 @@ def _count_rows(prefixes: _Prefixes, tops: list[np.ndarray]) -> np.ndarray:
 
 def _count_pairs(prefixes: _Prefixes, tops: list[np.ndarray]) -> int:
     """``_count_rows`` summed: a total over a whole batch is several times cheaper than per row."""
+    loops = prefixes.loops(len(tops[0]))
+    if loops is not None:
+        total = 0
+        for first in range(0, len(tops[0]), SLICE):
+            budget.check()
+            total += int(loops.pair_total(prefixes.flat, prefixes.entries + 1, _compiled_tops(tops, first),
+                                          prefixes.pivot))
+        return total
     total = 0
     for rows in _batches(tops, tops[prefixes.pivot]):
         total += int(np.bitwise_count(_and_over_columns(prefixes, tops, rows)).sum(dtype=np.int64))
@@ -326,7 +361,7 @@ def counts_with_minimums(decomposition: Decomposition, variants: list[dict[int, 
     lcols = left.columns[:, columns]
     totals = [0] * (1 + len(variants))
     for found, tops in _chunks(right, columns, minimums, lcols, cache):
-        entries = len(found.bitsets[0]) - 1
+        entries = found.entries
         changes = [{k: np.full(len(lcols), entries, dtype=np.int32) if m is None
                     else found.at_least[k].reaching(m - lcols[:, k]) for k, m in change.items()}
                    for change in lowered]

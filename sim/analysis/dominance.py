@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sim.analysis import budget
+from sim.analysis import budget, kernels
 from sim.analysis.bitsets import descending_order, first_bits, prefix_table
 
 BLOCK = 1024  # rows per table block: tables of (BLOCK + 1) * BLOCK / 8 bytes, 128 KB, per column
@@ -60,6 +60,10 @@ def _ask(columns: np.ndarray, answering: np.ndarray, asking: np.ndarray, beaten:
     # at_least[k][v]: how many answering rows reach v in column k (row t of its table holds them)
     at_least = [np.bincount(values[:, k], minlength=int(columns[:, k].max()) + 2)[::-1].cumsum()[::-1]
                 for k in range(values.shape[1])]
+    loops = kernels.compiled(len(asking) * len(tables) * tables[0].shape[1])
+    if loops is not None:
+        _ask_compiled(loops, tables, at_least, columns, answering, asking, beaten)
+        return
     for first in range(0, len(asking), rows):
         batch = asking[first:first + rows]
         found = [at_least[k][columns[batch, k]] for k in range(len(tables))]
@@ -77,3 +81,13 @@ def _ask(columns: np.ndarray, answering: np.ndarray, asking: np.ndarray, beaten:
         if limits[0] < len(answering):  # only the bits of earlier rows count
             acc &= first_bits(limits, words)
         beaten[batch[acc.any(axis=1)]] = True
+
+
+def _ask_compiled(loops, tables: list[np.ndarray], at_least: list[np.ndarray], columns: np.ndarray,
+                  answering: np.ndarray, asking: np.ndarray, beaten: np.ndarray) -> None:
+    """``_ask`` by the compiled loop (``sim.analysis.compiled.mark_beaten``), in its layouts."""
+    flat = np.concatenate(tables + [np.full((1, tables[0].shape[1]), ~np.uint64(0))])
+    reach = np.zeros((len(at_least), max(len(a) for a in at_least)), dtype=np.int64)
+    for k, counts in enumerate(at_least):
+        reach[k, :len(counts)] = counts
+    loops.mark_beaten(flat, len(tables[0]), reach, columns, answering, asking, beaten)
