@@ -94,9 +94,10 @@ def test_first_bits_and_prefix_tables(limits, words) -> None:
 small = scenarios(max_issues=5, max_options=3, max_parties=3, max_lines=3)
 
 
+@pytest.mark.parametrize("loop", LOOPS)
 @settings(max_examples=60, deadline=None)
 @given(small, st.data(), st.sampled_from([(1, 1), (2, 3), (8192, 1024)]))
-def test_counts_with_lowered_minimums_in_one_pass(scenario, data, sizes) -> None:
+def test_counts_with_lowered_minimums_in_one_pass(loop, scenario, data, sizes) -> None:
     """Every principal's walk-away lowered (to a drawn level, 0 included: its minimum gone), all
     counted in one pass over the base's tables, against brute force on the changed scenario."""
     scenario = resolve(scenario)
@@ -116,7 +117,7 @@ def test_counts_with_lowered_minimums_in_one_pass(scenario, data, sizes) -> None
         changed = evolve(scenario, parties=tuple(evolve(p, walk_away=lowered) if p.id == party.id else p
                                                  for p in scenario.parties))
         expected.append(len(acceptable(changed)))
-    with pytest.MonkeyPatch.context() as patch:
+    with pytest.MonkeyPatch.context() as patch, loops(loop):
         patch.setattr(counting, "CHUNK", chunk)
         patch.setattr(counting, "ROWS", rows)
         for cache in (None, {}):

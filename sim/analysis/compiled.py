@@ -118,3 +118,51 @@ def mark_beaten(flat, entries1, at_least, columns, answering, asking, beaten):
             if word:
                 beaten[position] = True
                 break
+
+
+@njit(cache=True, nogil=True)
+def variant_totals(flat, entries1, tops, pivot, changed, changed_tops, totals):
+    """Adds to ``totals[0]`` the accepted pairs of one R chunk with the base ``tops``, and to
+    ``totals[1 + v]`` those with variant v, which replaces column ``changed[v]``'s tops by
+    ``changed_tops[v]``. Per row, the ANDs of the columns before and after each column are kept,
+    so a variant costs one more AND per word instead of a whole count."""
+    columns = tops.shape[0]
+    width = flat.shape[1]
+    before = np.empty((columns + 1, width), dtype=np.uint64)  # before[c]: AND of columns < c
+    after = np.empty((columns + 1, width), dtype=np.uint64)  # after[c]: AND of columns >= c
+    before[0, :] = ~np.uint64(0)
+    after[columns, :] = ~np.uint64(0)
+    for row in range(tops.shape[1]):
+        top = tops[pivot, row]
+        reachable = True
+        for k in range(columns):
+            reach = tops[k, row]
+            for v in range(len(changed)):
+                if changed[v] == k:
+                    reach = max(reach, changed_tops[v, row])
+            if k == pivot:
+                top = reach
+            reachable = reachable and reach > 0
+        if not reachable:
+            continue
+        words = (top + 63) // 64
+        for k in range(columns):
+            source, previous, out = flat[k * entries1 + tops[k, row]], before[k], before[k + 1]
+            for j in range(words):
+                out[j] = previous[j] & source[j]
+        for k in range(columns - 1, -1, -1):
+            source, following, out = flat[k * entries1 + tops[k, row]], after[k + 1], after[k]
+            for j in range(words):
+                out[j] = following[j] & source[j]
+        every = before[columns]
+        found = np.uint64(0)
+        for j in range(words):
+            found += _popcount(every[j])
+        totals[0] += np.int64(found)
+        for v in range(len(changed)):
+            k = changed[v]
+            source, left, right = flat[k * entries1 + changed_tops[v, row]], before[k], after[k + 1]
+            found = np.uint64(0)
+            for j in range(words):
+                found += _popcount(left[j] & right[j] & source[j])
+            totals[1 + v] += np.int64(found)

@@ -309,6 +309,9 @@ def _count_variants(prefixes: _Prefixes, tops: list[np.ndarray], changes: list[d
     tops: one pass over the L rows for all of them. A change of one column reuses the AND of every
     other column (kept as prefix and suffix ANDs), so each extra count costs one gather, one AND
     and one popcount per word instead of a whole count."""
+    loops = prefixes.loops(len(tops[0]) * (len(tops) + len(changes)))
+    if loops is not None and all(len(change) == 1 for change in changes):
+        return _count_variants_compiled(loops, prefixes, tops, changes)
     width = len(tops)
     reach = [np.maximum.reduce([t] + [c[k] for c in changes if k in c]) for k, t in enumerate(tops)]
     bound = reach[prefixes.pivot]
@@ -337,6 +340,20 @@ def _count_variants(prefixes: _Prefixes, tops: list[np.ndarray], changes: list[d
                     acc = part.copy() if acc is None else acc & part
             totals[v] += int(np.bitwise_count(acc).sum(dtype=np.int64))
     return totals
+
+
+def _count_variants_compiled(loops, prefixes: _Prefixes, tops: list[np.ndarray],
+                             changes: list[dict[int, np.ndarray]]) -> list[int]:
+    """``_count_variants`` for changes of one column each, by the compiled loop."""
+    changed = np.array([k for change in changes for k in change], dtype=np.int64)
+    totals = np.zeros(1 + len(changes), dtype=np.int64)
+    for first in range(0, len(tops[0]), SLICE):
+        budget.check()
+        changed_tops = np.array([t[first:first + SLICE] for change in changes for t in change.values()],
+                                dtype=np.int32).reshape(len(changes), -1)
+        loops.variant_totals(prefixes.flat, prefixes.entries + 1, _compiled_tops(tops, first), prefixes.pivot,
+                             changed, changed_tops, totals)
+    return totals.tolist()
 
 
 def counts_with_minimums(decomposition: Decomposition, variants: list[dict[int, int | None]],
