@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from sim.analysis import kernels
+
 
 def descending_order(values: np.ndarray) -> np.ndarray:
     """The positions of ``values`` (int64) by descending value, ties in position order: what a
@@ -31,6 +33,10 @@ def prefix_table(order: np.ndarray) -> np.ndarray:
     count = len(order)
     words = (count + 63) // 64
     table = np.zeros((count + 1, words), dtype=np.uint64)
+    loops = kernels.compiled(2 * table.size)
+    if loops is not None:
+        loops.fill_prefixes(order, table)
+        return table
     table[np.arange(1, count + 1), order // 64] = np.left_shift(np.uint64(1), (order % 64).astype(np.uint64))
     np.bitwise_or.accumulate(table, axis=0, out=table)
     return table

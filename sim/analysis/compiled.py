@@ -166,3 +166,40 @@ def variant_totals(flat, entries1, tops, pivot, changed, changed_tops, totals):
             for j in range(words):
                 found += _popcount(left[j] & right[j] & source[j])
             totals[1 + v] += np.int64(found)
+
+
+@njit(cache=True, nogil=True)
+def product_total(flat, entries1, pivot, firsts, seconds, minimums, reaching, starts, lengths, lows):
+    """``pair_total`` over L rows never listed: L's rows are the pairs (i, j), with column sums
+    ``firsts[i] + seconds[j]``, and their tops are looked up here, some thousands at a time.
+    ``reaching`` holds every column's at-least table (``sim.analysis.counting._AtLeast``) one
+    after another: column k's from ``starts[k]``, ``lengths[k]`` entries for the values from
+    ``lows[k]`` on, the last one for every value past them."""
+    columns, count = firsts.shape[1], len(seconds)
+    step = max(1, 8192 // max(1, count))  # rows of ``firsts`` per batch of tops
+    none = np.zeros(0, dtype=np.int64)
+    total = np.int64(0)
+    for first in range(0, len(firsts), step):
+        last = min(first + step, len(firsts))
+        tops = np.empty((columns, (last - first) * count), dtype=np.int32)
+        row = 0
+        for i in range(first, last):
+            for j in range(count):
+                for k in range(columns):
+                    at = minimums[k] - firsts[i, k] - seconds[j, k] - lows[k]
+                    tops[k, row] = reaching[starts[k] + min(max(at, 0), lengths[k] - 1)]
+                row += 1
+        total += _row_totals(flat, entries1, tops, pivot, none)
+    return total
+
+
+@njit(cache=True, nogil=True)
+def fill_prefixes(order, table):
+    """``sim.analysis.bitsets.prefix_table`` into a zeroed ``table``: row j is row j - 1 with
+    entry ``order[j - 1]``'s bit added, written in one pass."""
+    for j in range(1, len(order) + 1):
+        previous, row = table[j - 1], table[j]
+        for w in range(table.shape[1]):
+            row[w] = previous[w]
+        entry = order[j - 1]
+        row[entry // 64] |= np.uint64(1) << np.uint64(entry % 64)

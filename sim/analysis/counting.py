@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import random
-from typing import Iterator
+from typing import Callable, Iterator
 
 import numpy as np
 from attrs import frozen
@@ -66,14 +66,19 @@ def split(decomposition: Decomposition, cache: dict | None = None) -> tuple[Side
     which R approaches (capped at ``R_TARGET``; measured flat from about 2,000 to 6,000 on the
     benchmarks). With a ``cache``, a side made of the same blocks as before is reused, with its
     tables."""
+    left, right = partition(decomposition)
+    return cached_side(decomposition, left, cache), cached_side(decomposition, right, cache)
+
+
+def partition(decomposition: Decomposition) -> tuple[list[int], list[int]]:
+    """The blocks of L and of R (see ``split``), without listing either side."""
     blocks = decomposition.blocks
     target = min(R_TARGET, max(64, round((1600 * decomposition.size) ** (1 / 3))))
-    right = _closest_product(tuple(len(block.columns) for block in blocks), target)
-    left = [b for b in range(len(blocks)) if b not in right]
-    return _cached_side(decomposition, left, cache), _cached_side(decomposition, right, cache)
+    right = closest_product(tuple(len(block.columns) for block in blocks), target)
+    return [b for b in range(len(blocks)) if b not in right], right
 
 
-def _closest_product(sizes: tuple[int, ...], target: int) -> list[int]:
+def closest_product(sizes: tuple[int, ...], target: int) -> list[int]:
     """The blocks whose sizes multiply to the most without passing ``target`` (ascending positions).
 
     Exact, by listing the reachable products: with block sizes of a few units there are only a
@@ -89,7 +94,7 @@ def _closest_product(sizes: tuple[int, ...], target: int) -> list[int]:
     return list(reachable[max(reachable)])
 
 
-def _cached_side(decomposition: Decomposition, blocks: list[int], cache: dict | None) -> Side:
+def cached_side(decomposition: Decomposition, blocks: list[int], cache: dict | None) -> Side:
     if cache is None:
         return _side(decomposition, blocks)
     # Blocks in the cache are never rebuilt, so the same objects mean the same columns.
@@ -254,22 +259,37 @@ def _and_over_columns(prefixes: _Prefixes, tops: list[np.ndarray], rows: np.ndar
 def _chunks(right: Side, columns: np.ndarray, minimums: np.ndarray, lcols: np.ndarray,
             cache: dict | None) -> Iterator[tuple[_Prefixes, list[np.ndarray]]]:
     """Each chunk of R's tables (from the cache when there) and the L rows' tops in it."""
+    for start, chunk in chunks(right, columns):
+        computed: list[list[np.ndarray]] = []
+
+        def pivot(at_least: tuple[_AtLeast, ...]) -> int:
+            computed.append([table.reaching(minimums[k] - lcols[:, k]) for k, table in enumerate(at_least)])
+            return int(np.argmin([t.sum(dtype=np.int64) for t in computed[0]]))
+
+        found = chunk_prefixes(right, columns, start, chunk, pivot, cache)
+        yield found, computed[0] if computed else found.tops(lcols, minimums)
+
+
+def chunks(right: Side, columns: np.ndarray) -> Iterator[tuple[int, np.ndarray]]:
+    """(start, values): R's rows in chunks of ``CHUNK``, in the constrained columns."""
     rcols = right.columns[:, columns]
     for start in range(0, len(rcols), CHUNK):
         budget.check()
-        chunk = rcols[start:start + CHUNK]
-        # The cache holds the sides too (see ``split``), so id(right) cannot be reused meanwhile.
-        key = ("prefixes", id(right), tuple(columns.tolist()), start)
-        found = cache.get(key) if cache is not None else None
-        if found is None:
-            at_least = tuple(_AtLeast.of(chunk[:, k]) for k in range(chunk.shape[1]))
-            tops = [table.reaching(minimums[k] - lcols[:, k]) for k, table in enumerate(at_least)]
-            found = _prefixes(chunk, at_least, int(np.argmin([t.sum(dtype=np.int64) for t in tops])))
-            if cache is not None:
-                cache[key] = found
-        else:
-            tops = found.tops(lcols, minimums)
-        yield found, tops
+        yield start, rcols[start:start + CHUNK]
+
+
+def chunk_prefixes(right: Side, columns: np.ndarray, start: int, chunk: np.ndarray,
+                   pivot: Callable[[tuple[_AtLeast, ...]], int], cache: dict | None) -> _Prefixes:
+    """One chunk's tables, from the cache when there; else built, on the column ``pivot`` picks."""
+    # The cache holds the sides too (see ``split``), so id(right) cannot be reused meanwhile.
+    key = ("prefixes", id(right), tuple(columns.tolist()), start)
+    found = cache.get(key) if cache is not None else None
+    if found is None:
+        at_least = tuple(_AtLeast.of(chunk[:, k]) for k in range(chunk.shape[1]))
+        found = _prefixes(chunk, at_least, pivot(at_least))
+        if cache is not None:
+            cache[key] = found
+    return found
 
 
 def _constrained(decomposition: Decomposition, left: Side, right: Side) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
@@ -399,6 +419,11 @@ def partners(decomposition: Decomposition, left: Side, right: Side, row: int) ->
 def exact_count(decomposition: Decomposition, cache: dict | None = None) -> int:
     if not decomposition.feasible:
         return 0
+    from sim.analysis.product_count import listless_count  # here: it builds on this module
+
+    found = listless_count(decomposition, cache)
+    if found is not None:
+        return found
     left, right = split(decomposition, cache)
     return pair_count(decomposition, left, right, cache)
 
