@@ -24,12 +24,15 @@ small = scenarios(max_issues=5, max_options=3, max_parties=3, max_lines=3)
 
 @pytest.mark.parametrize("loop", LOOPS)
 @settings(max_examples=60, deadline=None)
-@given(small, st.sampled_from([(1, 1), (2, 3), (5, 2), (8192, 1024)]))
-def test_count_matches_brute_force_in_any_chunking(loop, scenario, sizes) -> None:
+@given(small, st.sampled_from([(1, 1), (2, 3), (5, 2), (8192, 1024)]), st.sampled_from([1, 4, 4096]))
+def test_count_matches_brute_force_in_any_chunking(loop, scenario, sizes, r_target) -> None:
+    """Any chunking, and any split between the sides: a small ``R_TARGET`` leaves most blocks to
+    L, which the compiled count takes as pairs of two lists (``sim.analysis.product_count``)."""
     chunk, rows = sizes
     with pytest.MonkeyPatch.context() as patch, loops(loop):
         patch.setattr(counting, "CHUNK", chunk)
         patch.setattr(counting, "ROWS", rows)
+        patch.setattr(counting, "R_TARGET", r_target)
         expected = len(acceptable(scenario))
         problem = build_problem(resolve(scenario))
         cache: dict = {}
