@@ -105,16 +105,19 @@ def mark_beaten(flat, entries1, at_least, columns, answering, asking, beaten):
             indexes[k] = k * entries1 + top
         if not reachable:
             continue
-        words = (before + 63) // 64
-        last = ~np.uint64(0) if before % 64 == 0 else (np.uint64(1) << np.uint64(before % 64)) - np.uint64(1)
+        # The latest answering rows (the last words) are the nearest in the order, so the likeliest
+        # to beat this one: the words are read from the last down, and the first hit ends it.
+        last = (before - 1) // 64
+        mask = ~np.uint64(0) if before % 64 == 0 else (np.uint64(1) << np.uint64(before % 64)) - np.uint64(1)
         a, b = flat[indexes[0]], flat[indexes[1]]
         c, d = flat[indexes[2]], flat[indexes[3]]
-        for j in range(words):
+        for j in range(last, -1, -1):
             word = a[j] & b[j] & c[j] & d[j]
-            for g in range(GROUP, GROUP * groups, GROUP):
-                word &= flat[indexes[g], j] & flat[indexes[g + 1], j] & flat[indexes[g + 2], j] & flat[indexes[g + 3], j]
-            if j == words - 1:
-                word &= last
+            if groups > 1:
+                for g in range(GROUP, GROUP * groups, GROUP):
+                    word &= flat[indexes[g], j] & flat[indexes[g + 1], j] & flat[indexes[g + 2], j] & flat[indexes[g + 3], j]
+            if j == last:
+                word &= mask
             if word:
                 beaten[position] = True
                 break
