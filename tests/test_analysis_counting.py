@@ -10,7 +10,7 @@ from attrs import evolve
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sim.analysis import counting
+from sim.analysis import count_tables, counting
 from sim.analysis.counting import exact_count
 from sim.analysis.problem import build_problem
 from sim.analysis.space import decompositions
@@ -30,9 +30,9 @@ def test_count_matches_brute_force_in_any_chunking(loop, scenario, sizes, r_targ
     L, which the compiled count takes as pairs of two lists (``sim.analysis.product_count``)."""
     chunk, rows = sizes
     with pytest.MonkeyPatch.context() as patch, loops(loop):
-        patch.setattr(counting, "CHUNK", chunk)
+        patch.setattr(count_tables, "CHUNK", chunk)
         patch.setattr(counting, "ROWS", rows)
-        patch.setattr(counting, "R_TARGET", r_target)
+        patch.setattr(count_tables, "R_TARGET", r_target)
         expected = len(acceptable(scenario))
         problem = build_problem(resolve(scenario))
         cache: dict = {}
@@ -70,8 +70,8 @@ def test_at_least_tables_count_what_reaches_each_needle(values, needles, span_li
     # The lookup table (and, past its span limit, the binary search) against counting by hand,
     # needles below, inside and above the values' range, duplicates included.
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(counting, "SPAN_LIMIT", span_limit)
-        table = counting._AtLeast.of(np.array(values, dtype=np.int64))
+        patch.setattr(count_tables, "SPAN_LIMIT", span_limit)
+        table = count_tables.AtLeast.of(np.array(values, dtype=np.int64))
         found = table.reaching(np.array(needles, dtype=np.int64))
     assert found.tolist() == [sum(v >= n for v in values) for n in needles]
 
@@ -91,9 +91,9 @@ def test_pairs_and_rows_match_brute_force_for_any_number_of_columns(loop, data) 
     left = rng.integers(-20, 20, size=(rows, width))
     minimums = rng.integers(-15, 15, size=width)
     expected = np.all(left[:, None, :] + right[None, :, :] >= minimums, axis=2).sum(axis=1)
-    at_least = tuple(counting._AtLeast.of(right[:, k]) for k in range(width))
+    at_least = tuple(count_tables.AtLeast.of(right[:, k]) for k in range(width))
     pivot = data.draw(st.integers(0, width - 1))
-    found = counting._prefixes(right, at_least, pivot)
+    found = count_tables.build_prefixes(right, at_least, pivot)
     tops = found.tops(left, minimums)
     with loops(loop):
         assert counting._count_rows(found, tops).tolist() == expected.tolist()

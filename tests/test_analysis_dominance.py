@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from sim.analysis import counting, dominance, pareto
+from sim.analysis import count_tables, counting, dominance, pareto
 from sim.analysis.bitsets import descending_order, first_bits, prefix_table
 from sim.analysis.counting import counts_with_minimums
 from sim.analysis.dominance import dominated_by_earlier
@@ -118,7 +118,7 @@ def test_counts_with_lowered_minimums_in_one_pass(loop, scenario, data, sizes) -
                                                  for p in scenario.parties))
         expected.append(len(acceptable(changed)))
     with pytest.MonkeyPatch.context() as patch, loops(loop):
-        patch.setattr(counting, "CHUNK", chunk)
+        patch.setattr(count_tables, "CHUNK", chunk)
         patch.setattr(counting, "ROWS", rows)
         for cache in (None, {}):
             assert counts_with_minimums(base[0], variants, cache) == [len(acceptable(scenario))] + expected

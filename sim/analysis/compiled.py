@@ -175,7 +175,7 @@ def variant_totals(flat, entries1, tops, pivot, changed, changed_tops, totals):
 def product_total(flat, entries1, pivot, firsts, seconds, minimums, reaching, starts, lengths, lows):
     """``pair_total`` over L rows never listed: L's rows are the pairs (i, j), with column sums
     ``firsts[i] + seconds[j]``, and their tops are looked up here, some thousands at a time.
-    ``reaching`` holds every column's at-least table (``sim.analysis.counting._AtLeast``) one
+    ``reaching`` holds every column's at-least table (``sim.analysis.count_tables.AtLeast``) one
     after another: column k's from ``starts[k]``, ``lengths[k]`` entries for the values from
     ``lows[k]`` on, the last one for every value past them."""
     columns, count = firsts.shape[1], len(seconds)

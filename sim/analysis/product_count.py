@@ -1,6 +1,6 @@
 """The exact count by the compiled loops, without listing the L side.
 
-Listing L (``sim.analysis.counting.split``), then looking up its rows' tops per column, costs more
+Listing L (``sim.analysis.count_tables.split``), then looking up its rows' tops per column, costs more
 than the compiled count itself on large spaces: 216,000 rows by 4 columns on the 14-issue
 benchmark. L's rows are sums over its blocks, so they are taken here as pairs from two short
 lists, the blocks split between them about evenly, and the compiled loop
@@ -15,17 +15,17 @@ import numpy as np
 
 from sim.analysis import budget, kernels
 from sim.analysis.blocks import Decomposition
-from sim.analysis.counting import (CHUNK, SLICE, _AtLeast, _minimums, _Prefixes, cached_side, chunk_prefixes,
-                                   chunks, closest_product, partition)
+from sim.analysis.count_tables import (CHUNK, SLICE, AtLeast, Prefixes, cached_side, chunk_prefixes, chunks,
+                                       closest_product, minimums_of, partition)
 
 SAMPLE = 64  # rows of each list behind the choice of the pivot column (SAMPLE ** 2 pairs)
 
 
 def listless_count(decomposition: Decomposition, cache: dict | None = None) -> int | None:
-    """``counting.exact_count`` of a feasible decomposition, or None where numpy should count
+    """``sim.analysis.counting.exact_count`` of a feasible decomposition, or None where numpy should count
     instead: no constraint, a space too small to repay the compiled loops (or none loaded), or a
     column too wide for an at-least table."""
-    columns, minimums = _minimums(decomposition)
+    columns, minimums = minimums_of(decomposition)
     if not len(columns):
         return None
     left, right_blocks = partition(decomposition)
@@ -41,7 +41,7 @@ def listless_count(decomposition: Decomposition, cache: dict | None = None) -> i
     sample = (firsts[_spread(len(firsts))][:, None, :] + seconds[_spread(len(seconds))][None, :, :]).reshape(-1, len(columns))
     total = 0
     for start, chunk in chunks(right, columns):
-        def pivot(at_least: tuple[_AtLeast, ...]) -> int:
+        def pivot(at_least: tuple[AtLeast, ...]) -> int:
             return int(np.argmin([table.reaching(minimums[k] - sample[:, k]).sum(dtype=np.int64)
                                   for k, table in enumerate(at_least)]))
 
@@ -72,7 +72,7 @@ def _spread(count: int) -> np.ndarray:
     return np.unique(np.linspace(0, count - 1, min(count, SAMPLE)).astype(np.int64))
 
 
-def _lookups(found: _Prefixes) -> tuple[np.ndarray, ...] | None:
+def _lookups(found: Prefixes) -> tuple[np.ndarray, ...] | None:
     """(reaching, starts, lengths, lows): the chunk's at-least tables in ``product_total``'s layout."""
     tables = found.at_least
     if any(table.counts is None for table in tables):
