@@ -12,7 +12,7 @@ from typing import Callable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.content import Content
 
 from sim import catalog
@@ -31,6 +31,7 @@ from sim.present.play import Choice
 from sim.ui.screens.choice import ChoiceScreen
 from sim.ui.screens.draft_screen import DraftScreen, update_text
 from sim.ui.widgets.action_bar import ActionBar
+from sim.ui.widgets.key_footer import KeyFooter
 from sim.ui.widgets.news_feed import NewsFeed
 
 
@@ -123,7 +124,7 @@ class TableScreen(DraftScreen):
         feed.border_title = "Feed · f"
         yield feed
         yield ActionBar(id="actions")
-        yield Footer(compact=True)  # the table's keys must fit 70 columns, the documented minimum
+        yield KeyFooter()  # compact, as the table's keys must fit 70 columns, the documented minimum
 
     def on_mount(self) -> None:
         self.refresh_game()
