@@ -101,15 +101,30 @@ def _with_constant(code: CodeType, old: int, new: int) -> CodeType:
     return code.replace(co_consts=tuple(swapped(value) for value in code.co_consts))
 
 
+def _reseeded_code(code: CodeType, old: int, new: int) -> CodeType:
+    """The module code attrs evaluates, its ``__hash__`` given this launch's seed."""
+    consts = tuple(
+        _with_constant(value, old, new) if isinstance(value, CodeType) and value.co_name == "__hash__" else value
+        for value in code.co_consts
+    )
+    return code.replace(co_consts=consts)
+
+
 def cached_compile(source, filename, mode, *args, **kwargs):
     """``compile`` for attrs' generated methods: the kept code when attrs wrote this source before."""
     seed = _type_hash(filename) if isinstance(source, str) and isinstance(filename, str) and not (args or kwargs) else None
     if seed is None:
-        return builtins.compile(source, filename, mode, *args, **kwargs)
+        if args or kwargs:
+            return builtins.compile(source, filename, mode, *args, **kwargs)
+        return builtins.compile(source, filename, mode, flags=_flags[0], dont_inherit=True)
     global _kept
     if _kept is None:
         _kept = _load()
-    normalised = re.sub(rf"(?<![\w.]){re.escape(str(seed))}(?![\w.])", PLACEHOLDER, source)
+    number = str(seed)
+    written = f" {number},"  # how attrs writes the seed, the first item of the tuple it hashes
+    if source.count(number) != source.count(written):  # the number elsewhere too: compile as attrs does
+        return builtins.compile(source, filename, mode, flags=_flags[0], dont_inherit=True)
+    normalised = source.replace(written, f" {PLACEHOLDER},")
     # The seed's length is part of the key: a number of another length would shift the columns
     # the code records for tracebacks, so the kept code is exactly what compiling gives.
     key = hashlib.blake2b(f"{mode}\0{filename}\0{len(str(seed))}\0{normalised}".encode(), digest_size=20).digest()
@@ -124,7 +139,7 @@ def cached_compile(source, filename, mode, *args, **kwargs):
             if entry[1] == seed:
                 return code
             _reseeded[0] += 1
-            return _with_constant(code, entry[1], seed)
+            return _reseeded_code(code, entry[1], seed)
     code = builtins.compile(source, filename, mode, flags=_flags[0], dont_inherit=True)
     _used[key] = (marshal.dumps(code), seed)
     _compiled_anew[0] += 1
