@@ -77,3 +77,33 @@ def test_the_tables_first_frame_loads_no_numpy_and_styles_once(redlines_home) ->
     numpy, overview, reparses, buttons = result.stdout.split()[-4:]
     assert (numpy, overview, reparses) == ("False", "False", "0")
     assert buttons == "0"  # the action bar and the footer are one widget each (~45 and ~80 ms of CPU)
+
+
+def test_the_collector_waits_for_the_first_frame_and_then_collects_again(run) -> None:
+    """The cyclic garbage collector is paused while the first screen is built (sim.ui.collector)
+    and runs again from the first frame on, and after an app that ended before it."""
+    import gc
+
+    seen: dict[str, bool] = {}
+
+    class Watching(RedLinesApp):
+        def on_mount(self) -> None:
+            seen["building"] = gc.isenabled()
+            super().on_mount()
+
+    class Quitting(RedLinesApp):
+        def on_mount(self) -> None:
+            seen["quitting"] = gc.isenabled()
+            self.exit()  # before any frame
+
+    async def play(app) -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            seen["after"] = gc.isenabled()
+
+    assert gc.isenabled()
+    run(play(Watching(make_app(screen="table", scenario="tutorial", seed=1).launch)))
+    assert seen == {"building": False, "after": True}
+    run(play(Quitting(make_app(screen="table", scenario="tutorial", seed=1).launch)))
+    assert seen["quitting"] is False and gc.isenabled()
