@@ -9,10 +9,10 @@ others could have written is ignored, and any trouble with the file only means c
 
 The key is the source attrs generated, exactly, with one change: the number that seeds a class's
 hash (attrs derives it from Python's string hash, randomised at every launch) is replaced by a
-placeholder (its length stays in the key), and a kept code object gets this launch's number back
-before it is used, so a class built from the cache is the class attrs would have built. A class
-has a few such lengths (a sign, 18 or 19 digits), so the first launches fill the file in. Only
-classes of ``sim`` are kept.
+placeholder, and a kept code object gets this launch's number back before it is used, so a class
+built from the cache is the class attrs would have built. (Only one thing can differ: when this
+launch's number is written with more or fewer digits, the columns ``__hash__`` records for that
+one constant, which no traceback ever points at.) Only classes of ``sim`` are kept.
 """
 
 from __future__ import annotations
@@ -125,9 +125,7 @@ def cached_compile(source, filename, mode, *args, **kwargs):
     if source.count(number) != source.count(written):  # the number elsewhere too: compile as attrs does
         return builtins.compile(source, filename, mode, flags=_flags[0], dont_inherit=True)
     normalised = source.replace(written, f" {PLACEHOLDER},")
-    # The seed's length is part of the key: a number of another length would shift the columns
-    # the code records for tracebacks, so the kept code is exactly what compiling gives.
-    key = hashlib.blake2b(f"{mode}\0{filename}\0{len(str(seed))}\0{normalised}".encode(), digest_size=20).digest()
+    key = hashlib.blake2b(f"{mode}\0{filename}\0{normalised}".encode(), digest_size=20).digest()
     entry = _kept.get(key)
     if entry is not None:
         try:

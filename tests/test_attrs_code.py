@@ -16,13 +16,23 @@ PROBE = textwrap.dedent("""
     import sim.attrs_code as kept
     from attr import _make
 
+    def same(kept_code, fresh):
+        # Equal, constants and all; in __hash__ the columns of the seed, whose digits vary in
+        # number from launch to launch, may differ (its position table, blanked here).
+        if kept_code.co_name == "__hash__":
+            kept_code, fresh = kept_code.replace(co_linetable=b""), fresh.replace(co_linetable=b"")
+        if kept_code.replace(co_consts=()) != fresh.replace(co_consts=()) or len(kept_code.co_consts) != len(fresh.co_consts):
+            return False
+        return all(same(a, b) if hasattr(a, "co_code") else (a == b and type(a) is type(b))
+                   for a, b in zip(kept_code.co_consts, fresh.co_consts))
+
     checked = []
     def checking(source, filename, mode, *args, **kwargs):
         code = kept.cached_compile(source, filename, mode, *args, **kwargs)
         if filename.startswith("<attrs generated methods sim."):
             # as attrs compiles it: under attr._make's own `from __future__ import annotations`
             fresh = builtins.compile(source, filename, mode, flags=__future__.annotations.compiler_flag, dont_inherit=True)
-            checked.append(code == fresh and code.co_consts == fresh.co_consts)
+            checked.append(same(code, fresh))
         return code
     _make.compile = checking
 
@@ -49,7 +59,7 @@ def test_a_second_launch_takes_every_method_from_the_file_and_it_is_what_compili
     again = launch(tmp_path)
     assert again["anew"] == 0 and again["checked"] == first["checked"] and again["same"]
     other = launch(tmp_path, seed=2)  # other hash seeds: the kept code takes this launch's
-    assert other["same"] and other["reseeded"] > 20
+    assert other["same"] and other["anew"] == 0 and other["reseeded"] == other["checked"]
 
 
 def test_no_file_is_written_where_python_writes_no_bytecode(tmp_path) -> None:
