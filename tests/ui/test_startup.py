@@ -112,3 +112,24 @@ def test_the_collector_waits_for_the_first_frame_and_then_collects_again(run) ->
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_table_never_judges_the_draft_by_the_whole_truth(run, monkeypatch) -> None:
+    """A game shows what the player knows (the views): the sandbox's full assessment is never
+    built for the table, not even once at the start, where it cost the first frame ~7 ms."""
+    import sim.ui.screens.draft_screen as draft_screen
+
+    judged = []
+    original = draft_screen.assess
+    monkeypatch.setattr(draft_screen, "assess", lambda *args: judged.append(args) or original(*args))
+
+    async def play() -> None:
+        app = make_app(screen="table", scenario="ukraine-2025", seed=1)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("right")  # a change of the draft, too
+            await pilot.pause()
+            assert app.screen.assessment is None and len(app.screen.state.log) == 1
+
+    run(play())
+    assert judged == []

@@ -38,6 +38,8 @@ from sim.ui.widgets.news_feed import NewsFeed
 class TableScreen(DraftScreen):
     """One game in progress."""
 
+    SEES_ALL = False  # the full truth is not the player's to see (nor worth its cost at the start)
+
     BINDINGS = [
         Binding("g", "travel", "Travel", id="table.travel", show=False),
         Binding("t", "table", "Table", id="table.table", show=False),
@@ -83,7 +85,7 @@ class TableScreen(DraftScreen):
     def refresh_game(self) -> None:
         self.draft = self.state.draft
         self.views = views(self.state)
-        self.assessment = None  # the full truth is not the player's to see; the views are
+        self.assessment = None  # the full truth is not the player's to see; the views are (SEES_ALL)
         self.refresh_desk()
         update_text(self.query_one("#topbar", Static), play.calendar_line(self.state))
         update_text(self.query_one("#standings", Static), play.standings_line(self.views))
