@@ -21,7 +21,6 @@ import __future__
 import atexit
 import builtins
 import hashlib
-import importlib.util
 import marshal
 import os
 import re
@@ -43,13 +42,17 @@ _flags = [0]  # the future features attrs' own module compiles under (its compil
 
 
 def cache_file() -> Path | None:
-    """Where the kept code lives: the ``sim`` package's own bytecode folder."""
-    try:
-        pyc = importlib.util.cache_from_source(str(Path(__file__).with_name("__init__.py")))
-    except (NotImplementedError, ValueError):  # no bytecode cache for this interpreter
-        return None
+    """Where the kept code lives: the ``sim`` package's own bytecode folder, found as Python finds
+    a module's (importlib.util would do it, at the cost of importing it before the first frame)."""
     tag = sys.implementation.cache_tag
-    return Path(pyc).with_name(f"attrs-methods.{tag}.marshal")
+    if tag is None:  # this interpreter keeps no bytecode
+        return None
+    folder = os.path.dirname(os.path.abspath(__file__))
+    if sys.pycache_prefix:
+        folder = os.path.join(sys.pycache_prefix, os.path.splitdrive(folder)[1].lstrip(os.sep))
+    else:
+        folder = os.path.join(folder, "__pycache__")
+    return Path(folder) / f"attrs-methods.{tag}.marshal"
 
 
 def _load() -> dict[bytes, tuple[bytes, int]]:

@@ -58,7 +58,8 @@ PROBE = textwrap.dedent("""
         def on_red_lines_app_ready(self, message):
             from textual.widgets import Button, Footer
             buttons = len(self.screen.query(Button)) + len(self.screen.query(Footer))
-            print("numpy" in sys.modules, "sim.analysis.overview" in sys.modules, len(passes), buttons)
+            print("numpy" in sys.modules, "sim.analysis.overview" in sys.modules, len(passes), buttons,
+                  "importlib.util" in sys.modules)
             self.exit()
 
     async def main():
@@ -74,9 +75,18 @@ def test_the_tables_first_frame_loads_no_numpy_and_styles_once(redlines_home) ->
     table draws no Button (Textual's largest stylesheet, styled and drawn one by one) nor Footer
     (a widget per key, mounted only once the bindings are known: a second layout and frame)."""
     result = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, check=True, timeout=120)
-    numpy, overview, reparses, buttons = result.stdout.split()[-4:]
+    numpy, overview, reparses, buttons, importlib_util = result.stdout.split()[-5:]
     assert (numpy, overview, reparses) == ("False", "False", "0")
     assert buttons == "0"  # the action bar and the footer are one widget each (~45 and ~80 ms of CPU)
+    assert importlib_util == "False"  # sim.attrs_code finds its folder without it (~3 ms)
+
+
+def test_the_tables_modules_load_no_json() -> None:
+    """json is for saves, the first of which is written beside the first frame, in a thread: the
+    modules the table loads before it do not import it (~3 ms)."""
+    code = "import sys, sim.ui.app, sim.game, sim.ui.screens.table; print('json' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert result.stdout.split()[-1] == "False"
 
 
 def test_the_collector_waits_for_the_first_frame_and_then_collects_again(run) -> None:
