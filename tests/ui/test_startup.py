@@ -78,7 +78,7 @@ def test_the_tables_first_frame_loads_no_numpy_and_styles_once(redlines_home) ->
     numpy, overview, reparses, buttons, importlib_util = result.stdout.split()[-5:]
     assert (numpy, overview, reparses) == ("False", "False", "0")
     assert buttons == "0"  # the action bar and the footer are one widget each (~45 and ~80 ms of CPU)
-    assert importlib_util == "False"  # sim.attrs_code finds its folder without it (~3 ms)
+    assert importlib_util == "False"  # nothing before the first frame needs it (~3 ms)
 
 
 def test_the_tables_modules_load_no_json() -> None:
