@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import errno
 import hashlib
-import json
 import os
 import shutil
 import time
@@ -96,6 +95,8 @@ def _write_problem(path: Path, error: OSError) -> SaveError:
 
 def write_save(state: GameState, path: Path) -> Path:
     """Writes ``state`` to ``path`` atomically, keeping the save it replaces as ``.prev.json``."""
+    import json  # here: the table's first frame writes no save, and json costs it ~3 ms to load
+
     path = Path(path)
     text = json.dumps(save_dict(state), indent=1, ensure_ascii=False) + "\n"
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -174,6 +175,8 @@ def _kept(path: Path) -> str:
 
 def read_save(path: Path) -> dict[str, Any]:
     """The checked contents of a save file (not yet replayed)."""
+    import json
+
     path = Path(path)
     try:
         raw = read_limited(path, MAX_SAVE_BYTES, "a .json save")

@@ -24,6 +24,7 @@ from textual.theme import Theme
 from sim import catalog
 from sim.model import Scenario
 from sim.present.levels import DEFAULT_DIFFICULTY, DIFFICULTIES
+from sim.ui.collector import pause_collector, resume_collector
 from sim.ui.commands import RedLinesCommands
 from sim.ui.keymap import load_keymap
 from sim.ui.messages import OpenAnalysis, ShowBriefing
@@ -119,10 +120,17 @@ class RedLinesApp(App):
         screen.call_after_refresh(lambda: self.post_message(self.Ready(self.launch.screen)))
         self.call_after_refresh(self._start_watching_size)  # the notice must go on top of the first screen
 
+    def on_load(self) -> None:
+        pause_collector()  # until the first frame: sim.ui.collector says why
+
     def on_red_lines_app_ready(self, message: Ready) -> None:
+        resume_collector()
         # Only once the first screen is drawn: a thread importing beside it would share the one
         # interpreter lock with the first frame and slow it down.
         self.warm_up()
+
+    def on_unmount(self) -> None:
+        resume_collector()  # an app that ends before its first frame (an error, a test) resumes it too
 
     @work(thread=True, exit_on_error=False)
     def warm_up(self) -> None:

@@ -18,7 +18,7 @@ from sim.ui.screens.counter import CounterScreen
 from sim.ui.screens.end import EndScreen
 from sim.ui.screens.start import StartScreen
 from sim.ui.screens.table import TableScreen
-from sim.ui.widgets.action_bar import ActionBar
+from sim.ui.widgets.action_bar import ACTIONS, ActionBar
 from sim.ui.widgets.draft_editor import DraftEditor
 from sim.ui.widgets.news_feed import NewsFeed
 from sim.ui.widgets.party_card import PartyCard
@@ -99,7 +99,7 @@ def test_travel_through_the_menu_and_refused_moves_change_nothing(run) -> None:
             await pilot.press("v")  # convene at the Union's seat: the principals are not there
             await pilot.pause()
             assert table.state.log == ()
-            assert table.query_one("#do-convene").disabled  # the bar greys it out, too
+            assert table.query_one(ActionBar).is_disabled("convene")  # the bar greys it out, too
             await pilot.press("g")
             assert isinstance(app.screen, ChoiceScreen)
             options = app.screen.query_one("#choice-options")
@@ -108,7 +108,7 @@ def test_travel_through_the_menu_and_refused_moves_change_nothing(run) -> None:
             await pilot.pause()
             assert table.state.venue == "tessa-bridge"
             assert table.state.log[-1].line == "travel tessa-bridge"
-            assert not table.query_one("#do-convene").disabled
+            assert not table.query_one(ActionBar).is_disabled("convene")
 
     run(play())
 
@@ -214,10 +214,17 @@ def test_the_action_bar_plays_the_move_its_button_names(run) -> None:
         async with app.run_test(size=(100, 32)) as pilot:
             table = app.screen
             day = table.state.day
-            await pilot.click("#do-wait")
+            bar = table.query_one(ActionBar)
+            assert bar.is_disabled("convene")  # at the Union's seat the principals are not there
+            spans = {verb: (start, end) for start, end, verb in bar.spans()}
+            drawn = str(bar.render())
+            assert [drawn[start:end] for start, end in spans.values()] == [f" {label} " for _, label in ACTIONS]
+            await pilot.click(ActionBar, offset=(spans["convene"][0] + 1, 0))  # greyed out: nothing happens
+            await pilot.pause()
+            assert table.state.log == () and table.state.day == day
+            await pilot.click(ActionBar, offset=(spans["wait"][1] - 2, 0))  # the label's last letter
             await pilot.pause()
             assert table.state.log[-1].line == "wait" and table.state.day > day
-            assert isinstance(table.query_one(ActionBar), ActionBar)
 
     run(play())
 

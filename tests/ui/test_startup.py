@@ -56,7 +56,10 @@ PROBE = textwrap.dedent("""
 
     class Probe(RedLinesApp):
         def on_red_lines_app_ready(self, message):
-            print("numpy" in sys.modules, "sim.analysis.overview" in sys.modules, len(passes))
+            from textual.widgets import Button, Footer
+            buttons = len(self.screen.query(Button)) + len(self.screen.query(Footer))
+            print("numpy" in sys.modules, "sim.analysis.overview" in sys.modules, len(passes), buttons,
+                  "importlib.util" in sys.modules)
             self.exit()
 
     async def main():
@@ -68,7 +71,75 @@ PROBE = textwrap.dedent("""
 
 def test_the_tables_first_frame_loads_no_numpy_and_styles_once(redlines_home) -> None:
     """numpy and the whole-space analysis load only when the analysis is asked for; the app starts
-    in its own theme, so no stylesheet is parsed a second time before the first frame."""
+    in its own theme, so no stylesheet is parsed a second time before the first frame; and the
+    table draws no Button (Textual's largest stylesheet, styled and drawn one by one) nor Footer
+    (a widget per key, mounted only once the bindings are known: a second layout and frame)."""
     result = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, check=True, timeout=120)
-    numpy, overview, reparses = result.stdout.split()[-3:]
+    numpy, overview, reparses, buttons, importlib_util = result.stdout.split()[-5:]
     assert (numpy, overview, reparses) == ("False", "False", "0")
+    assert buttons == "0"  # the action bar and the footer are one widget each (~45 and ~80 ms of CPU)
+    assert importlib_util == "False"  # nothing before the first frame needs it (~3 ms)
+
+
+def test_the_tables_modules_load_no_json() -> None:
+    """json is for saves, the first of which is written beside the first frame, in a thread: the
+    modules the table loads before it do not import it (~3 ms)."""
+    code = "import sys, sim.ui.app, sim.game, sim.ui.screens.table; print('json' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert result.stdout.split()[-1] == "False"
+
+
+def test_the_collector_waits_for_the_first_frame_and_then_collects_again(run) -> None:
+    """The cyclic garbage collector is paused while the first screen is built (sim.ui.collector)
+    and runs again from the first frame on, and after an app that ended before it."""
+    import gc
+
+    seen: dict[str, bool] = {}
+
+    class Watching(RedLinesApp):
+        def on_mount(self) -> None:
+            seen["building"] = gc.isenabled()
+            super().on_mount()
+
+    async def play(app) -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            seen["after"] = gc.isenabled()
+
+    assert gc.isenabled()
+    run(play(Watching(make_app(screen="table", scenario="tutorial", seed=1).launch)))
+    assert seen == {"building": False, "after": True}
+    ended = make_app(screen="table", scenario="tutorial", seed=1)  # ends before a frame: resumed on unmount
+    ended.on_load()
+    assert not gc.isenabled()
+    ended.on_unmount()
+    assert gc.isenabled()
+    gc.disable()  # a collector someone else turned off stays off
+    try:
+        ended.on_load()
+        ended.on_unmount()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_the_table_never_judges_the_draft_by_the_whole_truth(run, monkeypatch) -> None:
+    """A game shows what the player knows (the views): the sandbox's full assessment is never
+    built for the table, not even once at the start, where it cost the first frame ~7 ms."""
+    import sim.ui.screens.draft_screen as draft_screen
+
+    judged = []
+    original = draft_screen.assess
+    monkeypatch.setattr(draft_screen, "assess", lambda *args: judged.append(args) or original(*args))
+
+    async def play() -> None:
+        app = make_app(screen="table", scenario="ukraine-2025", seed=1)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("right")  # a change of the draft, too
+            await pilot.pause()
+            assert app.screen.assessment is None and len(app.screen.state.log) == 1
+
+    run(play())
+    assert judged == []

@@ -31,11 +31,13 @@ def update_text(widget: Static, text: str) -> None:
 class DraftScreen(Screen):
     """A screen with a draft editor beside a card per party."""
 
+    SEES_ALL = True  # judged by the whole truth (the sandbox); a game shows only what the player knows
+
     def __init__(self, scenario: Scenario, draft: Proposal | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
         self.scenario = scenario
         self.draft = draft if draft is not None else Proposal(scenario.id, title="Untitled draft")
-        self.assessment: Assessment = assess(scenario, self.draft)
+        self.assessment: Assessment | None = assess(scenario, self.draft) if self.SEES_ALL else None
 
     def compose_desk(self) -> ComposeResult:
         """The editor and the cards, side by side."""

@@ -12,7 +12,7 @@ from typing import Callable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.content import Content
 
 from sim import catalog
@@ -31,11 +31,14 @@ from sim.present.play import Choice
 from sim.ui.screens.choice import ChoiceScreen
 from sim.ui.screens.draft_screen import DraftScreen, update_text
 from sim.ui.widgets.action_bar import ActionBar
+from sim.ui.widgets.key_footer import KeyFooter
 from sim.ui.widgets.news_feed import NewsFeed
 
 
 class TableScreen(DraftScreen):
     """One game in progress."""
+
+    SEES_ALL = False  # the full truth is not the player's to see (nor worth its cost at the start)
 
     BINDINGS = [
         Binding("g", "travel", "Travel", id="table.travel", show=False),
@@ -82,7 +85,7 @@ class TableScreen(DraftScreen):
     def refresh_game(self) -> None:
         self.draft = self.state.draft
         self.views = views(self.state)
-        self.assessment = None  # the full truth is not the player's to see; the views are
+        self.assessment = None  # the full truth is not the player's to see; the views are (SEES_ALL)
         self.refresh_desk()
         update_text(self.query_one("#topbar", Static), play.calendar_line(self.state))
         update_text(self.query_one("#standings", Static), play.standings_line(self.views))
@@ -123,7 +126,7 @@ class TableScreen(DraftScreen):
         feed.border_title = "Feed · f"
         yield feed
         yield ActionBar(id="actions")
-        yield Footer(compact=True)  # the table's keys must fit 70 columns, the documented minimum
+        yield KeyFooter()  # compact, as the table's keys must fit 70 columns, the documented minimum
 
     def on_mount(self) -> None:
         self.refresh_game()

@@ -27,6 +27,11 @@ class NewsFeed(OptionList):
         super().__init__(**kwargs)
         self.shown = 0  # how many feed items are listed
 
+    def on_mount(self) -> None:
+        # Anchored: the newest stays in view when a later layout pass wraps the items into more
+        # lines (a scrollbar appearing narrows them) until the player scrolls back to read.
+        self.anchor()
+
     def show(self, feed: tuple[FeedItem, ...]) -> None:
         """Add the items not listed yet, and keep the newest in view."""
         if len(feed) < self.shown:  # a different game: start again
