@@ -25,7 +25,7 @@ def test_a_card_is_measured_as_its_whole_text_would_be(run) -> None:
                     for card in app.screen.query(PartyCard):
                         content_width = card.content_size.width
                         content = card._content(content_width)
-                        assert card.get_content_height(None, None, content_width) == content.get_height(card.styles, content_width)
+                        assert card._height(content_width) == content.get_height(card.styles, content_width)
                         checked += 1
                         wrapped += content.get_height(card.styles, content_width) > len(content.plain.splitlines())
             assert checked and wrapped  # some cards had lines long enough to wrap

@@ -29,7 +29,7 @@ from sim.ui.autosave import AutoSaver
 from sim.ui.messages import OpenAnalysis, ShowBriefing
 from sim.present.play import Choice
 from sim.ui.screens.choice import ChoiceScreen
-from sim.ui.screens.draft_screen import DraftScreen, update_text
+from sim.ui.screens.draft_screen import HOLD_SECONDS, DraftScreen, update_text
 from sim.ui.widgets.action_bar import ActionBar
 from sim.ui.widgets.news_feed import NewsFeed
 
@@ -76,14 +76,15 @@ class TableScreen(DraftScreen):
     def state(self) -> GameState:
         return self.session.state
 
-    def set_draft(self, draft: Proposal) -> None:  # the game's draft only changes through moves
-        self.refresh_game()
+    def set_draft(self, draft: Proposal, editing: bool = False) -> None:  # the game's draft only changes through moves
+        self.refresh_game(editing)
 
-    def refresh_game(self) -> None:
+    def refresh_game(self, editing: bool = False) -> None:
+        """Show the game as it now stands; ``editing``: the move was a change of a term."""
         self.draft = self.state.draft
         self.views = views(self.state)
         self.assessment = None  # the full truth is not the player's to see; the views are
-        self.refresh_desk()
+        self.refresh_desk(editing)
         update_text(self.query_one("#topbar", Static), play.calendar_line(self.state))
         update_text(self.query_one("#standings", Static), play.standings_line(self.views))
         self.query_one(NewsFeed).show(self.state.feed)
@@ -163,8 +164,11 @@ class TableScreen(DraftScreen):
             self.notify(play.error_text(error.message, error.fix),
                         title="Not now", severity="warning")
             return
-        self.saver.request(self.state)
-        self.refresh_game()
+        editing = isinstance(action, SetTerm)
+        # A change of a term is saved once the editing pauses (or with the next other move, or on
+        # leaving): a write while the player keeps pressing keys would slow the frames they wait for.
+        self.saver.request(self.state, hold=self._after_editing if editing else None)
+        self.refresh_game(editing)
         if outcome.answer is not None:
             answer = outcome.answer
             name = self.scenario.party(answer.party).name
@@ -175,6 +179,9 @@ class TableScreen(DraftScreen):
 
     def revise(self, issue_id: str, option_id: str | None) -> None:
         self.act(SetTerm(issue_id, option_id))
+
+    def _after_editing(self, start: Callable[[], None]) -> None:
+        self.set_timer(HOLD_SECONDS, start)
 
     def choose(self, title: str, choices: list[Choice], then: Callable[[str], Action], note: str = "") -> None:
         """Ask which one (unless there is only one possible), then play the move."""
