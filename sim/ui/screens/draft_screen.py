@@ -76,10 +76,11 @@ class DraftScreen(Screen):
         self.refresh_desk(editing)
 
     def refresh_desk(self, editing: bool = False) -> None:
-        """Show the draft and every card; ``editing``: the player changed a term, so the cards keep
-        their rows (they may grow, not shrink) until the editing pauses or another move is made."""
+        """Show the draft and every card; ``editing``: the player changed a term, so the cards and
+        the draft's issues keep their rows (they may grow, not shrink) until the editing pauses or
+        another move is made."""
         editor = self.query_one(DraftEditor)
-        editor.show(self.draft, self.crossed(), self.locked())
+        editor.show(self.draft, self.crossed(), self.locked(), hold=editing)
         if editor.border_subtitle != Content(self.draft.title).markup:
             editor.border_subtitle = Content(self.draft.title)
         for data in self.cards():
@@ -95,8 +96,10 @@ class DraftScreen(Screen):
             deal.set_class(self.is_deal(), "-deal")
 
     def release_cards(self) -> None:
-        """The editing paused: each card gives back the rows its text no longer needs."""
+        """The editing paused: each card gives back the rows its text no longer needs, and the
+        draft's issues held on two lines go back to one."""
         self._release = None
+        self.query_one(DraftEditor).release()
         for card in self.query(PartyCard):
             card.release()
 
