@@ -150,6 +150,8 @@ class PartyCard(Widget, can_focus=True):
         key = (built.key, width, style, theme)
         if self._drawn is None or self._drawn[0] != key:
             self.render()  # what drawing a card calls (the benchmark of a repaint waits for it)
+            if len(_DRAWN) > 4096:  # bounded: widths, themes and texts come and go
+                _DRAWN.clear()
             keys = [(line.plain, tuple(line.spans), number, width, style, theme) for number, line in enumerate(built.lines)]
             missing = [number for number, line_key in enumerate(keys) if line_key not in _DRAWN]
             if missing:
@@ -160,10 +162,8 @@ class PartyCard(Widget, can_focus=True):
     def _draw_lines(self, lines: list[Content], keys: list[tuple], first: int, end: int, width: int, style) -> None:
         """Draw lines ``first`` to ``end`` of the text in one pass and keep each line's strips.
         Drawn below as many empty lines as precede them: the strips then carry their line numbers,
-        as Textual's own drawing does (a mouse selection reads them). One pass, not one per line:
-        a line drawn alone below its empty lines costs as much as they do."""
-        if len(_DRAWN) > 4096:  # bounded: widths, themes and texts come and go
-            _DRAWN.clear()
+        as Textual's own drawing does (a mouse selection reads them). One pass over the changed
+        lines, not one per line each below its own empty lines."""
         strips = Visual.to_strips(self, Content("\n" * first) + Content("\n").join(lines[first:end]), width, None, style)
         row = first
         for number in range(first, end):
