@@ -27,6 +27,7 @@ class AutoSaver:
         self.path = path
         self._defer = defer  # runs its argument soon (after the next frame); None: write at once
         self._scheduled = False  # a deferred start is waiting
+        self._held = False  # ... and it waits for a ``hold`` (the editing to pause), not a frame
         self.on_problem = on_problem  # called from the saving thread: the problem, or None once saving works again
         self._pending: GameState | None = None
         self._lock = threading.Lock()
@@ -36,26 +37,34 @@ class AutoSaver:
         self.saved = 0  # how many states were written (tests and the benchmark read it)
         self.enabled = True  # False: a read-only game (open in another window), nothing is written
 
-    def request(self, state: GameState) -> None:
-        """Save ``state`` soon; returns at once."""
+    def request(self, state: GameState, hold: Callable[[Callable[[], None]], object] | None = None) -> None:
+        """Save ``state`` soon; returns at once. ``hold``: start the write later than ``defer`` would
+        (a change of a term waits for the editing to pause: a write during the next key's frame
+        would share the interpreter lock with it); a later request without one starts it as usual."""
         if not self.enabled:
             return
         with self._lock:
             self._pending = state
             if not self._idle.is_set():
-                return  # the running (or deferred) thread will pick it up
-            self._idle.clear()
-            self._scheduled = self._defer is not None
-        if self._defer is None:
-            self._start()
+                if not (self._held and hold is None):
+                    return  # the running (or deferred) thread will pick it up
+                self._held = False  # this move's state must not wait for the editing to pause
+            else:
+                self._idle.clear()
+                self._scheduled = True  # started by the first of defer, hold or flush to come
+                self._held = hold is not None
+        if hold is not None and self._held:
+            hold(self._start_deferred)
+        elif self._defer is None:
+            self._start_deferred()
         else:
             self._defer(self._start_deferred)
 
     def _start_deferred(self) -> None:
         with self._lock:
             if not self._scheduled:
-                return  # flush has started it already
-            self._scheduled = False
+                return  # flush (or an earlier call) has started it already
+            self._scheduled = self._held = False
         self._start()
 
     def _start(self) -> None:
@@ -86,7 +95,7 @@ class AutoSaver:
     def flush(self, timeout: float = 10.0) -> bool:
         """Wait until every requested state is written (on quitting); False if it took too long."""
         with self._lock:
-            deferred, self._scheduled = self._scheduled, False
+            deferred, self._scheduled, self._held = self._scheduled, False, False
         if deferred:
             self._start()
         return self._idle.wait(timeout)

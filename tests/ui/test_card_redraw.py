@@ -25,7 +25,7 @@ def test_a_card_is_measured_as_its_whole_text_would_be(run) -> None:
                     for card in app.screen.query(PartyCard):
                         content_width = card.content_size.width
                         content = card._content(content_width)
-                        assert card.get_content_height(None, None, content_width) == content.get_height(card.styles, content_width)
+                        assert card._height(content_width) == content.get_height(card.styles, content_width)
                         checked += 1
                         wrapped += content.get_height(card.styles, content_width) > len(content.plain.splitlines())
             assert checked and wrapped  # some cards had lines long enough to wrap
@@ -116,5 +116,23 @@ def test_a_card_drawn_line_by_line_reads_as_textuals_own_drawing(run) -> None:
                 app.action_toggle_contrast()
                 await pilot.pause()
             assert compared
+
+    run(play())
+
+
+def test_a_card_drawn_when_the_kept_lines_are_full_draws_every_line_again(run) -> None:
+    """The kept lines are bounded: a card drawn as they are emptied draws each line anew, the same."""
+    import sim.ui.widgets.party_card as party_card
+
+    async def play() -> None:
+        app = make_app(screen="table", scenario="ukraine-2025", seed=1, difficulty="easy")
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            for card in app.screen.query(PartyCard):
+                drawn = [list(strip) for strip in card._strips()]
+                party_card._DRAWN.update({("filler", number): [] for number in range(5000)})
+                card._drawn = None
+                assert [list(strip) for strip in card._strips()] == drawn
+                assert len(party_card._DRAWN) < 5000
 
     run(play())

@@ -19,6 +19,8 @@ from sim.ui.screens.option_picker import OptionPicker, Picked
 from sim.ui.widgets.draft_editor import DraftEditor
 from sim.ui.widgets.party_card import PartyCard
 
+HOLD_SECONDS = 1.0  # after the player's last edit, the cards give back the rows they held while editing
+
 
 def update_text(widget: Static, text: str) -> None:
     """Replace the text of a one-line Static, only when it changed, and without a new layout (its
@@ -38,6 +40,7 @@ class DraftScreen(Screen):
         self.scenario = scenario
         self.draft = draft if draft is not None else Proposal(scenario.id, title="Untitled draft")
         self.assessment: Assessment | None = assess(scenario, self.draft) if self.SEES_ALL else None
+        self._release = None  # the timer that ends the cards' hold on their rows once editing pauses
 
     def compose_desk(self) -> ComposeResult:
         """The editor and the cards, side by side."""
@@ -68,23 +71,39 @@ class DraftScreen(Screen):
                                [cards.card_from_assessment(result) for result in self.assessment.parties])
         return cards.with_guesses(self.scenario, self.draft, found)
 
-    def set_draft(self, draft: Proposal) -> None:
+    def set_draft(self, draft: Proposal, editing: bool = False) -> None:
         """Make ``draft`` the current draft and show every party's answer to it."""
         self.draft = draft
         self.assessment = assess(self.scenario, draft)
-        self.refresh_desk()
+        self.refresh_desk(editing)
 
-    def refresh_desk(self) -> None:
+    def refresh_desk(self, editing: bool = False) -> None:
+        """Show the draft and every card; ``editing``: the player changed a term, so the cards and
+        the draft's issues keep their rows (they may grow, not shrink) until the editing pauses or
+        another move is made."""
         editor = self.query_one(DraftEditor)
-        editor.show(self.draft, self.crossed(), self.locked())
+        editor.show(self.draft, self.crossed(), self.locked(), hold=editing)
         if editor.border_subtitle != Content(self.draft.title).markup:
             editor.border_subtitle = Content(self.draft.title)
         for data in self.cards():
-            self.query_one(f"#card-{data.party_id}", PartyCard).show(data)
+            self.query_one(f"#card-{data.party_id}", PartyCard).show(data, hold=editing)
+        if self._release is not None:
+            self._release.stop()
+            self._release = None
+        if editing:
+            self._release = self.set_timer(HOLD_SECONDS, self.release_cards)
         deal = self.query_one("#deal", Static)
         update_text(deal, self._deal_text())
         if deal.has_class("-deal") != self.is_deal():
             deal.set_class(self.is_deal(), "-deal")
+
+    def release_cards(self) -> None:
+        """The editing paused: each card gives back the rows its text no longer needs, and the
+        draft's issues held on two lines go back to one."""
+        self._release = None
+        self.query_one(DraftEditor).release()
+        for card in self.query(PartyCard):
+            card.release()
 
     def is_deal(self) -> bool:
         return self.assessment.deal
@@ -94,7 +113,7 @@ class DraftScreen(Screen):
 
     def revise(self, issue_id: str, option_id: str | None) -> None:
         """The player set a term; the sandbox takes it as it is, a game through its rules."""
-        self.set_draft(self.draft.with_term(issue_id, option_id))
+        self.set_draft(self.draft.with_term(issue_id, option_id), editing=True)
 
     def on_draft_editor_term_chosen(self, message: DraftEditor.TermChosen) -> None:
         self.revise(message.issue_id, message.option_id)

@@ -44,11 +44,11 @@ class SandboxScreen(DraftScreen):
         if self.kept_problem:
             self.notify(self.kept_problem, severity="warning", timeout=8)
 
-    def set_draft(self, draft: Proposal) -> None:
+    def set_draft(self, draft: Proposal, editing: bool = False) -> None:
         """Show the draft and keep it, so the sandbox opens on it next time."""
         from sim.loading.drafts import keep_sandbox_draft
 
-        super().set_draft(draft)
+        super().set_draft(draft, editing)
         problem = keep_sandbox_draft(catalog.data_dir(), self.scenario, draft)
         if problem and problem != self.kept_problem:
             self.kept_problem = problem

@@ -34,6 +34,8 @@ from sim.ui.widgets.action_bar import ActionBar
 from sim.ui.widgets.key_footer import KeyFooter
 from sim.ui.widgets.news_feed import NewsFeed
 
+SAVE_AFTER_EDIT = 0.1  # seconds from a term's change to its autosave: past the edit's frame
+
 
 class TableScreen(DraftScreen):
     """One game in progress."""
@@ -79,14 +81,15 @@ class TableScreen(DraftScreen):
     def state(self) -> GameState:
         return self.session.state
 
-    def set_draft(self, draft: Proposal) -> None:  # the game's draft only changes through moves
-        self.refresh_game()
+    def set_draft(self, draft: Proposal, editing: bool = False) -> None:  # the game's draft only changes through moves
+        self.refresh_game(editing)
 
-    def refresh_game(self) -> None:
+    def refresh_game(self, editing: bool = False) -> None:
+        """Show the game as it now stands; ``editing``: the move was a change of a term."""
         self.draft = self.state.draft
         self.views = views(self.state)
         self.assessment = None  # the full truth is not the player's to see; the views are (SEES_ALL)
-        self.refresh_desk()
+        self.refresh_desk(editing)
         update_text(self.query_one("#topbar", Static), play.calendar_line(self.state))
         update_text(self.query_one("#standings", Static), play.standings_line(self.views))
         self.query_one(NewsFeed).show(self.state.feed)
@@ -166,8 +169,12 @@ class TableScreen(DraftScreen):
             self.notify(play.error_text(error.message, error.fix),
                         title="Not now", severity="warning")
             return
-        self.saver.request(self.state)
-        self.refresh_game()
+        editing = isinstance(action, SetTerm)
+        # A change of a term is saved a moment after its frame (edits meanwhile join that save; the
+        # next other move or leaving starts it at once): a write started beside the frame shares
+        # the interpreter lock with it, and the moment is short so that no edit waits long unsaved.
+        self.saver.request(self.state, hold=self._after_editing if editing else None)
+        self.refresh_game(editing)
         if outcome.answer is not None:
             answer = outcome.answer
             name = self.scenario.party(answer.party).name
@@ -178,6 +185,9 @@ class TableScreen(DraftScreen):
 
     def revise(self, issue_id: str, option_id: str | None) -> None:
         self.act(SetTerm(issue_id, option_id))
+
+    def _after_editing(self, start: Callable[[], None]) -> None:
+        self.set_timer(SAVE_AFTER_EDIT, start)
 
     def choose(self, title: str, choices: list[Choice], then: Callable[[str], Action], note: str = "") -> None:
         """Ask which one (unless there is only one possible), then play the move."""

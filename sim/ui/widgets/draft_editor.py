@@ -51,6 +51,7 @@ class DraftEditor(OptionList):
         self.crossed = crossed  # issue -> the parties whose red lines it crosses (as far as the player knows)
         self.locked = locked  # issues signed in an interim agreement: shown, not editable
         self._width = 0
+        self._held: set[int] = set()  # options kept on two lines while the player edits (their text fits one)
         super().__init__(*[Option(self._prompt(issue.id), id=issue.id) for issue in scenario.issues], **kwargs)
 
     @property
@@ -59,8 +60,11 @@ class DraftEditor(OptionList):
         option = self.highlighted_option
         return option.id if option else None
 
-    def show(self, draft: Proposal, crossed: dict[str, tuple[str, ...]], locked: frozenset[str] = frozenset()) -> None:
-        """Redraw the issues whose term, red-line marks or lock changed."""
+    def show(self, draft: Proposal, crossed: dict[str, tuple[str, ...]], locked: frozenset[str] = frozenset(),
+             hold: bool = False) -> None:
+        """Redraw the issues whose term, red-line marks or lock changed. ``hold``: the player is
+        editing, so an issue on two lines stays on two even if its new term fits one (the issues
+        below do not jump up and back from key to key), until ``release``."""
         changed = [
             index
             for index, issue in enumerate(self.scenario.issues)
@@ -69,10 +73,25 @@ class DraftEditor(OptionList):
             or (issue.id in locked) != (issue.id in self.locked)
         ]
         self.draft, self.crossed, self.locked = draft, crossed, locked
+        if not hold:
+            changed = sorted(set(changed) | self._held)
+            self._held.clear()
         for index in changed:
-            self._replace_prompt(index, self._prompt(self.scenario.issues[index].id))
+            issue_id = self.scenario.issues[index].id
+            prompt = self._prompt(issue_id)
+            if hold and "\n" not in prompt.plain and self._line_cache.heights.get(index, 1) > 1:
+                prompt = self._prompt(issue_id, two_lines=True)
+                self._held.add(index)
+            else:
+                self._held.discard(index)
+            self._replace_prompt(index, prompt)
         if changed:
             self._keep_cursor_in_view()
+
+    def release(self) -> None:
+        """The editing paused: the issues held on two lines go back to one."""
+        if self._held:
+            self.show(self.draft, self.crossed, self.locked)
 
     def _keep_cursor_in_view(self) -> None:
         # A prompt that grows a line (a longer option, a narrower screen) pushes the rows below it
@@ -111,9 +130,10 @@ class DraftEditor(OptionList):
         for number in known:
             lines.index_to_line[number] = len(lines.lines)
             lines.lines.extend((number, line) for line in range(lines.heights[number]))
-        self.refresh()
+        first = lines.index_to_line[index]  # the lines above stay as drawn; those below moved
+        self.refresh_lines(first, max(1, len(lines.lines) - first))
 
-    def _prompt(self, issue_id: str) -> Content:
+    def _prompt(self, issue_id: str, two_lines: bool = False) -> Content:
         issue = self.scenario.issue(issue_id)
         option_id = self.draft.option(issue_id)
         crossed_by = self.crossed.get(issue_id)
@@ -125,7 +145,7 @@ class DraftEditor(OptionList):
         choice = (f"‹ {label} ›", "italic $foreground 50%" if option_id is None else ("$error" if crossed_by else "$accent"))
         title = (issue.title, "bold")
         room = self._width - 2 - len(issue.title) - len(choice[0])
-        if self._width >= ONE_LINE_WIDTH and room >= 1:
+        if self._width >= ONE_LINE_WIDTH and room >= 1 and not two_lines:
             return Content.assemble(mark, title, " " * room, choice)
         return Content.assemble(mark, title, "\n  ", choice)
 

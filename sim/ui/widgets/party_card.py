@@ -68,11 +68,18 @@ class PartyCard(Widget, can_focus=True):
         # for the height (to decide on a layout), the layout asks again, then the render: built once.
         self._built: _Built | None = None
         self._drawn: tuple[tuple, list[Strip]] | None = None  # the strips of the text as last drawn
+        # Rows kept while the player edits, for one (width, compactness): a card then grows but never
+        # shrinks, so the cards below do not jump up and down from key to key (and an edit needs no
+        # new layout of the screen); the screen gives them back when the editing pauses.
+        self._hold: tuple[tuple, int] | None = None
         self._decorate()
 
-    def show(self, data: CardData) -> None:
-        """Redraw for new data; cheap, so the screen calls it on every change of the draft."""
+    def show(self, data: CardData, hold: bool = False) -> None:
+        """Redraw for new data; cheap, so the screen calls it on every change of the draft.
+        ``hold``: the player is editing, so keep the rows the card has if its text needs fewer."""
         if data == self.data:
+            if not hold:
+                self.release()
             return
         width = self.content_size.width
         if not width:  # not laid out yet: drawn in full when it is
@@ -80,10 +87,24 @@ class PartyCard(Widget, can_focus=True):
             self._decorate()
             self.refresh(layout=True)
             return
-        before = self._height(width), self._row_keys(width)
+        before = self._shown_height(width), self._row_keys(width)
+        self._hold = (self._fit(width), before[0]) if hold else None
         self.data = data
         self._decorate()
-        after = self._height(width), self._row_keys(width)
+        self._repaint(width, before)
+
+    def release(self) -> None:
+        """The editing paused: give back the rows the text no longer needs."""
+        width = self.content_size.width
+        if self._hold is None or not width:
+            self._hold = None
+            return
+        before = self._shown_height(width), self._row_keys(width)
+        self._hold = None
+        self._repaint(width, before)
+
+    def _repaint(self, width: int, before: tuple[int, list]) -> None:
+        after = self._shown_height(width), self._row_keys(width)
         if before[0] != after[0]:
             self.refresh(layout=True)  # a new layout only when the card changes height
             return
@@ -93,12 +114,12 @@ class PartyCard(Widget, can_focus=True):
         if changed:
             self.refresh(Region(0, changed[0], width, changed[-1] - changed[0] + 1))
 
-    def _row_keys(self, width: int) -> list[tuple]:
+    def _row_keys(self, width: int) -> list[tuple | None]:
         """What each row of the text shows (a line's text and styles, once per row it wraps to)."""
-        rows: list[tuple] = []
+        rows: list[tuple | None] = []
         for number, line in enumerate(self._build(width).lines):
             rows += [(number, line.plain, tuple(line.spans))] * _line_height(line, self.styles, width)
-        return rows
+        return rows + [None] * (self._shown_height(width) - len(rows))  # rows held blank
 
     def _decorate(self) -> None:
         # Only stakeholders are labelled: their signature is not needed, which changes how to read them.
@@ -129,25 +150,43 @@ class PartyCard(Widget, can_focus=True):
         key = (built.key, width, style, theme)
         if self._drawn is None or self._drawn[0] != key:
             self.render()  # what drawing a card calls (the benchmark of a repaint waits for it)
-            strips: list[Strip] = []
-            for number, line in enumerate(built.lines):
-                line_key = (line.plain, tuple(line.spans), number, width, style, theme)
-                if line_key not in _DRAWN:
-                    if len(_DRAWN) > 4096:  # bounded: widths, themes and texts come and go
-                        _DRAWN.clear()
-                    # Drawn below as many empty lines as precede it: the strips then carry its
-                    # line number, as Textual's own drawing does (a mouse selection reads it).
-                    _DRAWN[line_key] = Visual.to_strips(self, Content("\n" * number) + line, width, None, style)[number:]
-                strips += _DRAWN[line_key]
-            self._drawn = (key, strips)
+            if len(_DRAWN) > 4096:  # bounded: widths, themes and texts come and go
+                _DRAWN.clear()
+            keys = [(line.plain, tuple(line.spans), number, width, style, theme) for number, line in enumerate(built.lines)]
+            missing = [number for number, line_key in enumerate(keys) if line_key not in _DRAWN]
+            if missing:
+                self._draw_lines(built.lines, keys, missing[0], missing[-1] + 1, width, style)
+            self._drawn = (key, [strip for line_key in keys for strip in _DRAWN[line_key]])
         return self._drawn[1]
+
+    def _draw_lines(self, lines: list[Content], keys: list[tuple], first: int, end: int, width: int, style) -> None:
+        """Draw lines ``first`` to ``end`` of the text in one pass and keep each line's strips.
+        Drawn below as many empty lines as precede them: the strips then carry their line numbers,
+        as Textual's own drawing does (a mouse selection reads them). One pass over the changed
+        lines, not one per line each below its own empty lines."""
+        strips = Visual.to_strips(self, Content("\n" * first) + Content("\n").join(lines[first:end]), width, None, style)
+        row = first
+        for number in range(first, end):
+            height = _line_height(lines[number], self.styles, width)
+            _DRAWN[keys[number]] = strips[row : row + height]
+            row += height
 
     def get_content_height(self, container, viewport, width: int) -> int:
         # Measure at the width being laid out: the card's text (meter, truncation) depends on it.
-        return self._height(width)
+        return self._shown_height(width)
 
     def _height(self, width: int) -> int:
+        """The rows the card's text takes at ``width``."""
         return self._build(width).height
+
+    def _shown_height(self, width: int) -> int:
+        """The rows the card takes: its text's, or more while it holds rows for the player's editing."""
+        if self._hold is not None and self._hold[0] == self._fit(width):
+            return max(self._hold[1], self._height(width))
+        return self._height(width)
+
+    def _fit(self, width: int) -> tuple:
+        return width, self.app.size.height < COMPACT_BELOW
 
     def _content(self, width: int) -> Content:
         return self._build(width).text

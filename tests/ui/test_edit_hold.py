@@ -1,0 +1,60 @@
+"""While the player edits, the cards and the draft's issues keep their rows (they may grow, never
+shrink), so nothing below them jumps from key to key; a pause in the editing, or any other move,
+gives the rows back."""
+
+from __future__ import annotations
+
+from sim.ui.app import make_app
+from sim.ui.screens.draft_screen import HOLD_SECONDS
+from sim.ui.widgets.draft_editor import DraftEditor
+from sim.ui.widgets.party_card import PartyCard
+
+
+def heights(screen) -> dict[str, tuple[int, int]]:
+    """Each card's rows on screen and the rows its text needs."""
+    return {card.id: (card.content_size.height, card._height(card.content_size.width)) for card in screen.query(PartyCard)}
+
+
+def test_cards_and_draft_hold_their_rows_while_editing_and_give_them_back_after(run) -> None:
+    async def play() -> None:
+        app = make_app(screen="table", scenario="ukraine-2025", seed=1, difficulty="easy")
+        async with app.run_test(size=(100, 40)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            editor = screen.query_one(DraftEditor)
+            held = draft_held = 0
+            before, draft_lines = heights(screen), len(editor._lines)
+            for key in ["right", "right", "right", "down", "right", "right", "down", "right", "right", "left"]:
+                await pilot.press(key)
+                await pilot.pause()
+                now = heights(screen)
+                for card, (shown, needed) in now.items():
+                    assert shown >= before[card][0] and shown >= needed  # grows or stays, never shrinks
+                    held += shown > needed
+                    widget = screen.query_one(f"#{card}", PartyCard)  # the rows held below the text are blank
+                    assert len(widget._strips()) == needed
+                    assert all(widget.render_line(y).text.strip() == "" for y in range(needed, shown))
+                assert len(editor._lines) >= draft_lines
+                draft_held += bool(editor._held)
+                before, draft_lines = now, len(editor._lines)
+            assert held and draft_held  # some edit needed fewer rows than were kept
+
+            await pilot.pause(HOLD_SECONDS + 0.3)  # the editing paused
+            await pilot.pause()
+            assert all(shown == needed for shown, needed in heights(screen).values())
+            assert not editor._held
+            editor_lines = list(editor._lines)
+            editor._clear_caches()  # a fresh drawing of the draft as it now is: one line where it fits
+            await pilot.pause()
+            assert list(editor._lines) == editor_lines
+
+            for _ in range(3):  # editing again, then another move (a day waited): the rows come back at once
+                await pilot.press("right")
+                await pilot.pause()
+            await pilot.press("w")
+            await pilot.pause()
+            await pilot.pause()
+            assert all(shown == needed for shown, needed in heights(screen).values())
+            assert not editor._held
+
+    run(play())
