@@ -27,8 +27,9 @@ lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports --no-cache
 
+# Tests on every core, each file's tests in one worker (they share its module's fixtures and servers).
 test: lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadfile
 
 bench: $(DEV_STAMP)
 	$(PY) -m pip install -q --disable-pip-version-check -e '.[dev,bench]'
