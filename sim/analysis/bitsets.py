@@ -28,11 +28,12 @@ def descending_order(values: np.ndarray) -> np.ndarray:
     return packed & ((1 << bits) - 1)
 
 
-def prefix_table(order: np.ndarray) -> np.ndarray:
-    """(len + 1, words) uint64: row j has the bits of ``order[:j]`` set (bit i is entry i)."""
+def prefix_table(order: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """(len + 1, words) uint64: row j has the bits of ``order[:j]`` set (bit i is entry i); written
+    into ``out`` when given (zeroed, of that shape: a part of a larger table, with no copy)."""
     count = len(order)
     words = (count + 63) // 64
-    table = np.zeros((count + 1, words), dtype=np.uint64)
+    table = np.zeros((count + 1, words), dtype=np.uint64) if out is None else out
     loops = kernels.compiled(2 * table.size)
     if loops is not None:
         loops.fill_prefixes(order, table)

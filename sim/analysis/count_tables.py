@@ -165,10 +165,12 @@ class Prefixes:
 
 def build_prefixes(values: np.ndarray, at_least: tuple[AtLeast, ...], pivot: int) -> Prefixes:
     values = values[descending_order(values[:, pivot])] if len(values) else values
-    tables = [prefix_table(descending_order(values[:, k])) for k in range(values.shape[1])]
-    flat = np.concatenate(tables + [np.full((1, tables[0].shape[1]), ~np.uint64(0))])
-    entries1 = len(values) + 1
-    bitsets = tuple(flat[k * entries1:(k + 1) * entries1] for k in range(len(tables)))
+    columns, entries1 = values.shape[1], len(values) + 1
+    flat = np.zeros((columns * entries1 + 1, (len(values) + 63) // 64), dtype=np.uint64)
+    flat[-1] = ~np.uint64(0)
+    bitsets = tuple(flat[k * entries1:(k + 1) * entries1] for k in range(columns))
+    for k, table in enumerate(bitsets):  # each column's table written in its place in ``flat``
+        prefix_table(descending_order(values[:, k]), out=table)
     return Prefixes(at_least, flat, bitsets, pivot)
 
 
