@@ -42,13 +42,15 @@ def test_dominated_by_earlier_matches_the_definition(loop, columns, sizes) -> No
         assert dominated_by_earlier(columns, block, rows).tolist() == earlier_by_definition(columns)
 
 
+@pytest.mark.parametrize("loop", LOOPS)
 @settings(max_examples=100, deadline=None)
 @given(hnp.arrays(np.int64, st.tuples(st.integers(1, 120), st.integers(1, 6)), elements=st.integers(-4, 4)),
        st.sampled_from([1, 3, 64, 1024]))
-def test_nondominated_by_bitsets_matches_pairs(values, block) -> None:
-    """The filter answers the same whichever method it picks: the first of each distinct
-    non-dominated row, in the order of the rows."""
-    pairs = nondominated(values)
+def test_nondominated_by_bitsets_matches_pairs(loop, values, block) -> None:
+    """The filter answers the same whichever method it picks (and compiled or not): the first of
+    each distinct non-dominated row, in the order of the rows."""
+    with loops(loop):
+        pairs = nondominated(values)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(pareto, "BITSETS_FROM", 0)
         patch.setattr(dominance, "BLOCK", block)

@@ -206,3 +206,27 @@ def fill_prefixes(order, table):
             row[w] = previous[w]
         entry = order[j - 1]
         row[entry // 64] |= np.uint64(1) << np.uint64(entry % 64)
+
+
+@njit(cache=True, nogil=True)
+def packed_survivors(keys, guard):
+    """Which rows no earlier row dominates, for distinct rows in descending lexicographic order
+    whose later columns are packed into one integer each, a guard bit above every field
+    (``sim.analysis.pareto.nondominated``): ``a`` matches or beats ``b`` in every field exactly
+    when ``((a | guard) - b) & guard == guard``. Each row meets the rows kept so far, the latest
+    first (the nearest in the order, the likeliest to beat it), until one does."""
+    kept = np.empty(len(keys), dtype=np.int64)
+    count = 0
+    alive = np.zeros(len(keys), dtype=np.bool_)
+    for i in range(len(keys)):
+        key = keys[i]
+        beaten = False
+        for j in range(count - 1, -1, -1):
+            if (kept[j] - key) & guard == guard:
+                beaten = True
+                break
+        if not beaten:
+            kept[count] = key | guard
+            count += 1
+            alive[i] = True
+    return alive

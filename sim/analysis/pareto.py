@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 from attrs import frozen
 
-from sim.analysis import budget
+from sim.analysis import budget, kernels
 from sim.analysis.blocks import Decomposition
 from sim.analysis.dominance import dominated_by_earlier
 from sim.engine.compiled import FULL
@@ -93,6 +93,9 @@ def nondominated(values: np.ndarray) -> np.ndarray:
         keys |= ranks[k][first] << shift
         guard |= 1 << (shift + bits)
     guard = np.int64(guard)
+    loops = kernels.compiled(len(keys) ** 2 // 4)  # about the pairs the numpy loop below compares
+    if loops is not None:
+        return np.sort(first[loops.packed_survivors(keys, guard)])
     # The kept rows are held with their guard bits set, in parts of ``PART`` rows. A chunk meets
     # the latest parts first (rows just before it in the order are the likeliest to beat it, as
     # they are nearest on the first column), and drops each row as soon as one part beats it, so
