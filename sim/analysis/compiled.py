@@ -230,3 +230,39 @@ def packed_survivors(keys, guard):
             count += 1
             alive[i] = True
     return alive
+
+
+@njit(cache=True, nogil=True)
+def answer_block(columns, beaten, start, block, flat, at_least):
+    """One block of ``sim.analysis.dominance.dominated_by_earlier``: the first ``block`` rows still
+    standing from ``start`` answer every later row still standing (``mark_beaten``), their tables
+    built here into ``flat`` ((width * (block + 1) + 1, words), its last row all ones) and
+    ``at_least`` ((width, greatest rank + 2)). Returns where the next block starts (past the end
+    when no row is left standing)."""
+    count, width = columns.shape
+    standing = np.nonzero(~beaten[start:])[0] + start
+    if len(standing) == 0:
+        return count
+    answering = standing[:block]
+    entries1 = block + 1
+    for k in range(width):
+        values = np.empty(len(answering), dtype=np.int64)
+        for i in range(len(answering)):
+            values[i] = columns[answering[i], k]
+        order = np.argsort(-values, kind="mergesort")  # ties need no order: a top takes all of a value
+        base = k * entries1
+        flat[base, :] = 0
+        for j in range(1, len(answering) + 1):
+            previous, row = flat[base + j - 1], flat[base + j]
+            for w in range(flat.shape[1]):
+                row[w] = previous[w]
+            entry = order[j - 1]
+            row[entry // 64] |= np.uint64(1) << np.uint64(entry % 64)
+        reach = at_least[k]
+        reach[:] = 0
+        for value in values:
+            reach[value] += 1
+        for v in range(len(reach) - 2, -1, -1):  # how many reach v: those at v and above
+            reach[v] += reach[v + 1]
+    mark_beaten(flat, entries1, at_least, columns, answering, standing[1:], beaten)
+    return answering[-1] + 1

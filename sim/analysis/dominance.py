@@ -35,6 +35,9 @@ def dominated_by_earlier(columns: np.ndarray, block: int | None = None, rows: in
     if columns.shape[1] == 0:  # nothing to compare: every row after the first is matched
         beaten[1:] = True
         return beaten
+    loops = kernels.compiled(count * columns.shape[1] * ((min(count, block) + 63) // 64))
+    if loops is not None:
+        return _compiled(loops, columns, block)
     start = 0
     while start < count:
         budget.check()
@@ -50,6 +53,22 @@ def dominated_by_earlier(columns: np.ndarray, block: int | None = None, rows: in
     return beaten
 
 
+def _compiled(loops, columns: np.ndarray, block: int) -> np.ndarray:
+    """``dominated_by_earlier`` a block per compiled call (``sim.analysis.compiled.answer_block``),
+    the time limit checked between two."""
+    columns = np.ascontiguousarray(columns, dtype=np.int64)
+    count, width = columns.shape
+    beaten = np.zeros(count, dtype=bool)
+    flat = np.empty((width * (block + 1) + 1, (min(count, block) + 63) // 64), dtype=np.uint64)
+    flat[-1] = ~np.uint64(0)
+    at_least = np.zeros((width, int(columns.max()) + 2), dtype=np.int64)
+    start = 0
+    while start < count:
+        budget.check()
+        start = int(loops.answer_block(columns, beaten, start, block, flat, at_least))
+    return beaten
+
+
 def _ask(columns: np.ndarray, answering: np.ndarray, asking: np.ndarray, beaten: np.ndarray, rows: int) -> None:
     """Marks the ``asking`` rows that some ``answering`` row before them (both ascending positions)
     matches in every column."""
@@ -60,10 +79,6 @@ def _ask(columns: np.ndarray, answering: np.ndarray, asking: np.ndarray, beaten:
     # at_least[k][v]: how many answering rows reach v in column k (row t of its table holds them)
     at_least = [np.bincount(values[:, k], minlength=int(columns[:, k].max()) + 2)[::-1].cumsum()[::-1]
                 for k in range(values.shape[1])]
-    loops = kernels.compiled(len(asking) * len(tables) * tables[0].shape[1])
-    if loops is not None:
-        _ask_compiled(loops, tables, at_least, columns, answering, asking, beaten)
-        return
     for first in range(0, len(asking), rows):
         batch = asking[first:first + rows]
         found = [at_least[k][columns[batch, k]] for k in range(len(tables))]
@@ -81,13 +96,3 @@ def _ask(columns: np.ndarray, answering: np.ndarray, asking: np.ndarray, beaten:
         if limits[0] < len(answering):  # only the bits of earlier rows count
             acc &= first_bits(limits, words)
         beaten[batch[acc.any(axis=1)]] = True
-
-
-def _ask_compiled(loops, tables: list[np.ndarray], at_least: list[np.ndarray], columns: np.ndarray,
-                  answering: np.ndarray, asking: np.ndarray, beaten: np.ndarray) -> None:
-    """``_ask`` by the compiled loop (``sim.analysis.compiled.mark_beaten``), in its layouts."""
-    flat = np.concatenate(tables + [np.full((1, tables[0].shape[1]), ~np.uint64(0))])
-    reach = np.zeros((len(at_least), max(len(a) for a in at_least)), dtype=np.int64)
-    for k, counts in enumerate(at_least):
-        reach[k, :len(counts)] = counts
-    loops.mark_beaten(flat, len(tables[0]), reach, columns, answering, asking, beaten)
