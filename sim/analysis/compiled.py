@@ -1,11 +1,12 @@
-"""The bitset loops of counting and of the Pareto filter, compiled by numba.
+"""The loops of counting and of the Pareto filter, compiled by numba.
 
 In numpy each step of "AND one prefix row per column, then popcount" is its own pass over a
 gathered copy: four gathers, three ANDs, a popcount and a sum per batch. Compiled, a row's words
 are read once, ANDed in registers and counted as they go, about six times faster on the
-benchmarks. Importing numba costs about a third of a second, so this module is loaded only for
-work large enough to repay it (``sim.analysis.kernels`` decides), and its machine code is cached
-on disk (``cache=True``) so that only the first run on a machine compiles it.
+benchmarks; the Pareto filter's smaller sets compare packed rows pair by pair the same way.
+Loading this module costs a process about 0.7 s (numba's import, then its cached machine code;
+``cache=True`` keeps that on disk, so only the first run on a machine compiles), so a process
+loads it only once its numpy loops have cost as much (``sim.analysis.kernels`` decides).
 
 Every table here is "flat": the prefix tables of all columns stacked in one 2-D array, column c's
 row t at ``c * entries1 + t``, with one last row of all ones that stands in for a missing column,
