@@ -28,6 +28,8 @@ from sim.ui.collector import pause_collector, resume_collector
 from sim.ui.commands import RedLinesCommands
 from sim.ui.keymap import load_keymap
 from sim.ui.messages import OpenAnalysis, ShowBriefing
+from sim.ui.terminal_watch import PERIOD as TERMINAL_CHECK_PERIOD
+from sim.ui.terminal_watch import still_there, terminal_fd
 from sim.ui.themes import DEFAULT_THEME, HIGH_CONTRAST_THEME, NEUTRAL_DEFAULTS, THEMES
 
 # Modules the first frame does without but the next screens need: imported after it, in a thread.
@@ -119,9 +121,22 @@ class RedLinesApp(App):
         self.push_screen(screen)
         screen.call_after_refresh(lambda: self.post_message(self.Ready(self.launch.screen)))
         self.call_after_refresh(self._start_watching_size)  # the notice must go on top of the first screen
+        self._watch_terminal()
 
     def on_load(self) -> None:
         pause_collector()  # until the first frame: sim.ui.collector says why
+
+    def _watch_terminal(self) -> None:
+        """End the app once its terminal has gone away (sim.ui.terminal_watch says why)."""
+        fd = terminal_fd()
+        if fd is None:
+            return
+
+        def check() -> None:
+            if not still_there(fd):
+                self.exit()
+
+        self.set_interval(TERMINAL_CHECK_PERIOD, check)
 
     def on_red_lines_app_ready(self, message: Ready) -> None:
         resume_collector()
