@@ -199,8 +199,8 @@ def product_total(flat, entries1, pivot, firsts, seconds, minimums, reaching, st
 
 @njit(cache=True, nogil=True)
 def fill_prefixes(order, table):
-    """``sim.analysis.bitsets.prefix_table`` into a zeroed ``table``: row j is row j - 1 with
-    entry ``order[j - 1]``'s bit added, written in one pass."""
+    """``sim.analysis.bitsets.prefix_table`` into ``table``, whose first row is zeroed: row j is
+    row j - 1 with entry ``order[j - 1]``'s bit added, written in one pass."""
     for j in range(1, len(order) + 1):
         previous, row = table[j - 1], table[j]
         for w in range(table.shape[1]):
@@ -253,12 +253,7 @@ def answer_block(columns, beaten, start, block, flat, at_least):
         order = np.argsort(-values, kind="mergesort")  # ties need no order: a top takes all of a value
         base = k * entries1
         flat[base, :] = 0
-        for j in range(1, len(answering) + 1):
-            previous, row = flat[base + j - 1], flat[base + j]
-            for w in range(flat.shape[1]):
-                row[w] = previous[w]
-            entry = order[j - 1]
-            row[entry // 64] |= np.uint64(1) << np.uint64(entry % 64)
+        fill_prefixes(order, flat[base:base + len(answering) + 1])
         reach = at_least[k]
         reach[:] = 0
         for value in values:
