@@ -156,11 +156,22 @@ class Prefixes:
 
     def tops(self, left: np.ndarray, minimums: np.ndarray) -> list[np.ndarray]:
         """Per column, how many entries of the chunk reach the minimum with each row of ``left``."""
-        return [table.reaching(minimums[k] - left[:, k]) for k, table in enumerate(self.at_least)]
+        return tops_of(self.at_least, left, minimums)
 
     def loops(self, rows: int):
         """The compiled loops when ``rows`` L rows are worth counting with them, else None."""
         return kernels.compiled(rows * len(self.bitsets) * self.flat.shape[1])
+
+
+def tops_of(at_least: tuple[AtLeast, ...], left: np.ndarray, minimums: np.ndarray) -> list[np.ndarray]:
+    """Per column, how many of a chunk's entries (its at-least tables) reach the minimum with each
+    row of ``left``."""
+    return [table.reaching(minimums[k] - left[:, k]) for k, table in enumerate(at_least)]
+
+
+def fewest_passing(tops: list[np.ndarray]) -> int:
+    """The pivot: the column whose tops sum least, so that rows read the fewest words."""
+    return int(np.argmin([t.sum(dtype=np.int64) for t in tops]))
 
 
 def build_prefixes(values: np.ndarray, at_least: tuple[AtLeast, ...], pivot: int) -> Prefixes:

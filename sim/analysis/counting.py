@@ -24,7 +24,7 @@ from sim.analysis import budget
 from sim.analysis.bitsets import descending_order
 from sim.analysis.blocks import Decomposition
 from sim.analysis.count_tables import (SLICE, AtLeast, Prefixes, Side, chunk_prefixes, chunks, compiled_tops,
-                                       minimums_of, split)
+                                       fewest_passing, minimums_of, split, tops_of)
 from sim.analysis.product_count import listless_count
 
 ROWS = 1024  # L rows gathered at once: ROWS * CHUNK / 8 bytes, 1 MB, so the batch stays in cache
@@ -106,9 +106,9 @@ def _chunks(right: Side, columns: np.ndarray, minimums: np.ndarray, lcols: np.nd
     for start, chunk in chunks(right, columns):
         computed: list[list[np.ndarray]] = []
 
-        def pivot(at_least: tuple[AtLeast, ...]) -> int:
-            computed.append([table.reaching(minimums[k] - lcols[:, k]) for k, table in enumerate(at_least)])
-            return int(np.argmin([t.sum(dtype=np.int64) for t in computed[0]]))
+        def pivot(at_least: tuple[AtLeast, ...]) -> int:  # the rows' tops, kept for the count
+            computed.append(tops_of(at_least, lcols, minimums))
+            return fewest_passing(computed[0])
 
         found = chunk_prefixes(right, columns, start, chunk, pivot, cache)
         yield found, computed[0] if computed else found.tops(lcols, minimums)

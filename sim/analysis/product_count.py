@@ -16,7 +16,7 @@ import numpy as np
 from sim.analysis import budget, kernels
 from sim.analysis.blocks import Decomposition
 from sim.analysis.count_tables import (CHUNK, SLICE, AtLeast, Prefixes, cached_side, chunk_prefixes, chunks,
-                                       closest_product, minimums_of, partition)
+                                       closest_product, fewest_passing, minimums_of, partition, tops_of)
 
 SAMPLE = 64  # rows of each list behind the choice of the pivot column (SAMPLE ** 2 pairs)
 
@@ -42,8 +42,7 @@ def listless_count(decomposition: Decomposition, cache: dict | None = None) -> i
     total = 0
     for start, chunk in chunks(right, columns):
         def pivot(at_least: tuple[AtLeast, ...]) -> int:
-            return int(np.argmin([table.reaching(minimums[k] - sample[:, k]).sum(dtype=np.int64)
-                                  for k, table in enumerate(at_least)]))
+            return fewest_passing(tops_of(at_least, sample, minimums))
 
         found = chunk_prefixes(right, columns, start, chunk, pivot, cache)
         lookups = _lookups(found)
