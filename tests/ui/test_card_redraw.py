@@ -37,7 +37,7 @@ def shows(card: PartyCard) -> tuple:
     """What a card shows: each line of its text with its styles, at its width (no drawing)."""
     width = card.content_size.width
     card._content(width)
-    return card._height(width), [(line.plain, tuple(line.spans)) for line in card._built[3]]
+    return card._height(width), [(line.plain, tuple(line.spans)) for line in card._built.lines]
 
 
 def test_a_card_is_drawn_again_only_when_what_it_shows_changed(run) -> None:

@@ -117,7 +117,11 @@ class DraftEditor(OptionList):
             return
         width = self.scrollable_content_region.width - self._get_left_gutter_width()
         padding = self.get_component_styles("option-list--option").padding
-        height = self._get_visual(option).get_height(self.styles, width - padding.width) + option._divider
+        room = width - padding.width
+        if "\n" not in prompt.plain and prompt.cell_length <= room:  # one line that fits: nothing to lay out
+            height = 1 + option._divider
+        else:
+            height = self._get_visual(option).get_height(self.styles, room) + option._divider
         if height == lines.heights[index]:
             self.refresh_lines(lines.index_to_line[index], height)  # the other lines stay as drawn
             return

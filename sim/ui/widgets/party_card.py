@@ -4,10 +4,10 @@ and asks for details."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from functools import lru_cache
 
 from textual.binding import Binding
-from textual.content import Content
+from textual.content import Content, Span
 from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
@@ -24,13 +24,39 @@ _WRAPPED: dict[tuple[str, int], int] = {}  # (a long line's text, width) -> its 
 _DRAWN: dict[tuple, list[Strip]] = {}  # (a line's text and styles, its number, width, style, theme) -> its strips
 
 
-class _Built(NamedTuple):
+class _Built:
     """A card's text for one (data, width, compactness), and what measuring and drawing it need."""
 
-    key: tuple
-    text: Content
-    height: int  # rows at that width
-    lines: list[Content]  # the text, a Content per line (each may wrap)
+    __slots__ = ("key", "lines", "heights", "height", "_text")
+
+    def __init__(self, key: tuple, lines: list[Content], heights: list[int]) -> None:
+        self.key = key
+        self.lines = lines  # the text, a Content per line (each may wrap)
+        self.heights = heights  # the rows each line takes at that width
+        self.height = sum(heights)
+        self._text: Content | None = None
+
+    @property
+    def text(self) -> Content:
+        """The whole text; joined only when asked (Textual draws a mouse selection from it), and
+        without Content.join's second pass over it for control codes: each line had its own."""
+        if self._text is None:
+            plain, spans, offset = [], [], 0
+            for number, line in enumerate(self.lines):
+                if number:
+                    plain.append("\n")
+                    offset += 1
+                plain.append(line.plain)
+                spans += [Span(offset + span.start, offset + span.end, span.style) for span in line.spans]
+                offset += len(line.plain)
+            self._text = Content("".join(plain), spans, strip_control_codes=False)
+        return self._text
+
+
+@lru_cache(maxsize=4096)
+def _crossed_line(text: str, style: str) -> Content:
+    """A red line's row: the same lines recur from draft to draft, so each is made (and measured) once."""
+    return Content.styled(text, style)
 
 
 def _line_height(line: Content, styles, width: int) -> int:
@@ -62,6 +88,9 @@ class PartyCard(Widget, can_focus=True):
 
     def __init__(self, data: CardData, **kwargs) -> None:
         super().__init__(id=f"card-{data.party_id}", **kwargs)
+        # A card's text has no links: without this, Textual passes every strip drawn through its
+        # link styling (a quarter of the time a card takes to draw).
+        self.set_reactive(Widget.auto_links, False)
         self.data = data
         self.border_title = Content(data.name)
         # The text and its height for one (data, width, compactness): a change of the draft asks
@@ -72,6 +101,7 @@ class PartyCard(Widget, can_focus=True):
         # shrinks, so the cards below do not jump up and down from key to key (and an edit needs no
         # new layout of the screen); the screen gives them back when the editing pauses.
         self._hold: tuple[tuple, int] | None = None
+        self._subtitle: str | None = None
         self._decorate()
 
     def show(self, data: CardData, hold: bool = False) -> None:
@@ -117,15 +147,17 @@ class PartyCard(Widget, can_focus=True):
     def _row_keys(self, width: int) -> list[tuple | None]:
         """What each row of the text shows (a line's text and styles, once per row it wraps to)."""
         rows: list[tuple | None] = []
-        for number, line in enumerate(self._build(width).lines):
-            rows += [(number, line.plain, tuple(line.spans))] * _line_height(line, self.styles, width)
+        built = self._build(width)
+        for number, (line, height) in enumerate(zip(built.lines, built.heights)):
+            rows += [(number, line.plain, tuple(line.spans))] * height
         return rows + [None] * (self._shown_height(width) - len(rows))  # rows held blank
 
     def _decorate(self) -> None:
         # Only stakeholders are labelled: their signature is not needed, which changes how to read them.
         role = "" if self.data.principal else "stakeholder"
         subtitle = " · ".join(part for part in (role, self.data.status) if part)
-        if Content(subtitle).markup != self.border_subtitle:
+        if subtitle != self._subtitle:  # compared as text: a Content and its markup cost every edit
+            self._subtitle = subtitle
             self.border_subtitle = Content(subtitle)
         for verdict, name in ((Verdict.REJECT, "-reject"), (Verdict.ACCEPT, "-accept")):
             wanted = self.data.verdict is verdict
@@ -155,19 +187,20 @@ class PartyCard(Widget, can_focus=True):
             keys = [(line.plain, tuple(line.spans), number, width, style, theme) for number, line in enumerate(built.lines)]
             missing = [number for number, line_key in enumerate(keys) if line_key not in _DRAWN]
             if missing:
-                self._draw_lines(built.lines, keys, missing[0], missing[-1] + 1, width, style)
+                self._draw_lines(built, keys, missing[0], missing[-1] + 1, width, style)
             self._drawn = (key, [strip for line_key in keys for strip in _DRAWN[line_key]])
         return self._drawn[1]
 
-    def _draw_lines(self, lines: list[Content], keys: list[tuple], first: int, end: int, width: int, style) -> None:
+    def _draw_lines(self, built: _Built, keys: list[tuple], first: int, end: int, width: int, style) -> None:
         """Draw lines ``first`` to ``end`` of the text in one pass and keep each line's strips.
         Drawn below as many empty lines as precede them: the strips then carry their line numbers,
         as Textual's own drawing does (a mouse selection reads them). One pass over the changed
         lines, not one per line each below its own empty lines."""
-        strips = Visual.to_strips(self, Content("\n" * first) + Content("\n").join(lines[first:end]), width, None, style)
+        part = _Built((), [Content("")] * first + built.lines[first:end], [])
+        strips = Visual.to_strips(self, part.text, width, None, style)
         row = first
         for number in range(first, end):
-            height = _line_height(lines[number], self.styles, width)
+            height = built.heights[number]
             _DRAWN[keys[number]] = strips[row : row + height]
             row += height
 
@@ -195,8 +228,7 @@ class PartyCard(Widget, can_focus=True):
         key = (self.data, width, self.app.size.height < COMPACT_BELOW)
         if self._built is None or self._built.key != key:
             lines = self._lines(width)
-            height = sum(_line_height(line, self.styles, width) for line in lines)
-            self._built = _Built(key, Content("\n").join(lines), height, lines)
+            self._built = _Built(key, lines, [_line_height(line, self.styles, width) for line in lines])
         return self._built
 
     def _lines(self, width: int) -> list[Content]:
@@ -219,7 +251,7 @@ class PartyCard(Widget, can_focus=True):
                 more = f" (+{len(crossed) - 1} more)"
                 room = width - len(more)
                 text = (text if len(text) <= room else text[: room - 1] + "…") + more
-            lines.append(Content.styled(text, "$error" if line.hard else "$warning"))
+            lines.append(_crossed_line(text, "$error" if line.hard else "$warning"))
         if data.note:
             lines.append(Content.styled(data.note, "italic $accent"))
         return lines
