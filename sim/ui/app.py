@@ -85,6 +85,9 @@ class RedLinesApp(App):
 
     def __init__(self, launch: Launch = Launch()) -> None:
         super().__init__()
+        for theme in THEMES:  # from now on Textual's own list has them (see available_themes)
+            self.register_theme(theme)
+        self._themes_registered = True
         self.launch = launch
         self.seed = launch.seed if launch.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
         self.difficulty = launch.difficulty
@@ -98,6 +101,10 @@ class RedLinesApp(App):
 
     @property
     def available_themes(self) -> dict[str, Theme]:
+        # Textual's __init__ needs ours before it returns (the theme's colours), so until then they
+        # are added here; after it they are registered: this is asked for every row drawn.
+        if getattr(self, "_themes_registered", False):
+            return super().available_themes
         return {**super().available_themes, **OUR_THEMES}
 
     def notify(self, message: str, *, title: str = "", severity="information", timeout: float | None = None,

@@ -53,6 +53,17 @@ class _Built:
         return self._text
 
 
+def _runs(numbers: list[int]) -> list[tuple[int, int]]:
+    """Sorted line numbers as runs of consecutive ones, each ``(first, end)``."""
+    runs: list[tuple[int, int]] = []
+    for number in numbers:
+        if runs and runs[-1][1] == number:
+            runs[-1] = (runs[-1][0], number + 1)
+        else:
+            runs.append((number, number + 1))
+    return runs
+
+
 @lru_cache(maxsize=4096)
 def _crossed_line(text: str, style: str) -> Content:
     """A red line's row: the same lines recur from draft to draft, so each is made (and measured) once."""
@@ -186,16 +197,16 @@ class PartyCard(Widget, can_focus=True):
                 _DRAWN.clear()
             keys = [(line.plain, tuple(line.spans), number, width, style, theme) for number, line in enumerate(built.lines)]
             missing = [number for number, line_key in enumerate(keys) if line_key not in _DRAWN]
-            if missing:
-                self._draw_lines(built, keys, missing[0], missing[-1] + 1, width, style)
+            for first, end in _runs(missing):  # the verdict and meter, say, not the red lines between
+                self._draw_lines(built, keys, first, end, width, style)
             self._drawn = (key, [strip for line_key in keys for strip in _DRAWN[line_key]])
         return self._drawn[1]
 
     def _draw_lines(self, built: _Built, keys: list[tuple], first: int, end: int, width: int, style) -> None:
         """Draw lines ``first`` to ``end`` of the text in one pass and keep each line's strips.
         Drawn below as many empty lines as precede them: the strips then carry their line numbers,
-        as Textual's own drawing does (a mouse selection reads them). One pass over the changed
-        lines, not one per line each below its own empty lines."""
+        as Textual's own drawing does (a mouse selection reads them). One pass over a run of
+        changed lines, not one per line each below its own empty lines."""
         part = _Built((), [Content("")] * first + built.lines[first:end], [])
         strips = Visual.to_strips(self, part.text, width, None, style)
         row = first
