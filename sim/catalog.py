@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from attrs import frozen
 
 # The loaders are reached through the package at call time (``loading.load_scenario``): importing
 # them here would bring the TOML converter into every game, even one that only parses an action.
@@ -14,6 +13,7 @@ from sim.loading import SCENARIO_FILE, ScenarioError
 from sim.loading.problems import suggest
 from sim.loading.problems import Problem
 from sim.model import Proposal, Scenario
+from sim.record import frozen
 
 DEFAULT_SCENARIO = "ukraine-2025"
 PROPOSALS_DIR = "proposals"

@@ -16,13 +16,13 @@ import itertools
 from typing import Iterable
 
 import numpy as np
-from attrs import frozen
 
 from sim.analysis.budget import TooTangled
 from sim.analysis.problem import Line, Problem
 from sim.analysis.ties import components, free_scope
 from sim.engine.compiled import Leaf
 from sim.model.rules import combine
+from sim.record import frozen
 
 BLOCK_LIMIT = 200_000  # joint choices one block may list; a larger tied group is split by branching
 BRANCH_LIMIT = 4_096  # sub-problems branching may create before the problem is called too tangled

@@ -15,13 +15,14 @@ from __future__ import annotations
 from typing import Sequence
 
 import numpy as np
-from attrs import evolve, frozen
+from attrs import evolve
 
 from sim.analysis.memo import remembered
 from sim.engine.compiled import SCALE
 from sim.model import FrozenMap, Scenario
 from sim.model.scenario import Party, Preference
 from sim.model.uncertainty import DEFAULT, Resolved, Spread, resolve
+from sim.record import frozen
 
 
 @frozen

@@ -18,11 +18,11 @@ import itertools
 from typing import Mapping, Sequence
 
 import numpy as np
-from attrs import frozen
 
 from sim.analysis.blocks import BLOCK_LIMIT, TooTangled, rule_mask
 from sim.analysis.ties import union_find
 from sim.engine.compiled import SCALE, CompiledRedLine, CompiledScenario
+from sim.record import frozen
 
 AS_IS, DROPPED, SOFTENED = 0, 1, 2
 DIRECTIONS = 192  # weightings λ tried, besides each principal alone and all equally

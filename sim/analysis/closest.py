@@ -15,12 +15,11 @@ from __future__ import annotations
 import math
 from typing import Sequence
 
-from attrs import frozen
-
 from sim.analysis import budget
 from sim.analysis.budget import TooTangled
 from sim.analysis.problem import Line, Problem
 from sim.analysis.ties import components
+from sim.record import frozen
 
 
 @frozen(eq=False)

@@ -10,11 +10,11 @@ from __future__ import annotations
 from typing import Callable, Iterator
 
 import numpy as np
-from attrs import frozen
 
 from sim.analysis import budget, kernels
 from sim.analysis.bitsets import descending_order, prefix_table
 from sim.analysis.blocks import Decomposition
+from sim.record import frozen
 
 CHUNK = 8192  # R entries per bitset table: (CHUNK + 1) * CHUNK / 8 bytes, 8 MB, per column
 R_TARGET = 4096  # the most entries the R side aims at (see ``split``): tables of 2 MB a column

@@ -18,7 +18,6 @@ import random
 from typing import Iterator
 
 import numpy as np
-from attrs import frozen
 
 from sim.analysis import budget
 from sim.analysis.bitsets import descending_order
@@ -26,6 +25,7 @@ from sim.analysis.blocks import Decomposition
 from sim.analysis.count_tables import (SLICE, AtLeast, Prefixes, Side, chunk_prefixes, chunks, compiled_tops,
                                        fewest_passing, minimums_of, split, tops_of)
 from sim.analysis.product_count import listless_count
+from sim.record import frozen
 
 ROWS = 1024  # L rows gathered at once: ROWS * CHUNK / 8 bytes, 1 MB, so the batch stays in cache
 PAIR_BUDGET = 2_000_000_000  # proposals counted exactly; past this, counts are estimates

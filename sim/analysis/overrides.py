@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from attrs import evolve, field, frozen
+from attrs import evolve, field
 
 from sim.engine.compiled import compile_rule
 from sim.engine.satisfiable import Undecided, satisfying_choices
@@ -20,6 +20,7 @@ from sim.loading.problems import suggest
 from sim.loading.problems import KeyPath, Problem, ScenarioError
 from sim.model import FrozenMap, Scenario
 from sim.model.scenario import Party, Preference, RedLine
+from sim.record import frozen
 
 Found = list[tuple[KeyPath, str, str]]
 

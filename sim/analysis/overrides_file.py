@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Sequence
 
-from attrs import evolve, frozen
+from attrs import evolve
 
 from sim.analysis.overrides import Overrides, PartyChange, PreferenceChange
 from sim.loading.converter import describe_value
@@ -18,6 +18,7 @@ from sim.loading.structure import structure_element
 from sim.loading.toml_file import TomlFile, parse_text, read_toml
 from sim.model import FrozenMap
 from sim.model.scenario import RedLine
+from sim.record import frozen
 
 OPEN = "open"  # the word that keeps an issue open under [fix]
 

@@ -11,12 +11,12 @@ about a thousand vectors.
 from __future__ import annotations
 
 import numpy as np
-from attrs import frozen
 
 from sim.analysis import budget, kernels
 from sim.analysis.blocks import Decomposition
 from sim.analysis.dominance import dominated_by_earlier
 from sim.engine.compiled import FULL
+from sim.record import frozen
 
 CHUNK = 256  # candidates compared at once against the frontier kept so far
 PART = 256  # kept frontier rows a chunk meets at once

@@ -19,12 +19,13 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Mapping, Sequence
 
-from attrs import evolve, frozen
+from attrs import evolve
 
 from sim.engine.compiled import FULL, SCALE, CompiledRule, CompiledScenario, compiled, net_utility
 from sim.model import Scenario
 from sim.model.resolve import resolve
 from sim.model.scenario import RedLine
+from sim.record import frozen
 
 UNREACHABLE = 1 << 62  # a column minimum no sum of utility tables can reach
 

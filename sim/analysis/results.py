@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from attrs import frozen
-
 from sim.model import FrozenMap, Proposal
+from sim.record import frozen
 
 
 @frozen

@@ -12,7 +12,6 @@ import collections
 from typing import Callable, Mapping
 
 import numpy as np
-from attrs import frozen
 
 from sim.analysis.blocks import TooTangled
 from sim.analysis.calibrate import calibrated_scenario, draw, levels, party_tables
@@ -25,6 +24,7 @@ from sim.model import FrozenMap, Scenario
 from sim.model.resolve import resolve
 from sim.model.scenario import Confidence
 from sim.model.uncertainty import DEFAULT, Spread
+from sim.record import frozen
 
 SAMPLES = 200
 MODES = 3  # most common Nash points reported

@@ -14,7 +14,6 @@ from __future__ import annotations
 from typing import Sequence
 
 import numpy as np
-from attrs import frozen
 
 from sim.analysis.calibrate import PartyDraws, as_written, draw, levels, totals
 from sim.analysis.firmness import RANK, confidence
@@ -25,6 +24,7 @@ from sim.model import FrozenMap, Proposal, Scenario
 from sim.model.resolve import resolve
 from sim.model.scenario import Confidence
 from sim.model.uncertainty import DEFAULT, Spread
+from sim.record import frozen
 
 SAMPLES = 1000
 SHOWN = 3  # sensitive numbers reported per party

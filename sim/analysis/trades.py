@@ -19,7 +19,7 @@ import itertools
 import time
 from typing import Callable, Mapping
 
-from attrs import evolve, frozen
+from attrs import evolve
 
 from sim.analysis.blocks import TooTangled
 from sim.analysis.firmness import RANK, confidence
@@ -30,6 +30,7 @@ from sim.engine.compiled import SCALE, compiled
 from sim.model import FrozenMap, Scenario
 from sim.model.resolve import resolve
 from sim.model.scenario import Kind
+from sim.record import frozen
 
 STEP = 5.0  # utility points per walk-away step, as in the sensitivity table
 SOFTEN_PENALTY = 25.0  # points a softened hard line costs when crossed: the format's default penalty

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from attrs import frozen
 from sqlalchemy import (
     Boolean,
     Column,
@@ -28,6 +27,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from sim.record import frozen
 
 metadata = MetaData()
 

@@ -8,8 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from attrs import frozen
-
 from sim.engine.compiled import FULL, SCALE, CompiledScenario, compiled, net_utility
 from sim.engine.fast import packed_sum
 from sim.engine.kinds import KindFit, kind_of
@@ -17,6 +15,7 @@ from sim.engine.packed import MASK, PackedParty
 from sim.model import Proposal, Scenario
 from sim.model.resolve import resolve
 from sim.model.scenario import Citation, Party, RedLine
+from sim.record import frozen
 
 
 class Verdict(StrEnum):

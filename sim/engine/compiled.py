@@ -12,12 +12,11 @@ import weakref
 from operator import getitem
 from typing import Callable, Sequence
 
-from attrs import frozen
-
 from sim.model import Proposal, Rule
 from sim.model.rules import LEAVES, Op, allowed_choices, children, combine
 from sim.engine.packed import Packed, pack
 from sim.model.scenario import Issue, Party, RedLine, Scenario
+from sim.record import frozen
 
 SCALE = 10_000  # fixed-point units per utility point: four decimals is finer than any author writes
 FULL = 100 * SCALE

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from typing import Mapping, Sequence
 
-from attrs import frozen
-
 from sim.model import Proposal, Scenario
 from sim.model.scenario import AgreementKind, RedLine
+from sim.record import frozen
 
 
 @frozen

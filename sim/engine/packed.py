@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from typing import Callable, Protocol, Sequence
 
-from attrs import frozen
-
 from sim.model.scenario import RedLine
+from sim.record import frozen
 
 
 class Line(Protocol):

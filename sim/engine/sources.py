@@ -8,10 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from attrs import frozen
-
 from sim.model import Scenario
 from sim.model.scenario import Citation, Confidence, Party, RedLine, Source
+from sim.record import frozen
 
 _STRENGTH = {Confidence.LOW: 0, Confidence.MEDIUM: 1, Confidence.HIGH: 2}
 

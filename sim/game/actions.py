@@ -10,9 +10,10 @@ import re
 
 from typing import ClassVar, Union, get_args
 
-from attrs import astuple, frozen
+from attrs import astuple
 
 from sim.loading.problems import suggest
+from sim.record import frozen
 
 
 class ActionError(ValueError):

@@ -3,7 +3,7 @@ would sign instead (its counter-proposal, from the analysis, never crossing its 
 
 from __future__ import annotations
 
-from attrs import evolve, frozen
+from attrs import evolve
 
 from sim.engine import PartyAssessment, Verdict, Violation, assess
 from sim.game.counter import CounterProposal, counter_proposal
@@ -14,6 +14,7 @@ from sim.game.mood import adjust
 from sim.game.state import Difficulty, FeedKind, GameState, Reaction
 from sim.model import Scenario
 from sim.model.plain import mid_sentence, terms_text
+from sim.record import frozen
 
 # How a party takes a draft. Patience is lost to drafts that cross its red lines (more for each, and
 # more again when the mediator repeats a draft it has already turned down); trust is lost when the

@@ -10,7 +10,7 @@ counter-proposals.
 
 from __future__ import annotations
 
-from attrs import evolve, frozen
+from attrs import evolve
 
 from sim.engine.compiled import SCALE, compiled
 from sim.engine.fast import scaled_utility
@@ -21,6 +21,7 @@ from sim.engine.kinds import kind_of
 from sim.model import Proposal, Scenario
 from sim.model.plain import mid_sentence
 from sim.model.resolve import resolve
+from sim.record import frozen
 
 
 @frozen

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from attrs import evolve, frozen
+from attrs import evolve
 
 from sim.engine import Assessment, Verdict
 from sim.game.state import GameState
 from sim.model import FrozenMap
+from sim.record import frozen
 
 
 @frozen

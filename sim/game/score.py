@@ -18,13 +18,12 @@ repeating soft gestures never earns points while the hard issues stand where the
 
 from __future__ import annotations
 
-from attrs import frozen
-
 from sim.engine import Verdict, assess
 from sim.game.analysis_adapter import tangled_nash_product
 from sim.game.effective import effective_scenario
 from sim.game.state import Agreement, GameState, Status
 from sim.model import Scenario
+from sim.record import frozen
 
 DEAL_POINTS = 400.0
 INTERIM_BASE, INTERIM_SHARE, INTERIM_CAP = 40.0, 160.0, 200.0

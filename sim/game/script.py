@@ -21,8 +21,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from attrs import frozen
-
 from sim.game.actions import Action, ActionError, parse_action
 from sim.game.state import Difficulty, GameState, Status
 from sim.game.step import Outcome, step
@@ -30,6 +28,7 @@ from sim.loading.problems import suggest
 from sim.loading.problems import Problem, ScenarioError
 from sim.loading.reading import Unreadable, read_limited
 from sim.loading.text_checks import first_control, describe
+from sim.record import frozen
 
 SETTINGS = ("scenario", "seed", "difficulty", "expect")
 EXPECTATIONS = ("deal", "interim", "collapsed", "expired", "ongoing")

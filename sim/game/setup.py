@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from attrs import field, frozen
+from attrs import field
 
 from sim.model import FrozenMap
 from sim.model.scenario import Citation, RedLine
+from sim.record import frozen
 
 
 @frozen

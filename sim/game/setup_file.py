@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any, Collection
 
 import attrs
-from attrs import frozen
 from cattrs.gen import make_dict_structure_fn, override
 
 from sim.game.setup import (
@@ -34,6 +33,7 @@ from sim.loading.structure import structure_element
 from sim.loading.rule_parser import Invalid
 from sim.loading.toml_file import TomlFile, parse_text, read_toml
 from sim.model import Scenario
+from sim.record import frozen
 
 GAME_FILE = "game.toml"
 LISTS: dict[str, type] = {"venues": Venue, "parties": Temperament, "levers": Lever, "events": Event}

@@ -11,12 +11,13 @@ import datetime as dt
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from attrs import evolve, field, frozen
+from attrs import evolve, field
 
 from sim.engine import Verdict
 from sim.game.setup import GameSetup
 from sim.model import FrozenMap, Proposal, Scenario
 from sim.model.scenario import Citation
+from sim.record import frozen
 
 if TYPE_CHECKING:
     from sim.game.human import HumanAnswer

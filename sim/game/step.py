@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable, Mapping
 
-from attrs import evolve, frozen
+from attrs import evolve
 
 from sim.game.actions import (
     Action,
@@ -48,6 +48,7 @@ from sim.game.state import (
 from sim.loading.problems import suggest
 from sim.model import FrozenMap, Proposal, Scenario
 from sim.model.plain import mid_sentence
+from sim.record import frozen
 
 MEDIATOR_DRAFT = "Mediator's draft"
 

@@ -13,14 +13,13 @@ Trust, patience and pressure are always shown: they are the mediator's read of t
 
 from __future__ import annotations
 
-from attrs import frozen
-
 from sim.engine import Assessment, Verdict, assess
 from sim.engine.kinds import at_stake
 from sim.game.effective import effective_scenario
 from sim.game.state import Difficulty, GameState
 from sim.model import FrozenMap, Proposal
 from sim.model.scenario import Party, RedLine, Role
+from sim.record import frozen
 
 
 @frozen

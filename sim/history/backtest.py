@@ -3,13 +3,12 @@ record, and for every miss the red line or walk-away level that decided the engi
 
 from __future__ import annotations
 
-from attrs import frozen
-
 from sim.engine import PartyAssessment, Verdict, assess
 from sim.engine.kinds import KindFit
 from sim.history.cases import Case, History, Recorded
 from sim.history.dates import positions_at
 from sim.model import Proposal, Scenario
+from sim.record import frozen
 
 # Which engine verdicts each recorded verdict matches: "not_reject" only says "no veto".
 MATCHES: dict[Recorded, frozenset[Verdict]] = {

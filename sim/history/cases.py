@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from attrs import frozen
-
 from sim.model import FrozenMap
 from sim.model.scenario import Citation
+from sim.record import frozen
 
 
 class Recorded(StrEnum):

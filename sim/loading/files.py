@@ -9,7 +9,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, Callable
 
-from attrs import evolve, frozen
+from attrs import evolve
 
 from sim.loading import SCENARIO_FILE, checks
 from sim.loading.converter import describe_value
@@ -24,6 +24,7 @@ from sim.loading.kind_checks import check_kinds, check_party_kinds, check_propos
 from sim.loading.party_parts import split_walk_away, structure_change, structure_preferences
 from sim.model.scenario import AgreementKind, Citation, Difficulty, Issue, Library, Party, RedLine, Role, Scenario, Source
 from sim.model.uncertainty import Spread
+from sim.record import frozen
 
 LISTS: dict[str, type] = {"sources": Source, "issues": Issue, "parties": Party, "kinds": AgreementKind}
 

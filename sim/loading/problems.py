@@ -5,9 +5,8 @@ from __future__ import annotations
 import difflib
 from typing import Any, Iterable
 
-from attrs import frozen
-
 from sim.loading.text_checks import printable
+from sim.record import frozen
 
 KeyPath = tuple[str | int, ...]
 

@@ -8,12 +8,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from attrs import frozen
-
 from sim.loading.locate import Locator
 from sim.loading.problems import Problem, ScenarioError
 from sim.loading.reading import Unreadable, read_limited
 from sim.loading.text_checks import control_problems, date_problems
+from sim.record import frozen
 
 MAX_BYTES = 2 * 1024 * 1024  # the default scenario is ~100 KB; anything past 2 MB is a mistake
 MAX_DEPTH = 48  # tables and arrays nested deeper than this are a mistake (rules need about 20)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from attrs import evolve, field, frozen
+from attrs import evolve, field
 
 from sim.model.frozen_map import FrozenMap
+from sim.record import frozen
 
 
 def _freeze(terms: object) -> FrozenMap[str, str]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 from enum import Enum, StrEnum
 from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterator, Protocol, Sequence, TypeVar, Union, assert_never
 
-from attrs import frozen
+from sim.record import frozen
 
 if TYPE_CHECKING:
     from sim.model.scenario import Issue

@@ -10,12 +10,13 @@ import datetime as dt
 from enum import StrEnum
 from functools import cached_property
 
-from attrs import field, frozen
+from attrs import field
 
 from sim.model.frozen_map import FrozenMap
 from sim.model.rules import Rule, issues_of
 from sim.model.uncertainty import Spread
 from sim.model.teaching import Teaching
+from sim.record import frozen
 
 
 class Role(StrEnum):

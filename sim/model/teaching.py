@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from attrs import field, frozen
+from attrs import field
 
 from sim.model.frozen_map import FrozenMap
+from sim.record import frozen
 
 
 @frozen

@@ -8,9 +8,10 @@ confidence of its sources, and robustness sets the weaker ones aside instead.
 
 from __future__ import annotations
 
-from attrs import field, frozen
+from attrs import field
 
 from sim.model.frozen_map import FrozenMap
+from sim.record import frozen
 
 
 def _freeze(items: object) -> FrozenMap:

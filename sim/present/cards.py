@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from attrs import evolve, frozen
+from attrs import evolve
 
 from sim.engine import Assessment, PartyAssessment, Verdict
 from sim.model import Proposal, Scenario
 from sim.model.plain import option_label, party_names, source_name
 from sim.model.scenario import Citation, Party
+from sim.record import frozen
 
 UNKNOWN_MARK, UNKNOWN_WORD, UNKNOWN_STYLE = "?", "not known yet", "foreground 60%"
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from attrs import frozen
-
 from sim.engine import Verdict
 from sim.game import GameState, PartyView, Status
 from sim.game.setup import LeverKind
@@ -16,6 +14,7 @@ from sim.model.plain import mid_sentence, party_names, reflowed, sentence
 from sim.present import cards
 from sim.present.cards import CardData, Crossed
 from sim.present.markdown import escape, source_events
+from sim.record import frozen
 
 FEED_MARK = {
     FeedKind.NEWS: "NEWS",

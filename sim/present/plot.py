@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from attrs import frozen
+from sim.record import frozen
 
 BRAILLE_BASE = 0x2800
 # Braille dot bits by (column, row) inside one character cell of 2 x 4 dots.

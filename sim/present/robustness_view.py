@@ -6,7 +6,7 @@ should answer in about a second); the words come from `sim.present.trade_words`.
 
 from __future__ import annotations
 
-from attrs import evolve, frozen
+from attrs import evolve
 
 from sim.analysis.robust_analysis import AnalysisRobustness, analysis_robustness
 from sim.analysis.robustness import verdict_robustness
@@ -15,6 +15,7 @@ from sim.analysis.trades import MAX_MOVES, Trades, find_trades
 from sim.model import Proposal, Scenario
 from sim.present import cards as present, plot
 from sim.present.markdown import escape as _escape
+from sim.record import frozen
 
 SAMPLES = 40  # calibrations in the app; `redlines analyze --robust` takes 200
 SHOWN = 3  # trades shown

@@ -11,7 +11,6 @@ import random
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from attrs import frozen
 from textual import events, work
 from textual.app import App
 from textual.geometry import Size
@@ -24,6 +23,7 @@ from textual.theme import Theme
 from sim import catalog
 from sim.model import Scenario
 from sim.present.levels import DEFAULT_DIFFICULTY, DIFFICULTIES
+from sim.record import frozen
 from sim.ui.collector import pause_collector, resume_collector
 from sim.ui.commands import RedLinesCommands
 from sim.ui.keymap import load_keymap

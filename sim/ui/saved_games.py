@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from attrs import frozen
-
 from sim.game import GameState, SaveError, write_save
 from sim.game.saves import modified_time, read_save, saves_dir, summary_number, summary_text
+from sim.record import frozen
 
 FINISHED_DIR = "finished"  # under the saves folder: ended games, kept when a new game takes the autosave
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from itertools import islice
 from typing import Callable
 
-from attrs import frozen
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,6 +25,7 @@ from sim.model import Proposal, Scenario
 from sim.model.plain import option_label
 from sim.present import plot
 from sim.present.robustness_view import Solidity, asks_rows, robustness_rows, solidity, trades_summary
+from sim.record import frozen
 from sim.ui.widgets.charts import BlockingChart, FrontierPlot
 
 TOP_BLOCKERS = 8

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Callable
 
-from attrs import frozen
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,12 +12,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-
 from sim.engine import Verdict
 from sim.model import Proposal, Scenario
 from sim.model.plain import reflowed
 from sim.present import cards
 from sim.present.play import short_name
+from sim.record import frozen
 
 OPEN_ID = "__open__"  # the option-list id standing for "leave the issue open"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from attrs import frozen
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -14,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from sim.catalog import Entry
 from sim.present.library import facts, game_start
+from sim.record import frozen
 
 TAGLINE = "Mediate a peace negotiation. Every proposal is tested against the red lines the parties have stated."
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from attrs import frozen
 from textual import events
 from textual.content import Content
 from textual.widget import Widget
+
+from sim.record import frozen
 
 KEY_STYLE = "bold $footer-key-foreground on $footer-key-background"
 DESCRIPTION_STYLE = "$footer-description-foreground on $footer-description-background"
