@@ -24,6 +24,13 @@ _WRAPPED: dict[tuple[str, int], int] = {}  # (a long line's text, width) -> its 
 _DRAWN: dict[tuple, list[Strip]] = {}  # (a line's text and styles, its number, width, style, theme) -> its strips
 
 
+VERDICT_CLASSES = {Verdict.REJECT: "-reject", Verdict.ACCEPT: "-accept"}
+
+
+def _verdict_class(verdict: Verdict | None) -> str:
+    return VERDICT_CLASSES.get(verdict, "")
+
+
 class _Built:
     """A card's text for one (data, width, compactness), and what measuring and drawing it need."""
 
@@ -98,7 +105,8 @@ class PartyCard(Widget, can_focus=True):
             super().__init__()
 
     def __init__(self, data: CardData, **kwargs) -> None:
-        super().__init__(id=f"card-{data.party_id}", **kwargs)
+        # Born with its verdict's class: setting it after would restyle the card before its first frame.
+        super().__init__(id=f"card-{data.party_id}", classes=_verdict_class(data.verdict), **kwargs)
         # A card's text has no links: without this, Textual passes every strip drawn through its
         # link styling (a quarter of the time a card takes to draw).
         self.set_reactive(Widget.auto_links, False)
@@ -170,10 +178,10 @@ class PartyCard(Widget, can_focus=True):
         if subtitle != self._subtitle:  # compared as text: a Content and its markup cost every edit
             self._subtitle = subtitle
             self.border_subtitle = Content(subtitle)
-        for verdict, name in ((Verdict.REJECT, "-reject"), (Verdict.ACCEPT, "-accept")):
-            wanted = self.data.verdict is verdict
-            if wanted != self.has_class(name):  # restyling costs a CSS pass: only on a real change
-                self.set_class(wanted, name)
+        wanted = _verdict_class(self.data.verdict)
+        for name in VERDICT_CLASSES.values():
+            if (name == wanted) != self.has_class(name):  # restyling costs a CSS pass: only on a real change
+                self.set_class(name == wanted, name)
 
     def render(self) -> Content:
         return self._content(self.content_size.width)
