@@ -160,8 +160,8 @@ class PartyCard(Widget, can_focus=True):
         # The same height: repaint only the rows whose text changed (the verdict and the meter,
         # usually), not the red lines that stay; a row costs Textual its borders and colours.
         changed = [row for row, (old, new) in enumerate(zip(before[1], after[1])) if old != new]
-        if changed:
-            self.refresh(Region(0, changed[0], width, changed[-1] - changed[0] + 1))
+        if changed:  # each run of changed rows, not every row from the first to the last
+            self.refresh(*[Region(0, first, width, end - first) for first, end in _runs(changed)])
 
     def _row_keys(self, width: int) -> list[tuple | None]:
         """What each row of the text shows (a line's text and styles, once per row it wraps to)."""
