@@ -18,6 +18,21 @@ from sim.present import cards
 ONE_LINE_WIDTH = 40  # below this an issue's title and its option go on two lines
 
 
+class _Prompt(Content):
+    """An issue's row: measured by counting its lines when each fits the width, as nearly all do,
+    instead of laying its text out. The option list measures every issue when it is shown and
+    again after each resize, which was a fifth of the table's first frame."""
+
+    def __init__(self, text: Content) -> None:
+        super().__init__(text.plain, list(text.spans), text.cell_length, strip_control_codes=False)
+        self._row_lengths = [Content(row, strip_control_codes=False).cell_length for row in text.plain.split("\n")]
+
+    def get_height(self, rules, width: int) -> int:
+        if max(self._row_lengths) <= width - rules.get("line_pad", 0) * 2:
+            return len(self._row_lengths)
+        return super().get_height(rules, width)  # a row too long for the width: Textual wraps it
+
+
 class DraftEditor(OptionList):
     """Every issue of the scenario with the draft's option for it; crossed red lines are marked."""
 
@@ -117,11 +132,7 @@ class DraftEditor(OptionList):
             return
         width = self.scrollable_content_region.width - self._get_left_gutter_width()
         padding = self.get_component_styles("option-list--option").padding
-        room = width - padding.width
-        if "\n" not in prompt.plain and prompt.cell_length <= room:  # one line that fits: nothing to lay out
-            height = 1 + option._divider
-        else:
-            height = self._get_visual(option).get_height(self.styles, room) + option._divider
+        height = self._get_visual(option).get_height(self.styles, width - padding.width) + option._divider
         if height == lines.heights[index]:
             self.refresh_lines(lines.index_to_line[index], height)  # the other lines stay as drawn
             return
@@ -150,8 +161,8 @@ class DraftEditor(OptionList):
         title = (issue.title, "bold")
         room = self._width - 2 - len(issue.title) - len(choice[0])
         if self._width >= ONE_LINE_WIDTH and room >= 1 and not two_lines:
-            return Content.assemble(mark, title, " " * room, choice)
-        return Content.assemble(mark, title, "\n  ", choice)
+            return _Prompt(Content.assemble(mark, title, " " * room, choice))
+        return _Prompt(Content.assemble(mark, title, "\n  ", choice))
 
     def on_resize(self) -> None:
         self._fit_width()
