@@ -22,6 +22,7 @@ METER_STYLE = {"empty": "$foreground 30%", "mark": "bold $foreground"}
 COMPACT_BELOW = 32  # terminal rows: below this a card lists one crossed red line and counts the rest
 _WRAPPED: dict[tuple[str, int], int] = {}  # (a long line's text, width) -> its height: red lines recur from draft to draft
 _DRAWN: dict[tuple, list[Strip]] = {}  # (a line's text and styles, its number, width, style, theme) -> its strips
+_DRAWN_ANYWHERE: dict[tuple, list[Strip]] = {}  # the same without the number -> its strips drawn at some number
 
 
 VERDICT_CLASSES = {Verdict.REJECT: "-reject", Verdict.ACCEPT: "-accept"}
@@ -69,6 +70,28 @@ def _runs(numbers: list[int]) -> list[tuple[int, int]]:
         else:
             runs.append((number, number + 1))
     return runs
+
+
+def _anywhere(line_key: tuple) -> tuple:
+    """A drawn line's key without its line number."""
+    return line_key[:2] + line_key[3:]
+
+
+def _renumbered(strips: list[Strip], number: int) -> list[Strip]:
+    """A line's strips as drawn at another line number, carrying ``number`` instead. Textual marks
+    each piece of text it draws with its (column, line) for a mouse selection, and that is all
+    that differs between one line drawn at two places; the rest of each style is kept."""
+    moved = []
+    for strip in strips:
+        segments = []
+        for segment in strip:
+            style = segment.style
+            offset = style.meta.get("offset") if style is not None else None
+            if offset is not None:  # a piece of text (not padding): the same column, this line
+                segment = segment._replace(style=style + type(style).from_meta({"offset": (offset[0], number)}))
+            segments.append(segment)
+        moved.append(Strip(segments, strip.cell_length))
+    return moved
 
 
 @lru_cache(maxsize=4096)
@@ -203,8 +226,17 @@ class PartyCard(Widget, can_focus=True):
             self.render()  # what drawing a card calls (the benchmark of a repaint waits for it)
             if len(_DRAWN) > 4096:  # bounded: widths, themes and texts come and go
                 _DRAWN.clear()
+                _DRAWN_ANYWHERE.clear()
             keys = [(line.plain, tuple(line.spans), number, width, style, theme) for number, line in enumerate(built.lines)]
-            missing = [number for number, line_key in enumerate(keys) if line_key not in _DRAWN]
+            missing = []
+            for number, line_key in enumerate(keys):
+                if line_key in _DRAWN:
+                    continue
+                elsewhere = _DRAWN_ANYWHERE.get(_anywhere(line_key))
+                if elsewhere is not None:  # a red line moved up or down: the same strips, renumbered
+                    _DRAWN[line_key] = _renumbered(elsewhere, number)
+                else:
+                    missing.append(number)
             for first, end in _runs(missing):  # the verdict and meter, say, not the red lines between
                 self._draw_lines(built, keys, first, end, width, style)
             self._drawn = (key, [strip for line_key in keys for strip in _DRAWN[line_key]])
@@ -220,7 +252,7 @@ class PartyCard(Widget, can_focus=True):
         row = first
         for number in range(first, end):
             height = built.heights[number]
-            _DRAWN[keys[number]] = strips[row : row + height]
+            _DRAWN[keys[number]] = _DRAWN_ANYWHERE[_anywhere(keys[number])] = strips[row : row + height]
             row += height
 
     def get_content_height(self, container, viewport, width: int) -> int:
