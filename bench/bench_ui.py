@@ -34,7 +34,7 @@ from pathlib import Path
 
 from bench.timing import report
 
-RUNS = 7
+RUNS = 11  # launches of each, taking turns: the median of 7 still swung by a fifth between runs here
 FRAME = 1 / 60  # Textual draws at most 60 frames a second
 
 # One app, as `redlines` makes: the probe once made three (two only to reach the class and its
