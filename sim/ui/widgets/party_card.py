@@ -46,19 +46,24 @@ class _Built:
 
     @property
     def text(self) -> Content:
-        """The whole text; joined only when asked (Textual draws a mouse selection from it), and
-        without Content.join's second pass over it for control codes: each line had its own."""
+        """The whole text, joined only when asked (Textual draws a mouse selection from it)."""
         if self._text is None:
-            plain, spans, offset = [], [], 0
-            for number, line in enumerate(self.lines):
-                if number:
-                    plain.append("\n")
-                    offset += 1
-                plain.append(line.plain)
-                spans += [Span(offset + span.start, offset + span.end, span.style) for span in line.spans]
-                offset += len(line.plain)
-            self._text = Content("".join(plain), spans, strip_control_codes=False)
+            self._text = _joined(self.lines)
         return self._text
+
+
+def _joined(lines: list[Content]) -> Content:
+    """``Content("\\n").join(lines)`` without its second pass over the whole text for control
+    codes: each line had its own when it was made."""
+    plain, spans, offset = [], [], 0
+    for number, line in enumerate(lines):
+        if number:
+            plain.append("\n")
+            offset += 1
+        plain.append(line.plain)
+        spans += [Span(offset + span.start, offset + span.end, span.style) for span in line.spans]
+        offset += len(line.plain)
+    return Content("".join(plain), spans, strip_control_codes=False)
 
 
 def _runs(numbers: list[int]) -> list[tuple[int, int]]:
@@ -88,6 +93,7 @@ def _renumbered(strips: list[Strip], number: int) -> list[Strip]:
             style = segment.style
             offset = style.meta.get("offset") if style is not None else None
             if offset is not None:  # a piece of text (not padding): the same column, this line
+                # (the strips' styles are Rich's; its class is taken from them, not imported)
                 segment = segment._replace(style=style + type(style).from_meta({"offset": (offset[0], number)}))
             segments.append(segment)
         moved.append(Strip(segments, strip.cell_length))
@@ -247,8 +253,7 @@ class PartyCard(Widget, can_focus=True):
         Drawn below as many empty lines as precede them: the strips then carry their line numbers,
         as Textual's own drawing does (a mouse selection reads them). One pass over a run of
         changed lines, not one per line each below its own empty lines."""
-        part = _Built((), [Content("")] * first + built.lines[first:end], [])
-        strips = Visual.to_strips(self, part.text, width, None, style)
+        strips = Visual.to_strips(self, _joined([Content("")] * first + built.lines[first:end]), width, None, style)
         row = first
         for number in range(first, end):
             height = built.heights[number]
