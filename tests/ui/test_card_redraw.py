@@ -122,7 +122,7 @@ def test_a_card_drawn_line_by_line_reads_as_textuals_own_drawing(run) -> None:
 
 def test_a_card_drawn_when_the_kept_lines_are_full_draws_every_line_again(run) -> None:
     """The kept lines are bounded: a card drawn as they are emptied draws each line anew, the same."""
-    import sim.ui.widgets.party_card as party_card
+    import sim.ui.widgets.card_lines as card_lines
 
     async def play() -> None:
         app = make_app(screen="table", scenario="ukraine-2025", seed=1, difficulty="easy")
@@ -130,9 +130,9 @@ def test_a_card_drawn_when_the_kept_lines_are_full_draws_every_line_again(run) -
             await pilot.pause()
             for card in app.screen.query(PartyCard):
                 drawn = [list(strip) for strip in card._strips()]
-                party_card._DRAWN.update({("filler", number): [] for number in range(5000)})
+                card_lines.DRAWN.update({("filler", number): [] for number in range(5000)})
                 card._drawn = None
                 assert [list(strip) for strip in card._strips()] == drawn
-                assert len(party_card._DRAWN) < 5000
+                assert len(card_lines.DRAWN) < 5000
 
     run(play())

@@ -4,10 +4,8 @@ and asks for details."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from textual.binding import Binding
-from textual.content import Content, Span
+from textual.content import Content
 from textual.geometry import Region
 from textual.message import Message
 from textual.strip import Strip
@@ -17,12 +15,10 @@ from textual.widget import Widget
 from sim.engine import Verdict
 from sim.present import cards
 from sim.present.cards import CardData
+from sim.ui.widgets.card_lines import CardText, crossed_line, joined, keep, kept, line_height, not_kept, runs
 
 METER_STYLE = {"empty": "$foreground 30%", "mark": "bold $foreground"}
 COMPACT_BELOW = 32  # terminal rows: below this a card lists one crossed red line and counts the rest
-_WRAPPED: dict[tuple[str, int], int] = {}  # (a long line's text, width) -> its height: red lines recur from draft to draft
-_DRAWN: dict[tuple, list[Strip]] = {}  # (a line's text and styles, its number, width, style, theme) -> its strips
-_DRAWN_ANYWHERE: dict[tuple, list[Strip]] = {}  # the same without the number -> its strips drawn at some number
 
 
 VERDICT_CLASSES = {Verdict.REJECT: "-reject", Verdict.ACCEPT: "-accept"}
@@ -30,93 +26,6 @@ VERDICT_CLASSES = {Verdict.REJECT: "-reject", Verdict.ACCEPT: "-accept"}
 
 def _verdict_class(verdict: Verdict | None) -> str:
     return VERDICT_CLASSES.get(verdict, "")
-
-
-class _Built:
-    """A card's text for one (data, width, compactness), and what measuring and drawing it need."""
-
-    __slots__ = ("key", "lines", "heights", "height", "_text")
-
-    def __init__(self, key: tuple, lines: list[Content], heights: list[int]) -> None:
-        self.key = key
-        self.lines = lines  # the text, a Content per line (each may wrap)
-        self.heights = heights  # the rows each line takes at that width
-        self.height = sum(heights)
-        self._text: Content | None = None
-
-    @property
-    def text(self) -> Content:
-        """The whole text, joined only when asked (Textual draws a mouse selection from it)."""
-        if self._text is None:
-            self._text = _joined(self.lines)
-        return self._text
-
-
-def _joined(lines: list[Content]) -> Content:
-    """``Content("\\n").join(lines)`` without its second pass over the whole text for control
-    codes: each line had its own when it was made."""
-    plain, spans, offset = [], [], 0
-    for number, line in enumerate(lines):
-        if number:
-            plain.append("\n")
-            offset += 1
-        plain.append(line.plain)
-        spans += [Span(offset + span.start, offset + span.end, span.style) for span in line.spans]
-        offset += len(line.plain)
-    return Content("".join(plain), spans, strip_control_codes=False)
-
-
-def _runs(numbers: list[int]) -> list[tuple[int, int]]:
-    """Sorted line numbers as runs of consecutive ones, each ``(first, end)``."""
-    runs: list[tuple[int, int]] = []
-    for number in numbers:
-        if runs and runs[-1][1] == number:
-            runs[-1] = (runs[-1][0], number + 1)
-        else:
-            runs.append((number, number + 1))
-    return runs
-
-
-def _anywhere(line_key: tuple) -> tuple:
-    """A drawn line's key without its line number."""
-    return line_key[:2] + line_key[3:]
-
-
-def _renumbered(strips: list[Strip], number: int) -> list[Strip]:
-    """A line's strips as drawn at another line number, carrying ``number`` instead. Textual marks
-    each piece of text it draws with its (column, line) for a mouse selection, and that is all
-    that differs between one line drawn at two places; the rest of each style is kept."""
-    moved = []
-    for strip in strips:
-        segments = []
-        for segment in strip:
-            style = segment.style
-            offset = style.meta.get("offset") if style is not None else None
-            if offset is not None:  # a piece of text (not padding): the same column, this line
-                # (the strips' styles are Rich's; its class is taken from them, not imported)
-                segment = segment._replace(style=style + type(style).from_meta({"offset": (offset[0], number)}))
-            segments.append(segment)
-        moved.append(Strip(segments, strip.cell_length))
-    return moved
-
-
-@lru_cache(maxsize=4096)
-def _crossed_line(text: str, style: str) -> Content:
-    """A red line's row: the same lines recur from draft to draft, so each is made (and measured) once."""
-    return Content.styled(text, style)
-
-
-def _line_height(line: Content, styles, width: int) -> int:
-    """The rows one line of a card takes at ``width``: wrapping (the costly part of measuring a card,
-    which every change of the draft does to decide on a layout) only for a line too long to fit."""
-    if line.cell_length <= width:
-        return 1
-    key = (line.plain, width)
-    if key not in _WRAPPED:
-        if len(_WRAPPED) > 4096:  # bounded: widths change as the terminal is resized
-            _WRAPPED.clear()
-        _WRAPPED[key] = line.get_height(styles, width)
-    return _WRAPPED[key]
 
 
 class PartyCard(Widget, can_focus=True):
@@ -143,7 +52,7 @@ class PartyCard(Widget, can_focus=True):
         self.border_title = Content(data.name)
         # The text and its height for one (data, width, compactness): a change of the draft asks
         # for the height (to decide on a layout), the layout asks again, then the render: built once.
-        self._built: _Built | None = None
+        self._built: CardText | None = None
         self._drawn: tuple[tuple, list[Strip]] | None = None  # the strips of the text as last drawn
         # Rows kept while the player edits, for one (width, compactness): a card then grows but never
         # shrinks, so the cards below do not jump up and down from key to key (and an edit needs no
@@ -190,7 +99,7 @@ class PartyCard(Widget, can_focus=True):
         # usually), not the red lines that stay; a row costs Textual its borders and colours.
         changed = [row for row, (old, new) in enumerate(zip(before[1], after[1])) if old != new]
         if changed:  # each run of changed rows, not every row from the first to the last
-            self.refresh(*[Region(0, first, width, end - first) for first, end in _runs(changed)])
+            self.refresh(*[Region(0, first, width, end - first) for first, end in runs(changed)])
 
     def _row_keys(self, width: int) -> list[tuple | None]:
         """What each row of the text shows (a line's text and styles, once per row it wraps to)."""
@@ -230,34 +139,22 @@ class PartyCard(Widget, can_focus=True):
         key = (built.key, width, style, theme)
         if self._drawn is None or self._drawn[0] != key:
             self.render()  # what drawing a card calls (the benchmark of a repaint waits for it)
-            if len(_DRAWN) > 4096:  # bounded: widths, themes and texts come and go
-                _DRAWN.clear()
-                _DRAWN_ANYWHERE.clear()
             keys = [(line.plain, tuple(line.spans), number, width, style, theme) for number, line in enumerate(built.lines)]
-            missing = []
-            for number, line_key in enumerate(keys):
-                if line_key in _DRAWN:
-                    continue
-                elsewhere = _DRAWN_ANYWHERE.get(_anywhere(line_key))
-                if elsewhere is not None:  # a red line moved up or down: the same strips, renumbered
-                    _DRAWN[line_key] = _renumbered(elsewhere, number)
-                else:
-                    missing.append(number)
-            for first, end in _runs(missing):  # the verdict and meter, say, not the red lines between
+            for first, end in runs(not_kept(keys)):  # the verdict and meter, say, not the red lines between
                 self._draw_lines(built, keys, first, end, width, style)
-            self._drawn = (key, [strip for line_key in keys for strip in _DRAWN[line_key]])
+            self._drawn = (key, kept(keys))
         return self._drawn[1]
 
-    def _draw_lines(self, built: _Built, keys: list[tuple], first: int, end: int, width: int, style) -> None:
+    def _draw_lines(self, built: CardText, keys: list[tuple], first: int, end: int, width: int, style) -> None:
         """Draw lines ``first`` to ``end`` of the text in one pass and keep each line's strips.
         Drawn below as many empty lines as precede them: the strips then carry their line numbers,
         as Textual's own drawing does (a mouse selection reads them). One pass over a run of
         changed lines, not one per line each below its own empty lines."""
-        strips = Visual.to_strips(self, _joined([Content("")] * first + built.lines[first:end]), width, None, style)
+        strips = Visual.to_strips(self, joined([Content("")] * first + built.lines[first:end]), width, None, style)
         row = first
         for number in range(first, end):
             height = built.heights[number]
-            _DRAWN[keys[number]] = _DRAWN_ANYWHERE[_anywhere(keys[number])] = strips[row : row + height]
+            keep(keys[number], strips[row : row + height])
             row += height
 
     def get_content_height(self, container, viewport, width: int) -> int:
@@ -280,11 +177,11 @@ class PartyCard(Widget, can_focus=True):
     def _content(self, width: int) -> Content:
         return self._build(width).text
 
-    def _build(self, width: int) -> _Built:
+    def _build(self, width: int) -> CardText:
         key = (self.data, width, self.app.size.height < COMPACT_BELOW)
         if self._built is None or self._built.key != key:
             lines = self._lines(width)
-            self._built = _Built(key, lines, [_line_height(line, self.styles, width) for line in lines])
+            self._built = CardText(key, lines, [line_height(line, self.styles, width) for line in lines])
         return self._built
 
     def _lines(self, width: int) -> list[Content]:
@@ -307,7 +204,7 @@ class PartyCard(Widget, can_focus=True):
                 more = f" (+{len(crossed) - 1} more)"
                 room = width - len(more)
                 text = (text if len(text) <= room else text[: room - 1] + "…") + more
-            lines.append(_crossed_line(text, "$error" if line.hard else "$warning"))
+            lines.append(crossed_line(text, "$error" if line.hard else "$warning"))
         if data.note:
             lines.append(Content.styled(data.note, "italic $accent"))
         return lines
