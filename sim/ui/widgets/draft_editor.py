@@ -165,16 +165,12 @@ class DraftEditor(OptionList):
         return _Prompt(Content.assemble(mark, title, "\n  ", choice))
 
     def on_resize(self) -> None:
-        self._fit_width()
-
-    def _fit_width(self) -> None:
         width = self.scrollable_content_region.width - 2  # the option list's own padding
-        if width > 0 and width != self._width:
+        if width != self._width:
             self._width = width
             for index, issue in enumerate(self.scenario.issues):
                 self.get_option_at_index(index)._set_prompt(self._prompt(issue.id))
-            self._clear_caches()  # what replace_option_prompt_at_index does, once for all the issues
-            self.refresh()
+            self._clear_caches()  # what replace_option_prompt_at_index does (and a refresh), once for all the issues
             self._keep_cursor_in_view()
 
     def action_cycle(self, step: int) -> None:

@@ -178,7 +178,7 @@ class PartyCard(Widget, can_focus=True):
         return self._build(width).text
 
     def _build(self, width: int) -> CardText:
-        key = (self.data, width, self.app.size.height < COMPACT_BELOW)
+        key = (self.data, *self._fit(width))
         if self._built is None or self._built.key != key:
             lines = self._lines(width)
             self._built = CardText(key, lines, [line_height(line, self.styles, width) for line in lines])
