@@ -15,6 +15,7 @@ from textual.content import Content
 from sim.engine import Assessment, assess
 from sim.model import Proposal, Scenario
 from sim.present import cards, markdown
+from sim.ui.paint_now import paint_now
 from sim.ui.screens.option_picker import OptionPicker, Picked
 from sim.ui.widgets.draft_editor import DraftEditor
 from sim.ui.widgets.party_card import PartyCard
@@ -117,6 +118,7 @@ class DraftScreen(Screen):
 
     def on_draft_editor_term_chosen(self, message: DraftEditor.TermChosen) -> None:
         self.revise(message.issue_id, message.option_id)
+        paint_now(self)  # the key's frame at once, not after Textual's hops (when no layout is needed)
 
     def on_draft_editor_pick_requested(self, message: DraftEditor.PickRequested) -> None:
         if message.issue_id in self.locked():

@@ -102,11 +102,12 @@ class PartyCard(Widget, can_focus=True):
             self.refresh(*[Region(0, first, width, end - first) for first, end in runs(changed)])
 
     def _row_keys(self, width: int) -> list[tuple | None]:
-        """What each row of the text shows (a line's text and styles, once per row it wraps to)."""
+        """What each row of the text shows: a line's text and styles, and which of the rows it
+        wraps to (a wrapped line that starts a row lower shows another part of it on each row)."""
         rows: list[tuple | None] = []
         built = self._build(width)
         for number, (line, height) in enumerate(zip(built.lines, built.heights)):
-            rows += [(number, line.plain, tuple(line.spans))] * height
+            rows += [(number, part, line.plain, tuple(line.spans)) for part in range(height)]
         return rows + [None] * (self._shown_height(width) - len(rows))  # rows held blank
 
     def _decorate(self) -> None:

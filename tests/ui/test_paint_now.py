@@ -1,0 +1,60 @@
+"""A change of a term is drawn by the handler that made it, and the terminal it draws stays in step
+with the screen: after a run of quick edits (some changing a card's height, some not), what the
+terminal shows is what a fresh drawing of the whole screen shows."""
+
+from __future__ import annotations
+
+import pytest
+
+from sim.ui.app import make_app
+from sim.ui.widgets.draft_editor import DraftEditor
+from tests.ui.terminal_picture import TerminalPicture, differences, drawn_afresh
+
+
+def test_a_change_needing_no_layout_is_drawn_before_its_handler_returns(run) -> None:
+    async def play() -> None:
+        app = make_app(screen="table", scenario="ukraine-2025", seed=1, difficulty="easy")
+        async with app.run_test(size=(140, 100)) as pilot:
+            picture = TerminalPicture(140, 100)
+            picture.watch(app)
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            screen, editor = app.screen, app.screen.query_one(DraftEditor)
+            drawn_at_once = 0
+            for number in range(12):
+                editor.highlighted = number % 6
+                await pilot.pause()
+                issue = screen.scenario.issues[editor.highlighted]
+                options = [option.id for option in issue.options]
+                current = screen.draft.terms.get(issue.id)
+                chosen = options[(options.index(current) + 1) % len(options)] if current in options else options[0]
+                before = [row[:] for row in picture.cells]
+                screen.on_draft_editor_term_chosen(DraftEditor.TermChosen(issue.id, chosen))
+                laid_out = any(widget._layout_required for widget in screen.walk_children())
+                if not laid_out:  # drawn already: the terminal moved on, and it reads as the screen now does
+                    assert picture.cells != before
+                    assert differences(picture.rows(), drawn_afresh(screen)) == []
+                    drawn_at_once += 1
+                await pilot.pause()
+            assert drawn_at_once >= 6  # most edits need no layout
+
+    run(play())
+
+
+@pytest.mark.parametrize("size", [(100, 30), (120, 44)])  # cards listing one crossed line, and all of them
+def test_the_terminal_after_quick_edits_reads_as_a_fresh_drawing(run, size) -> None:
+    async def play() -> None:
+        app = make_app(screen="table", scenario="ukraine-2025", seed=1, difficulty="easy")
+        async with app.run_test(size=size) as pilot:
+            picture = TerminalPicture(*size)
+            picture.watch(app)
+            await pilot.pause()
+            for _ in range(5):
+                for key in ("right", "right", "down", "right", "left", "down"):
+                    await pilot.press(key)  # no pause between keys, as when a key is held
+                await pilot.pause()
+                assert differences(picture.rows(), drawn_afresh(app.screen)) == []
+            await pilot.pause(1.2)  # the editing paused: the cards give back their held rows
+            assert differences(picture.rows(), drawn_afresh(app.screen)) == []
+
+    run(play())
