@@ -17,6 +17,7 @@ from sim.model import Proposal, Scenario
 from sim.present import cards, markdown
 from sim.ui.paint_now import paint_now
 from sim.ui.screens.option_picker import OptionPicker, Picked
+from sim.ui.trimmed_compositor import TrimmedCompositor
 from sim.ui.widgets.draft_editor import DraftEditor
 from sim.ui.widgets.party_card import PartyCard
 
@@ -38,6 +39,7 @@ class DraftScreen(Screen):
 
     def __init__(self, scenario: Scenario, draft: Proposal | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
+        self._compositor = TrimmedCompositor()  # an edit's frame draws only the rows it changed
         self.scenario = scenario
         self.draft = draft if draft is not None else Proposal(scenario.id, title="Untitled draft")
         self.assessment: Assessment | None = assess(scenario, self.draft) if self.SEES_ALL else None
