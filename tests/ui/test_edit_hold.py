@@ -58,3 +58,30 @@ def test_cards_and_draft_hold_their_rows_while_editing_and_give_them_back_after(
             assert not editor._held
 
     run(play())
+
+
+def test_a_card_that_grows_while_editing_takes_spare_rows_unless_compact(run) -> None:
+    """Growing while the player edits, a card takes GROWTH_ROWS more rows than its text needs, so the
+    next line a key brings needs no new layout; a compact card (a short terminal) takes none."""
+    from sim.ui.widgets.party_card import GROWTH_ROWS
+
+    async def play(size: tuple[int, int], spare: int) -> int:
+        app = make_app(screen="table", scenario="ukraine-2025", seed=1, difficulty="easy")
+        grown = 0
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            before = heights(screen)
+            for key in ["right", "down", "right", "down", "right", "down", "right", "right", "down", "right"] * 2:
+                await pilot.press(key)
+                await pilot.pause()
+                now = heights(screen)
+                for card, (shown, needed) in now.items():
+                    if needed > before[card][0]:  # its text outgrew the rows it had: it grew
+                        assert shown == needed + spare
+                        grown += 1
+                before = now
+        return grown
+
+    assert run(play((120, 44), GROWTH_ROWS)) >= 1
+    run(play((100, 30), 0))

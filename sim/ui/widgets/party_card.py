@@ -19,6 +19,7 @@ from sim.ui.widgets.card_lines import CardText, crossed_line, joined, keep, kept
 
 METER_STYLE = {"empty": "$foreground 30%", "mark": "bold $foreground"}
 COMPACT_BELOW = 32  # terminal rows: below this a card lists one crossed red line and counts the rest
+GROWTH_ROWS = 2  # spare rows a card takes when it grows while the player edits (not when compact)
 
 
 VERDICT_CLASSES = {Verdict.REJECT: "-reject", Verdict.ACCEPT: "-accept"}
@@ -78,6 +79,11 @@ class PartyCard(Widget, can_focus=True):
         self._hold = (self._fit(width), before[0]) if hold else None
         self.data = data
         self._decorate()
+        if hold and not self._fit(width)[1] and self._height(width) > before[0]:
+            # Growing while the player edits: by a few rows more than the text needs, so that the
+            # next lines a key brings need no new layout of the screen (a layout redraws every
+            # card below); the spare rows go back with the others when the editing pauses.
+            self._hold = (self._fit(width), self._height(width) + GROWTH_ROWS)
         self._repaint(width, before)
 
     def release(self) -> None:
