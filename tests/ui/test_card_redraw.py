@@ -136,3 +136,38 @@ def test_a_card_drawn_when_the_kept_lines_are_full_draws_every_line_again(run) -
                 assert len(card_lines.DRAWN) < 5000
 
     run(play())
+
+
+def test_a_cards_rows_are_framed_as_textuals_own_styling_frames_them(run) -> None:
+    """A card's text rows, framed from kept sides (card_rows.py), are segment for segment the rows
+    Textual's own styling draws: after edits that change verdicts (and the border's colour), with a
+    card focused, at two widths, in both themes."""
+    from textual._styles_cache import StylesCache
+    from textual.geometry import Region
+
+    async def play() -> None:
+        app = make_app(screen="table", scenario="ukraine-2025", seed=1, difficulty="easy")
+        async with app.run_test(size=(120, 44)) as pilot:
+            await pilot.pause()
+            compared = set()
+            for width, keys in ((120, ["right", "right", "down", "right", "down", "right"]), (90, ["right", "down", "left"])):
+                await pilot.resize_terminal(width, 44)
+                await pilot.pause()
+                for key in keys:
+                    await pilot.press(key)
+                    await pilot.pause()
+                    cards = list(app.screen.query(PartyCard))
+                    if key == "left":
+                        cards[1].focus()  # a focused card's border has its own colour
+                        await pilot.pause()
+                    for card in cards:
+                        whole = Region(0, 0, card.outer_size.width, card.outer_size.height)
+                        ours = [list(strip) for strip in card.render_lines(whole)]
+                        theirs = [list(strip) for strip in StylesCache().render_widget(card, whole)]
+                        assert ours == theirs
+                        compared.add((card.id, str(card.styles.border_left[1])))
+                app.action_toggle_contrast()
+                await pilot.pause()
+            assert len({border for _, border in compared}) >= 3  # border colours of more than one kind were compared
+
+    run(play())

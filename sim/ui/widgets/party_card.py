@@ -15,6 +15,7 @@ from textual.widget import Widget
 from sim.engine import Verdict
 from sim.present import cards
 from sim.present.cards import CardData
+from sim.ui.widgets.card_rows import CardRows
 from sim.ui.widgets.card_lines import CardText, crossed_line, joined, keep, kept, line_height, not_kept, runs
 
 METER_STYLE = {"empty": "$foreground 30%", "mark": "bold $foreground"}
@@ -49,6 +50,7 @@ class PartyCard(Widget, can_focus=True):
         # A card's text has no links: without this, Textual passes every strip drawn through its
         # link styling (a quarter of the time a card takes to draw).
         self.set_reactive(Widget.auto_links, False)
+        self._styles_cache = CardRows()  # text rows framed from kept sides, not styled anew each
         self.data = data
         self.border_title = Content(data.name)
         # The text and its height for one (data, width, compactness): a change of the draft asks
