@@ -60,10 +60,13 @@ def test_cards_and_draft_hold_their_rows_while_editing_and_give_them_back_after(
     run(play())
 
 
-def test_a_card_that_grows_while_editing_takes_spare_rows_unless_compact(run) -> None:
+def test_a_card_that_grows_while_editing_takes_spare_rows_unless_compact(run, monkeypatch) -> None:
     """Growing while the player edits, a card takes GROWTH_ROWS more rows than its text needs, so the
     next line a key brings needs no new layout; a compact card (a short terminal) takes none."""
+    from sim.ui.screens import draft_screen
     from sim.ui.widgets.party_card import GROWTH_ROWS
+
+    monkeypatch.setattr(draft_screen, "HOLD_SECONDS", 3600)  # the editing never pauses long enough to give rows back
 
     async def play(size: tuple[int, int], spare: int) -> int:
         app = make_app(screen="table", scenario="ukraine-2025", seed=1, difficulty="easy")

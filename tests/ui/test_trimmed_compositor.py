@@ -6,12 +6,15 @@ from __future__ import annotations
 from textual.widget import Widget
 
 from sim.ui.app import make_app
+from sim.ui.screens import draft_screen
 from sim.ui.widgets.draft_editor import DraftEditor
 from sim.ui.widgets.key_footer import KeyFooter
 from sim.ui.widgets.news_feed import NewsFeed
 
 
 def test_an_edit_draws_only_the_rows_it_changed(run, monkeypatch) -> None:
+    monkeypatch.setattr(draft_screen, "HOLD_SECONDS", 3600)  # no editing pause gives rows back (a layout) mid-test
+
     async def play() -> None:
         drawn: list[tuple[Widget, int]] = []
         original = Widget.render_lines
