@@ -10,6 +10,7 @@ from sim.ui.app import make_app
 from sim.ui.screens import draft_screen
 from sim.ui.screens.draft_screen import HOLD_SECONDS
 from sim.ui.widgets.draft_editor import DraftEditor
+from tests.ui.layouts import counted_layouts
 from tests.ui.terminal_picture import TerminalPicture, differences, drawn_afresh
 
 FRAMES = 0.1  # long enough for Textual's update timer (60 a second) to draw what is still due
@@ -31,14 +32,7 @@ def test_a_change_of_a_term_is_drawn_before_its_handler_returns(run, monkeypatch
             await pilot.pause()
             await app.workers.wait_for_complete()
             screen, editor = app.screen, app.screen.query_one(DraftEditor)
-            layouts: list[int] = []
-            lay_out = screen._refresh_layout
-
-            def counted_layout(*args, **kwargs):
-                layouts.append(1)
-                return lay_out(*args, **kwargs)
-
-            monkeypatch.setattr(screen, "_refresh_layout", counted_layout)
+            layouts = counted_layouts(screen, monkeypatch)
             laid_out = 0
             for number in range(12):
                 editor.highlighted = number % 6

@@ -10,6 +10,7 @@ from sim.ui.screens import draft_screen
 from sim.ui.widgets.draft_editor import DraftEditor
 from sim.ui.widgets.key_footer import KeyFooter
 from sim.ui.widgets.news_feed import NewsFeed
+from tests.ui.layouts import counted_layouts
 
 
 def test_an_edit_draws_only_the_rows_it_changed(run, monkeypatch) -> None:
@@ -29,14 +30,7 @@ def test_an_edit_draws_only_the_rows_it_changed(run, monkeypatch) -> None:
             await app.workers.wait_for_complete()
             screen, editor = app.screen, app.screen.query_one(DraftEditor)
             monkeypatch.setattr(Widget, "render_lines", render_lines)
-            layouts: list[int] = []
-            lay_out = screen._refresh_layout
-
-            def counted_layout(*args, **kwargs):
-                layouts.append(1)
-                return lay_out(*args, **kwargs)
-
-            monkeypatch.setattr(screen, "_refresh_layout", counted_layout)
+            layouts = counted_layouts(screen, monkeypatch)
             unmoved = few_rows = 0
             for key in ("right", "down", "right", "right", "down", "right", "down", "right", "right"):
                 drawn.clear()
