@@ -1,0 +1,146 @@
+"""attrs' generated methods, compiled once and kept beside the package's bytecode.
+
+attrs writes each class's ``__init__``, ``__eq__`` and ``__hash__`` as source and compiles it when
+the class is made. Python keeps the compiled code of our own modules in ``.pyc`` files, but not
+this: every launch compiled the methods of some ninety classes again before the table's first
+frame, about 40 ms. Here each compiled script is kept, keyed by its text and file name, in one file
+next to ``sim/record.py``'s bytecode (``sys.pycache_prefix`` is honoured, and nothing is written
+when bytecode is not: ``PYTHONDONTWRITEBYTECODE``). Anyone who can write that folder can write the
+``.pyc`` files beside it, so the file is trusted as they are; one writable by others is ignored.
+
+A script differs from launch to launch in one place only: ``__hash__`` mixes in the hash of a
+string naming the class, and string hashes are salted per process. That number is replaced by a
+fixed stand-in in the key and the kept code, and put back into the code's constants when it is
+used. So the methods are the code attrs would have compiled (a test compares them), but for the
+column where that one number ends, which only a traceback's caret could show, and a constant never
+raises.
+"""
+
+from __future__ import annotations
+
+import __future__
+import atexit
+import hashlib
+import marshal
+import os
+import stat
+import sys
+import types
+from pathlib import Path
+from typing import Any, Mapping
+
+import attr._make as attrs_make
+
+MAX_KEPT = 2000  # the package makes a few hundred classes; more means old versions piled up
+# attrs compiles with its own module's future flags (compile() inherits them): so do we.
+_FLAGS = attrs_make.annotations.compiler_flag if isinstance(getattr(attrs_make, "annotations", None), __future__._Feature) else 0
+
+# Where a script's class hash goes in a kept script: as wide as the widest hash ("-" and 19 digits),
+# and no number a class would have.
+STAND_IN = int("7" * 20)
+
+_original = attrs_make._compile_and_eval
+_kept: dict[bytes, types.CodeType] | None = None  # read on first use
+_new: dict[bytes, types.CodeType] = {}
+_used: set[bytes] = set()  # keys this process read: what a file grown too large keeps
+
+
+def kept_path() -> Path:
+    """The file of kept methods, where Python keeps this package's bytecode (as
+    ``importlib.util.cache_from_source`` places it: that module costs 8 ms to import), one per Python."""
+    folder = Path(os.path.abspath(Path(__file__).parent))
+    if sys.pycache_prefix:
+        folder = Path(sys.pycache_prefix, *folder.parts[1:])
+    else:
+        folder = folder / "__pycache__"
+    return folder / f"attrs-methods.{sys.implementation.cache_tag}.marshal"
+
+
+def _attrs_version() -> str:
+    """Which attrs wrote the scripts: its code generator's file (``attr.__version__`` reads the
+    package's metadata, some 15 ms)."""
+    info = os.stat(attrs_make.__file__)
+    return f"{info.st_size} {info.st_mtime_ns}"
+
+
+def _class_hash(filename: str) -> int | None:
+    """The number attrs mixes into the hash of the class a script of ``filename`` belongs to."""
+    prefix = "<attrs generated "
+    if not (filename.startswith(prefix) and filename.endswith(">")):
+        return None
+    kind, _, name = filename[len(prefix):-1].partition(" ")
+    return hash(f"<attrs generated hash {name}>") if name else None
+
+
+def _with_constant(code: types.CodeType, old: int, new: int) -> types.CodeType:
+    """``code`` with every constant ``old`` (in it and the functions it defines) made ``new``."""
+    consts = tuple(
+        new if type(c) is int and c == old else _with_constant(c, old, new) if isinstance(c, types.CodeType) else c
+        for c in code.co_consts
+    )
+    return code.replace(co_consts=consts) if consts != code.co_consts else code
+
+
+def _read_kept() -> dict[bytes, types.CodeType]:
+    try:
+        path = kept_path()
+        with open(path, "rb") as file:
+            info = os.fstat(file.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_mode & 0o022:
+                return {}
+            version, kept = marshal.load(file)
+    except Exception:  # noqa: BLE001 (missing, unreadable, damaged or of another version: just compile)
+        return {}
+    if version != _attrs_version() or not isinstance(kept, dict) or not all(isinstance(v, types.CodeType) for v in kept.values()):
+        return {}
+    return kept
+
+
+def compile_and_eval(script: str, globs: dict[str, Any] | None, locs: Mapping[str, object] | None = None,
+                     filename: str = "") -> None:
+    """What attrs' own ``_compile_and_eval`` does, with the compiled code kept between launches."""
+    global _kept
+    salt = _class_hash(filename)
+    if salt is None:
+        return _original(script, globs, locs, filename)
+    shown = f" {salt},"
+    if str(STAND_IN) in script or script.count(shown) > 1:
+        return _original(script, globs, locs, filename)  # no single place to stand in for it
+    general = script.replace(shown, f" {STAND_IN},")
+    key = hashlib.blake2b(f"{filename}\0{general}".encode(), digest_size=16).digest()
+    if _kept is None:
+        _kept = _read_kept()
+    code = _kept.get(key) or _new.get(key)
+    _used.add(key)
+    if code is None:
+        code = _new[key] = compile(general, filename, "exec", flags=_FLAGS, dont_inherit=True)
+    eval(_with_constant(code, STAND_IN, salt) if shown in script else code, globs, locs)
+
+
+def save() -> None:
+    """Write the kept methods with any new ones, atomically; a folder that cannot take them is no error."""
+    if not _new or sys.dont_write_bytecode:
+        return
+    kept = {**(_kept or {}), **_new}
+    if len(kept) > MAX_KEPT:  # old versions of our classes piled up: keep this launch's only
+        kept = {key: code for key, code in kept.items() if key in _used}
+    path = kept_path()
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        with os.fdopen(handle, "wb") as file:
+            marshal.dump((_attrs_version(), kept), file)
+        os.replace(temporary, path)
+    except OSError:
+        try:
+            temporary.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def install() -> None:
+    """From now on attrs' classes get their methods through ``compile_and_eval``; kept at exit."""
+    if attrs_make._compile_and_eval is not compile_and_eval:
+        attrs_make._compile_and_eval = compile_and_eval
+        atexit.register(save)
