@@ -4,9 +4,7 @@ attrs writes each class's ``__init__``, ``__eq__`` and ``__hash__`` as source an
 the class is made. Python keeps the compiled code of our own modules in ``.pyc`` files, but not
 this: every launch compiled the methods of some ninety classes again before the table's first
 frame, about 40 ms. Here each compiled script is kept, keyed by its text and file name, in one file
-next to ``sim/record.py``'s bytecode (``sys.pycache_prefix`` is honoured, and nothing is written
-when bytecode is not: ``PYTHONDONTWRITEBYTECODE``). Anyone who can write that folder can write the
-``.pyc`` files beside it, so the file is trusted as they are; one writable by others is ignored.
+beside the package's bytecode (``sim.beside_bytecode``: where, when, and why it is trusted).
 
 A script differs from launch to launch in one place only: ``__hash__`` mixes in the hash of a
 string naming the class, and string hashes are salted per process. That number is replaced by a
@@ -23,13 +21,13 @@ import atexit
 import hashlib
 import marshal
 import os
-import stat
-import sys
 import types
 from pathlib import Path
 from typing import Any, Mapping
 
 import attr._make as attrs_make
+
+from sim import beside_bytecode
 
 MAX_KEPT = 2000  # the package makes a few hundred classes; more means old versions piled up
 # attrs compiles with its own module's future flags (compile() inherits them): so do we.
@@ -46,14 +44,7 @@ _used: set[bytes] = set()  # keys this process read: what a file grown too large
 
 
 def kept_path() -> Path:
-    """The file of kept methods, where Python keeps this package's bytecode (as
-    ``importlib.util.cache_from_source`` places it: that module costs 8 ms to import), one per Python."""
-    folder = Path(os.path.abspath(Path(__file__).parent))
-    if sys.pycache_prefix:
-        folder = Path(sys.pycache_prefix, *folder.parts[1:])
-    else:
-        folder = folder / "__pycache__"
-    return folder / f"attrs-methods.{sys.implementation.cache_tag}.marshal"
+    return beside_bytecode.kept_path(__file__, "attrs-methods")
 
 
 def _attrs_version() -> str:
@@ -82,14 +73,10 @@ def _with_constant(code: types.CodeType, old: int, new: int) -> types.CodeType:
 
 
 def _read_kept() -> dict[bytes, types.CodeType]:
+    data = beside_bytecode.read_kept(kept_path())
     try:
-        path = kept_path()
-        with open(path, "rb") as file:
-            info = os.fstat(file.fileno())
-            if not stat.S_ISREG(info.st_mode) or info.st_mode & 0o022:
-                return {}
-            version, kept = marshal.load(file)
-    except Exception:  # noqa: BLE001 (missing, unreadable, damaged or of another version: just compile)
+        version, kept = marshal.loads(data) if data else (None, None)
+    except Exception:  # noqa: BLE001 (damaged, or written by another Python: just compile)
         return {}
     if version != _attrs_version() or not isinstance(kept, dict) or not all(isinstance(v, types.CodeType) for v in kept.values()):
         return {}
@@ -118,25 +105,13 @@ def compile_and_eval(script: str, globs: dict[str, Any] | None, locs: Mapping[st
 
 
 def save() -> None:
-    """Write the kept methods with any new ones, atomically; a folder that cannot take them is no error."""
-    if not _new or sys.dont_write_bytecode:
+    """Write the kept methods with any new ones (``sim.beside_bytecode`` says when and how)."""
+    if not _new:
         return
     kept = {**(_kept or {}), **_new}
     if len(kept) > MAX_KEPT:  # old versions of our classes piled up: keep this launch's only
         kept = {key: code for key, code in kept.items() if key in _used}
-    path = kept_path()
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o644)
-        with os.fdopen(handle, "wb") as file:
-            marshal.dump((_attrs_version(), kept), file)
-        os.replace(temporary, path)
-    except OSError:
-        try:
-            temporary.unlink(missing_ok=True)
-        except OSError:
-            pass
+    beside_bytecode.write_kept(kept_path(), marshal.dumps((_attrs_version(), kept)))
 
 
 def install() -> None:

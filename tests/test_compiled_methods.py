@@ -94,7 +94,7 @@ def launch(prefix: Path, seed: int, **env: str) -> dict:
 
 
 def kept_file(prefix: Path) -> Path:
-    found = list(prefix.rglob("attrs-methods.*.marshal"))
+    found = list(prefix.rglob("attrs-methods.*"))
     assert len(found) == 1, found
     return found[0]
 

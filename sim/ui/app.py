@@ -27,6 +27,7 @@ from sim.record import frozen
 from sim.ui.collector import pause_collector, resume_collector
 from sim.ui.commands import RedLinesCommands
 from sim.ui.keymap import load_keymap
+from sim.ui.kept_stylesheet import KeptStylesheet
 from sim.ui.messages import OpenAnalysis, ShowBriefing
 from sim.ui.terminal_watch import PERIOD as TERMINAL_CHECK_PERIOD
 from sim.ui.terminal_watch import still_there, terminal_fd
@@ -85,6 +86,7 @@ class RedLinesApp(App):
 
     def __init__(self, launch: Launch = Launch()) -> None:
         super().__init__()
+        self.stylesheet = KeptStylesheet.replacing(self.stylesheet)  # parsed once, not at every launch
         for theme in THEMES:  # from now on Textual's own list has them (see available_themes)
             self.register_theme(theme)
         self._themes_registered = True
