@@ -10,6 +10,8 @@ The whole game is pure data and one function::
 ``Session`` wraps it for interactive front ends (autosave after every action); saves replay exactly.
 """
 
+from typing import Any
+
 from sim.game.actions import (
     Action,
     ActionError,
@@ -25,7 +27,6 @@ from sim.game.actions import (
     Wait,
     parse_action,
 )
-from sim.game.answers import Answer
 from sim.game.effective import effective_scenario
 from sim.game.gap import issues_apart
 from sim.game.saves import (
@@ -59,3 +60,14 @@ __all__ = [
     "load_save", "new_game", "parse_action", "party_view", "replay", "revisions", "revisions_toward", "score", "start_game", "step",
     "views", "write_save",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # A party's answers (and its counter-proposals) are imported with the first meeting: the table's
+    # first frame needs none of them.
+    if name == "Answer":
+        from sim.game.answers import Answer
+
+        globals()[name] = Answer  # later look-ups skip this hook
+        return Answer
+    raise AttributeError(f"module 'sim.game' has no attribute {name!r}")

@@ -8,7 +8,7 @@ leaves the state it was given untouched.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable, Mapping
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 from attrs import evolve
 
@@ -26,7 +26,6 @@ from sim.game.actions import (
     UseLever,
     Wait,
 )
-from sim.game.answers import Answer, table
 from sim.game.clock import advance
 from sim.game.consult import consult
 from sim.game.events import run_events
@@ -49,6 +48,9 @@ from sim.loading.problems import suggest
 from sim.model import FrozenMap, Proposal, Scenario
 from sim.model.plain import mid_sentence
 from sim.record import frozen
+
+if TYPE_CHECKING:  # the answers (and counter-proposals) load with the first meeting, not the first frame
+    from sim.game.answers import Answer
 
 MEDIATOR_DRAFT = "Mediator's draft"
 
@@ -153,6 +155,8 @@ def _act(state: GameState, action: Action) -> tuple[GameState, int, Answer | Non
         return say(evolve(state, venue=action.venue), FeedKind.MOVE, f"You travel to {mid_sentence(venue.name)}."), venue.travel_days, None
     if isinstance(action, Table):
         _party_here(state, action.party, "table to")
+        from sim.game.answers import table
+
         state, answer = table(state, action.party)
         return state, costs.table, answer
     if isinstance(action, Consult):

@@ -37,6 +37,7 @@ from sim.ui.themes import DEFAULT_THEME, HIGH_CONTRAST_THEME, NEUTRAL_DEFAULTS, 
 WARM_UP = (
     "textual.widgets._markdown",
     "sim.game",
+    "sim.game.answers",  # the first meeting's answers (sim.game imports them only when asked)
     "sim.ui.screens.briefing",
     "sim.ui.screens.table",
     "sim.ui.screens.sandbox",
