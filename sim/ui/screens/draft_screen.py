@@ -16,7 +16,6 @@ from sim.engine import Assessment, assess
 from sim.model import Proposal, Scenario
 from sim.present import cards, markdown
 from sim.ui.paint_now import paint_now
-from sim.ui.screens.option_picker import OptionPicker, Picked
 from sim.ui.trimmed_compositor import TrimmedCompositor
 from sim.ui.widgets.draft_editor import DraftEditor
 from sim.ui.widgets.party_card import PartyCard
@@ -126,6 +125,8 @@ class DraftScreen(Screen):
         if message.issue_id in self.locked():
             self.notify("This term was signed in an interim agreement: it stays.", severity="warning")
             return
+
+        from sim.ui.screens.option_picker import OptionPicker, Picked  # imported when first opened (the warm-up does it early)
 
         def chosen(picked: Picked | None) -> None:
             if picked is not None:

@@ -28,7 +28,6 @@ from sim.present import cards, markdown, play
 from sim.ui.autosave import AutoSaver
 from sim.ui.messages import OpenAnalysis, ShowBriefing
 from sim.present.play import Choice
-from sim.ui.screens.choice import ChoiceScreen
 from sim.ui.screens.draft_screen import DraftScreen, update_text
 from sim.ui.widgets.action_bar import ActionBar
 from sim.ui.widgets.key_footer import KeyFooter
@@ -140,6 +139,8 @@ class TableScreen(DraftScreen):
         self.saver.enabled = False  # until the player chooses: never write over the other window's game
         choices = [Choice("read", "Open it read-only", "look and try moves; nothing is saved"),
                    Choice("copy", "Play a copy", "your moves are saved to a file of their own")]
+        from sim.ui.screens.choice import ChoiceScreen  # each dialog is imported when first opened (the warm-up does it early)
+
         self.app.push_screen(ChoiceScreen("This game is open in another Red Lines window", choices), self._locked_choice)
 
     def _locked_choice(self, choice: str | None) -> None:
@@ -203,6 +204,8 @@ class TableScreen(DraftScreen):
             if value is not None:
                 self.act(then(value))
 
+        from sim.ui.screens.choice import ChoiceScreen
+
         self.app.push_screen(ChoiceScreen(title, choices, note), chosen)
 
     def action_travel(self) -> None:
@@ -251,6 +254,8 @@ class TableScreen(DraftScreen):
             review(offers[0].id)
         else:
             choices = [Choice(v.id, v.name, f"{len(play.counter_changes(self.scenario, self.state.draft, v.counter))} changes") for v in offers]
+            from sim.ui.screens.choice import ChoiceScreen
+
             self.app.push_screen(ChoiceScreen("Whose counter-proposal?", choices), review)
 
     def _adopt(self, party_id: str, issues: list[str] | None) -> None:
