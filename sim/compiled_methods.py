@@ -21,23 +21,22 @@ import atexit
 import hashlib
 import marshal
 import os
+import sys
 import types
 from pathlib import Path
 from typing import Any, Mapping
 
-import attr._make as attrs_make
-
 from sim import beside_bytecode
 
 MAX_KEPT = 2000  # the package makes a few hundred classes; more means old versions piled up
-# attrs compiles with its own module's future flags (compile() inherits them): so do we.
-_FLAGS = attrs_make.annotations.compiler_flag if isinstance(getattr(attrs_make, "annotations", None), __future__._Feature) else 0
 
 # Where a script's class hash goes in a kept script: as wide as the widest hash ("-" and 19 digits),
 # and no number a class would have.
 STAND_IN = int("7" * 20)
 
-_original = attrs_make._compile_and_eval
+_attrs: types.ModuleType | None = None  # attrs' code generator (attr._make), once adopted
+_original: Any = None  # its own _compile_and_eval
+_flags = 0  # its module's future flags, which its compile() inherits: ours must match
 _kept: dict[bytes, types.CodeType] | None = None  # read on first use
 _new: dict[bytes, types.CodeType] = {}
 _used: set[bytes] = set()  # keys this process read: what a file grown too large keeps
@@ -50,7 +49,7 @@ def kept_path() -> Path:
 def _attrs_version() -> str:
     """Which attrs wrote the scripts: its code generator's file (``attr.__version__`` reads the
     package's metadata, some 15 ms)."""
-    info = os.stat(attrs_make.__file__)
+    info = os.stat(_attrs.__file__)
     return f"{info.st_size} {info.st_mtime_ns}"
 
 
@@ -100,7 +99,7 @@ def compile_and_eval(script: str, globs: dict[str, Any] | None, locs: Mapping[st
     code = _kept.get(key) or _new.get(key)
     _used.add(key)
     if code is None:
-        code = _new[key] = compile(general, filename, "exec", flags=_FLAGS, dont_inherit=True)
+        code = _new[key] = compile(general, filename, "exec", flags=_flags, dont_inherit=True)
     eval(_with_constant(code, STAND_IN, salt) if shown in script else code, globs, locs)
 
 
@@ -114,8 +113,51 @@ def save() -> None:
     beside_bytecode.write_kept(kept_path(), marshal.dumps((_attrs_version(), kept)))
 
 
+def _adopt(module: types.ModuleType) -> None:
+    """Give ``module`` (attr._make) our ``compile_and_eval``."""
+    global _attrs, _original, _flags
+    if module._compile_and_eval is compile_and_eval:
+        return
+    feature = getattr(module, "annotations", None)
+    _attrs, _original = module, module._compile_and_eval
+    _flags = feature.compiler_flag if isinstance(feature, __future__._Feature) else 0
+    module._compile_and_eval = compile_and_eval
+    atexit.register(save)
+
+
+class _AdoptOnLoad:
+    """A finder that finds nothing of its own: it hands attrs' code generator to ``_adopt`` the
+    moment it is loaded, before attrs makes its own classes (its validators, some 25 of them, built
+    at every launch otherwise), then leaves the import system as it was."""
+
+    @staticmethod
+    def find_spec(name: str, path: Any = None, target: Any = None) -> Any:
+        if name != "attr._make":
+            return None
+        sys.meta_path.remove(_AdoptOnLoad)
+        for finder in sys.meta_path:  # whichever would have found it
+            spec = finder.find_spec(name, path, target) if hasattr(finder, "find_spec") else None
+            if spec is not None:
+                break
+        else:
+            return None
+        loader = spec.loader
+        if loader is not None and hasattr(loader, "exec_module"):
+            run = loader.exec_module
+
+            def exec_module(module: types.ModuleType) -> None:
+                run(module)
+                _adopt(module)
+
+            loader.exec_module = exec_module
+        return spec
+
+
 def install() -> None:
-    """From now on attrs' classes get their methods through ``compile_and_eval``; kept at exit."""
-    if attrs_make._compile_and_eval is not compile_and_eval:
-        attrs_make._compile_and_eval = compile_and_eval
-        atexit.register(save)
+    """From now on attrs' classes get their methods through ``compile_and_eval`` (from attrs' own
+    on, when attrs is not loaded yet); what is new is kept at exit."""
+    module = sys.modules.get("attr._make")
+    if module is not None:
+        _adopt(module)
+    elif _AdoptOnLoad not in sys.meta_path:
+        sys.meta_path.insert(0, _AdoptOnLoad)

@@ -5,7 +5,8 @@ about a third of that work. The game builds about ninety classes before the tabl
 so a compiled repr each cost it some 25 ms, for a method only a traceback or a test failure calls.
 The shared one reads the class's fields when it is called and prints what attrs' own would print
 (the same names, values, custom field reprs and guard against a value that contains itself).
-The other methods attrs compiles are kept between launches (``sim.compiled_methods``).
+The other methods attrs compiles are kept between launches (``sim.compiled_methods``, installed by
+``sim/__init__.py``).
 """
 
 from __future__ import annotations
@@ -14,10 +15,6 @@ import threading
 from typing import Any, Callable, TypeVar, overload
 
 import attrs
-
-from sim import compiled_methods
-
-compiled_methods.install()  # every class made from here on keeps its compiled methods between launches
 
 T = TypeVar("T", bound=type)
 
