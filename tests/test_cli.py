@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -85,3 +86,56 @@ def test_wrap_keeps_paragraphs_apart() -> None:
     from sim.present.text import wrap
 
     assert wrap("One  two\nthree.\n\nFour.", "  ", width=12) == "  One two\n  three.\n\n  Four."
+
+
+@pytest.mark.parametrize("argv", [None, []])
+def test_plain_redlines_opens_the_game_without_building_the_parsers(monkeypatch, capsys, argv) -> None:
+    """`redlines` alone goes straight to the game (here a pipe, so the default scenario's briefing):
+    building every command's parser first cost the game's first frame some 30 ms."""
+    import sim.cli
+    from sim import catalog
+
+    def refused():
+        raise AssertionError("the parsers were built for a plain `redlines`")
+
+    monkeypatch.setattr(sim.cli, "build_parser", refused)
+    monkeypatch.setattr(sys, "argv", ["redlines"])
+    assert main(argv) == 0
+    assert capsys.readouterr().out.startswith(catalog.find_scenario(catalog.DEFAULT_SCENARIO).title)
+
+
+def test_any_argument_still_goes_through_the_parsers(capsys) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["--help"])
+    assert exit_.value.code == 0 and "COMMAND" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as exit_:
+        main(["--no-such-option"])
+    assert exit_.value.code == 2
+
+
+def test_the_game_starts_with_the_collector_paused(monkeypatch) -> None:
+    """`redlines` pauses the garbage collector before the app is made (the app resumes it with its
+    first frame: sim.ui.collector)."""
+    import gc
+
+    import sim.ui.app
+    from sim.cli.launch import run_app
+    from sim.ui.collector import resume_collector
+
+    seen = []
+
+    class App:
+        return_code = 0
+
+        def run(self):
+            seen.append(gc.isenabled())
+
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setattr(sim.ui.app, "make_app", lambda launch: App())
+    try:
+        assert gc.isenabled()
+        assert run_app(argparse.Namespace()) == 0
+    finally:
+        resume_collector()
+    assert seen == [False] and gc.isenabled()

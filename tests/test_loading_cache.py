@@ -97,3 +97,25 @@ def test_an_unwritable_cache_folder_still_loads(folder: Path, tmp_path: Path) ->
     blocker = tmp_path / "cache"
     blocker.write_text("a file where the folder should be")
     assert remembered(blocker, folder, "scenario", lambda: load_scenario(folder)).id == "tutorial"
+
+
+def test_the_start_screen_lists_and_describes_scenarios_from_kept_loads(monkeypatch, tmp_path: Path) -> None:
+    """The library (the start screen, `redlines scenarios`) reads each scenario and its game file
+    once: a second listing loads no TOML, and lists and dates them the same."""
+    from sim import catalog, loading
+    from sim.game import setup_file
+    from sim.present.library import game_start
+
+    monkeypatch.setenv("REDLINES_HOME", str(tmp_path / "home"))
+    listed = catalog.entries()
+    dates = [game_start(entry.scenario) for entry in listed if entry.scenario]
+
+    def refused(*args, **kwargs):
+        raise AssertionError("read from its files again")
+
+    monkeypatch.setattr(loading, "load_scenario", refused)
+    monkeypatch.setattr(setup_file, "load_setup", refused)  # the game file's reader, however it is reached
+    again = catalog.entries()
+    assert again == listed
+    assert [game_start(entry.scenario) for entry in again if entry.scenario] == dates
+    assert any(date is not None for date in dates)

@@ -54,9 +54,14 @@ def main(argv: list[str] | None = None) -> int:
     from sim.cli import clean_output
 
     clean_output.install()
-    parser = build_parser()
-    _Parser._argv = list(argv) if argv is not None else None
-    args = parser.parse_args(argv)
+    if not (sys.argv[1:] if argv is None else argv):
+        # Plain `redlines` (what `make play` runs) opens the game: building every command's parser
+        # first cost its first frame some 30 ms, to learn that there are no arguments.
+        args = argparse.Namespace(command=None)
+    else:
+        parser = build_parser()
+        _Parser._argv = list(argv) if argv is not None else None
+        args = parser.parse_args(argv)
     as_json = bool(getattr(args, "json", False))
     if args.command is None:
         from sim.cli.launch import run_app

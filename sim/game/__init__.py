@@ -38,7 +38,7 @@ from sim.game.saves import (
 from sim.game.score import Score, ScorePart, score
 from sim.game.session import Session
 from sim.game.setup import GameSetup
-from sim.game.start import game_files, start_game
+from sim.game.start import game_files, kept_game_files, start_game
 from sim.game.state import (
     Agreement,
     Difficulty,
@@ -56,7 +56,7 @@ __all__ = [
     "Action", "ActionError", "Adopt", "Agreement", "Answer", "analysis_allowed", "Consult", "Convene", "Difficulty", "FeedItem",
     "FeedKind", "Game", "GameSetup", "GameState", "LoadDraft", "Outcome", "PartyState", "PartyView", "RedLineView",
     "SaveError", "Score", "ScorePart", "Session", "SetTerm", "Status", "Summit", "Table", "Travel", "UseLever",
-    "Wait", "autosave_path", "available_actions", "effective_scenario", "game_files", "issues_apart",
+    "Wait", "autosave_path", "available_actions", "effective_scenario", "game_files", "issues_apart", "kept_game_files",
     "load_save", "new_game", "parse_action", "party_view", "replay", "revisions", "revisions_toward", "score", "start_game", "step",
     "views", "write_save",
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sim import catalog, loading
 from sim.game.setup import GameSetup
 from sim.game.state import Difficulty, GameState
@@ -23,6 +25,16 @@ def game_files(scenario: Scenario) -> tuple[GameSetup, FrozenMap[str, Proposal]]
     setup = load_setup(scenario, presets)
     offered = FrozenMap({name: p for name, p in presets.items() if name not in setup.hidden_presets})
     return setup, offered
+
+
+def kept_game_files(scenario: Scenario) -> tuple[GameSetup, FrozenMap[str, Proposal]]:
+    """``game_files``, kept loaded between launches as the scenario itself is (sim.loading.cache):
+    the start screen names each scenario's first day from them, and a new game needs them all."""
+    if not scenario.path:
+        return game_files(scenario)
+    from sim.loading.cache import remembered
+
+    return remembered(catalog.cache_dir(), Path(scenario.path).parent, "game files", lambda: game_files(scenario))
 
 
 def start_game(

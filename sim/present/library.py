@@ -22,11 +22,11 @@ def parties_line(scenario: Scenario) -> str:
 
 def game_start(scenario: Scenario) -> dt.date | None:
     """The game's first day (game.toml's ``start``), or None when the scenario has no playable game."""
-    from sim.game import game_files
+    from sim.game import kept_game_files
     from sim.loading.problems import ScenarioError
 
     try:
-        return game_files(scenario)[0].start
+        return kept_game_files(scenario)[0].start
     except (ScenarioError, OSError, ValueError):
         return None
 

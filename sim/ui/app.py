@@ -244,14 +244,9 @@ class RedLinesApp(App):
 
     def new_session(self, scenario: Scenario):
         """A new game of ``scenario`` with the chosen difficulty and seed."""
-        from sim.game import Difficulty, Session, game_files, new_game
-        from sim.loading.cache import remembered
+        from sim.game import Difficulty, Session, kept_game_files, new_game
 
-        if scenario.path:  # its game file and presets, kept loaded like the scenario itself
-            setup, presets = remembered(cache_dir(), Path(scenario.path).parent, "game files",
-                                        lambda: game_files(scenario))
-        else:
-            setup, presets = game_files(scenario)
+        setup, presets = kept_game_files(scenario)
         return Session(new_game(scenario, setup, presets, Difficulty(self.difficulty), self.seed), autosave=False)
 
     def table_screen(self, scenario: Scenario) -> Screen:
@@ -464,8 +459,7 @@ class RedLinesApp(App):
 
 
 def cache_dir() -> Path:
-    """Where loaded scenarios are kept between launches (see sim.loading.cache)."""
-    return catalog.data_dir() / "cache"
+    return catalog.cache_dir()
 
 
 def make_app(launch: Launch | None = None, **options) -> RedLinesApp:
