@@ -6,32 +6,34 @@ the game; the widgets only draw and post messages.
 
 from __future__ import annotations
 
-import importlib
-import random
-from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from sim.ui.collector import pause_collector, paused_while_importing, resume_collector
 
-from textual import events, work
-from textual.app import App
-from textual.geometry import Size
-from textual.binding import Binding
-from textual.message import Message
-from textual.reactive import Reactive
-from textual.screen import Screen
-from textual.theme import Theme
+with paused_while_importing():
+    import importlib
+    import random
+    from pathlib import Path
+    from typing import TYPE_CHECKING, Callable, Iterable
 
-from sim import catalog
-from sim.model import Scenario
-from sim.present.levels import DEFAULT_DIFFICULTY, DIFFICULTIES
-from sim.record import frozen
-from sim.ui.collector import pause_collector, resume_collector
-from sim.ui.commands import RedLinesCommands
-from sim.ui.keymap import load_keymap
-from sim.ui.kept_stylesheet import KeptStylesheet
-from sim.ui.messages import OpenAnalysis, ShowBriefing
-from sim.ui.terminal_watch import PERIOD as TERMINAL_CHECK_PERIOD
-from sim.ui.terminal_watch import still_there, terminal_fd
-from sim.ui.themes import DEFAULT_THEME, HIGH_CONTRAST_THEME, NEUTRAL_DEFAULTS, THEMES
+    from textual import events, work
+    from textual.app import App
+    from textual.geometry import Size
+    from textual.binding import Binding
+    from textual.message import Message
+    from textual.reactive import Reactive
+    from textual.screen import Screen
+    from textual.theme import Theme
+
+    from sim import catalog
+    from sim.model import Scenario
+    from sim.present.levels import DEFAULT_DIFFICULTY, DIFFICULTIES
+    from sim.record import frozen
+    from sim.ui.commands import RedLinesCommands
+    from sim.ui.keymap import load_keymap
+    from sim.ui.kept_stylesheet import KeptStylesheet
+    from sim.ui.messages import OpenAnalysis, ShowBriefing
+    from sim.ui.terminal_watch import PERIOD as TERMINAL_CHECK_PERIOD
+    from sim.ui.terminal_watch import still_there, terminal_fd
+    from sim.ui.themes import DEFAULT_THEME, HIGH_CONTRAST_THEME, NEUTRAL_DEFAULTS, THEMES
 
 # Modules the first frame does without but the next screens need: imported after it, in a thread.
 WARM_UP = (

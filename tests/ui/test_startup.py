@@ -89,6 +89,26 @@ def test_the_tables_modules_load_no_json() -> None:
     assert result.stdout.split()[-1] == "False"
 
 
+def test_the_app_module_imports_textual_and_the_screens_without_collections() -> None:
+    """No collection runs while sim.ui.app imports Textual and its screens (some 80 did, 15 ms),
+    and the collector is as it was afterwards, in a process that imports the app without running it
+    and in one that had it paused already."""
+    code = textwrap.dedent("""
+        import gc, sys
+        import sim.ui.collector  # what the app's module imports before pausing it
+        importing = []  # at each collection: was Textual, or a screen after it, being imported?
+        gc.callbacks.append(lambda phase, info: phase == "start" and importing.append(
+            "textual" in sys.modules and "sim.ui.themes" not in sys.modules))
+        import sim.ui.app
+        print(sum(importing), gc.isenabled())
+    """)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert result.stdout.split()[-2:] == ["0", "True"]
+    paused = "import gc; gc.disable(); import sim.ui.app; print(gc.isenabled())"
+    result = subprocess.run([sys.executable, "-c", paused], capture_output=True, text=True, check=True, timeout=60)
+    assert result.stdout.split()[-1] == "False"
+
+
 def test_the_collector_waits_for_the_first_frame_and_then_collects_again(run) -> None:
     """The cyclic garbage collector is paused while the first screen is built (sim.ui.collector)
     and runs again from the first frame on, and after an app that ended before it."""
