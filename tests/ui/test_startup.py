@@ -46,13 +46,16 @@ PROBE = textwrap.dedent("""
     import asyncio, sys
     from textual.css.stylesheet import Stylesheet
     from sim.ui.app import RedLinesApp, make_app
+    from sim.ui.kept_stylesheet import KeptStylesheet
 
     passes = []
-    original = Stylesheet.reparse
-    def reparse(self):
-        passes.append(1)
-        return original(self)
-    Stylesheet.reparse = reparse
+    def counted(original):
+        def reparse(self):
+            passes.append(1)
+            return original(self)
+        return reparse
+    for sheet in (Stylesheet, KeptStylesheet):  # Textual's, and the app's own (it parses through the store)
+        sheet.reparse = counted(sheet.reparse)
 
     class Probe(RedLinesApp):
         def on_red_lines_app_ready(self, message):
@@ -79,6 +82,42 @@ def test_the_tables_first_frame_loads_no_numpy_and_styles_once(redlines_home) ->
     assert (numpy, overview, reparses) == ("False", "False", "0")
     assert buttons == "0"  # the action bar and the footer are one widget each (~45 and ~80 ms of CPU)
     assert importlib_util == "False"  # nothing before the first frame needs it (~3 ms)
+
+
+def test_the_table_is_styled_once_as_it_mounts_and_again_when_styles_change(run, monkeypatch) -> None:
+    """Each of the table's widgets is styled as it mounts; the screen's resume as it is pushed does
+    not style them all again (some 8 ms of the first frame); a change of theme restyles them all."""
+    from textual.css.stylesheet import Stylesheet
+
+    from sim.ui.themes import HIGH_CONTRAST_THEME
+
+    restyled: list[int] = []
+    original = Stylesheet.update_nodes
+
+    def update_nodes(self, nodes, animate=False):
+        nodes = list(nodes)
+        restyled.append(sum(isinstance(node, PartyCard) for node in nodes))
+        return original(self, nodes, animate=animate)
+
+    monkeypatch.setattr(Stylesheet, "update_nodes", update_nodes)
+    seen: dict[str, int] = {}
+
+    class Watching(RedLinesApp):
+        def on_red_lines_app_ready(self, message: RedLinesApp.Ready) -> None:
+            seen["cards restyled before the first frame"] = sum(restyled)
+            super().on_red_lines_app_ready(message)
+
+    async def play(app) -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            cards = len(app.screen.query(PartyCard))
+            restyled.clear()
+            app.theme = HIGH_CONTRAST_THEME
+            await pilot.pause()
+            seen["cards restyled by a new theme"] = sum(restyled) // cards
+
+    run(play(Watching(make_app(screen="table", scenario="tutorial", seed=1).launch)))
+    assert seen == {"cards restyled before the first frame": 0, "cards restyled by a new theme": 1}
 
 
 def test_the_tables_modules_load_no_json() -> None:

@@ -6,6 +6,7 @@ messages. ``set_draft`` is the one place a change lands, so every card repaints 
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
@@ -43,6 +44,16 @@ class DraftScreen(Screen):
         self.draft = draft if draft is not None else Proposal(scenario.id, title="Untitled draft")
         self.assessment: Assessment | None = assess(scenario, self.draft) if self.SEES_ALL else None
         self._release = None  # the timer that ends the cards' hold on their rows once editing pauses
+        self._resumed = False
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # The first resume comes as the screen is pushed, and each of its widgets is styled as it
+        # mounts: Textual's styling them all again then cost the first frame some 8 ms. A later
+        # resume (back from a dialog, after a theme change) restyles as Textual does.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+        super()._on_screen_resume(event)
 
     def compose_desk(self) -> ComposeResult:
         """The editor and the cards, side by side."""
