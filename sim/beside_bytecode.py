@@ -11,9 +11,10 @@ group- or world-writable file, or not a plain file) is ignored.
 from __future__ import annotations
 
 import os
-import stat
 import sys
 from pathlib import Path
+
+from sim.trusted_file import read_trusted, write_atomically
 
 
 def kept_path(module_file: str, name: str) -> Path:
@@ -25,37 +26,11 @@ def kept_path(module_file: str, name: str) -> Path:
 
 
 def read_kept(path: Path) -> bytes | None:
-    """The kept file's bytes; None when there is none, or it is not a plain file only its owner can write."""
-    try:
-        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
-        return None
-    try:
-        info = os.fstat(handle)
-        if not stat.S_ISREG(info.st_mode) or info.st_mode & 0o022:
-            return None
-        with os.fdopen(os.dup(handle), "rb") as file:
-            return file.read()
-    except OSError:
-        return None
-    finally:
-        os.close(handle)
+    """The kept file's bytes; None when there is none, or others could have written it."""
+    return read_trusted(path, owner_only=False)
 
 
 def write_kept(path: Path, data: bytes) -> None:
-    """Keep ``data`` at ``path``, atomically; nothing when bytecode is not written, and a folder that
-    cannot take it is no error (the next launch does the work again)."""
-    if sys.dont_write_bytecode:
-        return
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o644)
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
-    except OSError:
-        try:
-            temporary.unlink(missing_ok=True)
-        except OSError:
-            pass
+    """Keep ``data`` at ``path``, atomically; nothing when bytecode is not written."""
+    if not sys.dont_write_bytecode:
+        write_atomically(path, data, mode=0o644)

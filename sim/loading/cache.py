@@ -18,11 +18,11 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import stat
 from pathlib import Path
 from typing import Callable, TypeVar
 
 from sim.loading.reading import Unreadable, read_limited
+from sim.trusted_file import read_trusted, write_atomically
 
 T = TypeVar("T")
 FORMAT = 1  # bump when what is kept changes shape in a way the code digest would not notice
@@ -74,37 +74,23 @@ def _entry_path(cache_dir: Path, folder: Path, what: str) -> Path:
 
 def _read(path: Path, key: bytes):
     """The kept value for ``key``, or None (no entry, another key, a file not safely ours)."""
-    try:
-        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
+    data = read_trusted(path, owner_only=True)
+    if data is None:
         return None
     try:
-        info = os.fstat(handle)
-        if not stat.S_ISREG(info.st_mode) or info.st_mode & 0o022 or (hasattr(os, "getuid") and info.st_uid != os.getuid()):
-            return None
-        with os.fdopen(os.dup(handle), "rb") as file:
-            kept_key, value = pickle.load(file)
+        kept_key, value = pickle.loads(data)
     except Exception:  # noqa: BLE001 (a damaged or outdated entry of any kind is only a miss)
         return None
-    finally:
-        os.close(handle)
     return value if kept_key == key else None
 
 
 def _write(path: Path, key: bytes, value: object) -> None:
     """Keep ``value`` under ``key``, atomically; a cache that cannot be written is no error."""
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
-        with os.fdopen(handle, "wb") as file:
-            pickle.dump((key, value), file, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
-    except (OSError, pickle.PicklingError, TypeError, AttributeError):
-        try:
-            temporary.unlink(missing_ok=True)
-        except OSError:
-            pass
+        data = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return
+    write_atomically(path, data, mode=0o600, folder_mode=0o700)
 
 
 def remembered(cache_dir: Path, folder: Path, what: str, build: Callable[[], T]) -> T:
