@@ -127,8 +127,8 @@ def _adopt(module: types.ModuleType) -> None:
 
 class _AdoptOnLoad:
     """A finder that finds nothing of its own: it hands attrs' code generator to ``_adopt`` the
-    moment it is loaded, before attrs makes its own classes (its validators, some 25 of them, built
-    at every launch otherwise), then leaves the import system as it was."""
+    moment it is loaded, before attrs makes its own classes (its validators and the like: 14
+    classes compiled at every launch otherwise), then leaves the import system as it was."""
 
     @staticmethod
     def find_spec(name: str, path: Any = None, target: Any = None) -> Any:
