@@ -201,7 +201,7 @@ class RedLinesApp(App):
         from sim.loading.cache import remembered
 
         folder = catalog.scenario_path(id_or_path)
-        return remembered(cache_dir(), folder, f"scenario {id_or_path}", lambda: catalog.find_scenario(id_or_path))
+        return remembered(catalog.cache_dir(), folder, f"scenario {id_or_path}", lambda: catalog.find_scenario(id_or_path))
 
     def _first_screen(self) -> Screen:
         if self.launch.screen == "start":
@@ -458,10 +458,6 @@ class RedLinesApp(App):
             self.push_screen(TooSmallScreen(MIN_SIZE))
         elif not small and isinstance(self.screen, TooSmallScreen):
             self.pop_screen()
-
-
-def cache_dir() -> Path:
-    return catalog.cache_dir()
 
 
 def make_app(launch: Launch | None = None, **options) -> RedLinesApp:
