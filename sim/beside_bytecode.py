@@ -10,9 +10,11 @@ group- or world-writable file, or not a plain file) is ignored.
 
 from __future__ import annotations
 
+import atexit
 import os
 import sys
 from pathlib import Path
+from typing import Any, Callable
 
 from sim.trusted_file import read_trusted, write_atomically
 
@@ -34,3 +36,47 @@ def write_kept(path: Path, data: bytes) -> None:
     """Keep ``data`` at ``path``, atomically; nothing when bytecode is not written."""
     if not sys.dont_write_bytecode:
         write_atomically(path, data, mode=0o644)
+
+
+class KeptStore:
+    """One file of kept values by key (a digest), shared by a process: read on first use, and
+    written at exit when the launch added to it. ``encode`` turns the whole mapping into the file's
+    bytes; ``decode`` turns them back, raising on anything it does not recognise (another version,
+    a damaged file), which counts as an empty store. A store grown past ``limit`` entries (old
+    versions piling up) is written with only what this launch used or added."""
+
+    def __init__(self, path: Callable[[], Path], *, encode: Callable[[dict], bytes],
+                 decode: Callable[[bytes], dict], limit: int, save_at_exit: bool = True) -> None:
+        self.path, self._encode, self._decode, self._limit = path, encode, decode, limit
+        self._save_at_exit = save_at_exit
+        self.kept: dict | None = None  # what the file had; None until first asked
+        self.new: dict = {}
+        self.used: set = set()
+
+    def get(self, key: bytes) -> Any:
+        if self.kept is None:
+            self.kept = self._read()
+        self.used.add(key)
+        found = self.kept.get(key)
+        return found if found is not None else self.new.get(key)
+
+    def put(self, key: bytes, value: Any) -> None:
+        if not self.new and self._save_at_exit:
+            atexit.register(self.save)
+        self.new[key] = value
+
+    def _read(self) -> dict:
+        data = read_kept(self.path())
+        try:
+            kept = self._decode(data) if data else {}
+        except Exception:  # noqa: BLE001 (damaged, or written by another version: the work is done again)
+            return {}
+        return kept if isinstance(kept, dict) else {}
+
+    def save(self) -> None:
+        if not self.new:
+            return
+        kept = {**(self.kept or {}), **self.new}
+        if len(kept) > self._limit:
+            kept = {key: value for key, value in kept.items() if key in self.used or key in self.new}
+        write_kept(self.path(), self._encode(kept))

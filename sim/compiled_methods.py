@@ -17,7 +17,6 @@ raises.
 from __future__ import annotations
 
 import __future__
-import atexit
 import hashlib
 import marshal
 import os
@@ -28,8 +27,6 @@ from typing import Any, Mapping
 
 from sim import beside_bytecode
 
-MAX_KEPT = 2000  # the package makes a few hundred classes; more means old versions piled up
-
 # Where a script's class hash goes in a kept script: as wide as the widest hash ("-" and 19 digits),
 # and no number a class would have.
 STAND_IN = int("7" * 20)
@@ -37,9 +34,6 @@ STAND_IN = int("7" * 20)
 _attrs: types.ModuleType | None = None  # attrs' code generator (attr._make), once adopted
 _original: Any = None  # its own _compile_and_eval
 _flags = 0  # its module's future flags, which its compile() inherits: ours must match
-_kept: dict[bytes, types.CodeType] | None = None  # read on first use
-_new: dict[bytes, types.CodeType] = {}
-_used: set[bytes] = set()  # keys this process read: what a file grown too large keeps
 
 
 def kept_path() -> Path:
@@ -58,7 +52,7 @@ def _class_hash(filename: str) -> int | None:
     prefix = "<attrs generated "
     if not (filename.startswith(prefix) and filename.endswith(">")):
         return None
-    kind, _, name = filename[len(prefix):-1].partition(" ")
+    _, _, name = filename[len(prefix):-1].partition(" ")
     return hash(f"<attrs generated hash {name}>") if name else None
 
 
@@ -71,21 +65,24 @@ def _with_constant(code: types.CodeType, old: int, new: int) -> types.CodeType:
     return code.replace(co_consts=consts) if consts != code.co_consts else code
 
 
-def _read_kept() -> dict[bytes, types.CodeType]:
-    data = beside_bytecode.read_kept(kept_path())
-    try:
-        version, kept = marshal.loads(data) if data else (None, None)
-    except Exception:  # noqa: BLE001 (damaged, or written by another Python: just compile)
-        return {}
-    if version != _attrs_version() or not isinstance(kept, dict) or not all(isinstance(v, types.CodeType) for v in kept.values()):
-        return {}
+def _encode(kept: dict[bytes, types.CodeType]) -> bytes:
+    return marshal.dumps((_attrs_version(), kept))
+
+
+def _decode(data: bytes) -> dict[bytes, types.CodeType]:
+    version, kept = marshal.loads(data)
+    if version != _attrs_version() or not all(isinstance(code, types.CodeType) for code in kept.values()):
+        raise ValueError("methods of another attrs, or not methods")
     return kept
+
+
+# The package makes a few hundred classes; more entries means old versions piled up.
+_store = beside_bytecode.KeptStore(kept_path, encode=_encode, decode=_decode, limit=2000)
 
 
 def compile_and_eval(script: str, globs: dict[str, Any] | None, locs: Mapping[str, object] | None = None,
                      filename: str = "") -> None:
     """What attrs' own ``_compile_and_eval`` does, with the compiled code kept between launches."""
-    global _kept
     salt = _class_hash(filename)
     if salt is None:
         return _original(script, globs, locs, filename)
@@ -94,23 +91,11 @@ def compile_and_eval(script: str, globs: dict[str, Any] | None, locs: Mapping[st
         return _original(script, globs, locs, filename)  # no single place to stand in for it
     general = script.replace(shown, f" {STAND_IN},")
     key = hashlib.blake2b(f"{filename}\0{general}".encode(), digest_size=16).digest()
-    if _kept is None:
-        _kept = _read_kept()
-    code = _kept.get(key) or _new.get(key)
-    _used.add(key)
+    code = _store.get(key)
     if code is None:
-        code = _new[key] = compile(general, filename, "exec", flags=_flags, dont_inherit=True)
+        code = compile(general, filename, "exec", flags=_flags, dont_inherit=True)
+        _store.put(key, code)
     eval(_with_constant(code, STAND_IN, salt) if shown in script else code, globs, locs)
-
-
-def save() -> None:
-    """Write the kept methods with any new ones (``sim.beside_bytecode`` says when and how)."""
-    if not _new:
-        return
-    kept = {**(_kept or {}), **_new}
-    if len(kept) > MAX_KEPT:  # old versions of our classes piled up: keep this launch's only
-        kept = {key: code for key, code in kept.items() if key in _used}
-    beside_bytecode.write_kept(kept_path(), marshal.dumps((_attrs_version(), kept)))
 
 
 def _adopt(module: types.ModuleType) -> None:
@@ -122,7 +107,6 @@ def _adopt(module: types.ModuleType) -> None:
     _attrs, _original = module, module._compile_and_eval
     _flags = feature.compiler_flag if isinstance(feature, __future__._Feature) else 0
     module._compile_and_eval = compile_and_eval
-    atexit.register(save)
 
 
 class _AdoptOnLoad:

@@ -18,7 +18,7 @@ LAUNCH = r"""
 import json, sys
 from sim import compiled_methods  # before attrs, as any import of the package is
 import attrs
-attrs_own = len(compiled_methods._used)  # attrs' own classes, made as it loaded
+attrs_own = len(compiled_methods._store.used)  # attrs' own classes, made as it loaded
 import attr._make as attrs_make
 from sim.record import frozen
 
@@ -62,7 +62,7 @@ def same_code(mine, theirs):
                and list(mine[n].co_lines()) == list(theirs[n].co_lines()) for n in mine)
 
 kept = shapes()
-compiled_methods_new = len(compiled_methods._new)
+compiled_methods_new = len(compiled_methods._store.new)
 attrs_make._compile_and_eval = compiled_methods._original
 own = shapes()
 report = {"new": compiled_methods_new, "attrs_own": attrs_own, "same_code": [], "same_behaviour": []}

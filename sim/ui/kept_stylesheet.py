@@ -14,7 +14,6 @@ copy, so two apps in one process (the tests run hundreds) never share a rule obj
 
 from __future__ import annotations
 
-import atexit
 import hashlib
 import os
 import pickle
@@ -26,13 +25,7 @@ from textual.css.stylesheet import CSSLocation, Stylesheet
 
 from sim import beside_bytecode
 
-MAX_KEPT = 400  # some twenty sources a theme; more means old versions piled up
-
-_kept: dict[bytes, bytes] | None = None  # digest -> pickled rules; read on first use
-_new: dict[bytes, bytes] = {}
-_used: set[bytes] = set()
 _parser: list[bytes] = []  # the parser's fingerprint, once per process
-_saving = [False]  # whether save is registered to run at exit
 
 
 def kept_path() -> Path:
@@ -52,34 +45,20 @@ def _parser_fingerprint() -> bytes:
     return _parser[0]
 
 
-def _read() -> dict[bytes, bytes]:
-    data = beside_bytecode.read_kept(kept_path())
-    try:
-        kept = pickle.loads(data) if data else {}
-    except Exception:  # noqa: BLE001 (damaged, or from another Python: parse again)
-        return {}
-    ok = isinstance(kept, dict) and all(isinstance(k, bytes) and isinstance(v, bytes) for k, v in kept.items())
-    return kept if ok else {}
+def _decode(data: bytes) -> dict[bytes, bytes]:
+    kept = pickle.loads(data)
+    if not all(isinstance(key, bytes) and isinstance(value, bytes) for key, value in kept.items()):
+        raise ValueError("not a store of pickled rules")
+    return kept
 
 
-def save() -> None:
-    """Write the kept rules with any new ones."""
-    if not _new:
-        return
-    kept = {**(_kept or {}), **_new}
-    if len(kept) > MAX_KEPT:
-        kept = {key: rules for key, rules in kept.items() if key in _used}
-    beside_bytecode.write_kept(kept_path(), pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+def new_store(save_at_exit: bool = True) -> beside_bytecode.KeptStore:
+    """Digest -> pickled rules; some twenty sources a theme, so more than 400 means old versions."""
+    return beside_bytecode.KeptStore(lambda: kept_path(), encode=lambda kept: pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL),
+                                     decode=_decode, limit=400, save_at_exit=save_at_exit)
 
 
-def _keep(key: bytes, rules: list[RuleSet]) -> None:
-    try:
-        _new[key] = pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception:  # noqa: BLE001 (a rule Textual made unpicklable is simply parsed every time)
-        return
-    if not _saving[0]:
-        _saving[0] = True
-        atexit.register(save)
+_store = new_store()
 
 
 class KeptStylesheet(Stylesheet):
@@ -121,14 +100,11 @@ class KeptStylesheet(Stylesheet):
 
     def _parse_rules(self, css: str, read_from: CSSLocation, is_default_rules: bool = False, tie_breaker: int = 0,
                      scope: str = "") -> list[RuleSet]:
-        global _kept
         cache_key = (css, read_from, is_default_rules, tie_breaker, scope)
         if cache_key in self._parse_cache:
             return self._parse_cache[cache_key]
         key = self._digest(css, read_from, is_default_rules, tie_breaker, scope)
-        if _kept is None:
-            _kept = _read()
-        pickled = _kept.get(key) or _new.get(key)
+        pickled = _store.get(key)
         rules = None
         if pickled is not None:
             try:
@@ -138,8 +114,10 @@ class KeptStylesheet(Stylesheet):
         if rules is None:
             rules = super()._parse_rules(css, read_from, is_default_rules, tie_breaker, scope)
             if not any(rule.errors for rule in rules):
-                _keep(key, rules)
+                try:
+                    _store.put(key, pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL))
+                except Exception:  # noqa: BLE001 (a rule Textual made unpicklable is simply parsed every time)
+                    pass
         else:
             self._parse_cache[cache_key] = rules
-        _used.add(key)
         return rules

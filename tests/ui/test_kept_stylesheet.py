@@ -21,18 +21,15 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty store of this process, kept in a file of the test's own."""
     path = tmp_path / "stylesheet.kept"
     monkeypatch.setattr(kept_stylesheet, "kept_path", lambda: path)
-    monkeypatch.setattr(kept_stylesheet, "_kept", {})
-    monkeypatch.setattr(kept_stylesheet, "_new", {})
-    monkeypatch.setattr(kept_stylesheet, "_used", set())
-    monkeypatch.setattr(kept_stylesheet, "_saving", [True])  # saved by the tests, never at exit
+    monkeypatch.setattr(kept_stylesheet, "_store", kept_stylesheet.new_store(save_at_exit=False))  # saved by the tests
     monkeypatch.setattr("sys.dont_write_bytecode", False)
     return path
 
 
 def next_launch(monkeypatch: pytest.MonkeyPatch) -> None:
     """What a new process has: nothing in memory, the file on disk to read."""
-    monkeypatch.setattr(kept_stylesheet, "_kept", None)
-    monkeypatch.setattr(kept_stylesheet, "_new", {})
+    monkeypatch.setattr(kept_stylesheet._store, "kept", None)
+    monkeypatch.setattr(kept_stylesheet._store, "new", {})
 
 
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -74,7 +71,7 @@ def described(rules) -> list[tuple]:
 def test_kept_rules_are_textuals_own_for_every_source_and_theme(run, store, monkeypatch, theme) -> None:
     sources, variables, _ = run(table_sources(theme))
     assert any("app.tcss" in str(where) for where in sources)  # ours, and Textual's widgets' defaults
-    kept_stylesheet.save()
+    kept_stylesheet._store.save()
     next_launch(monkeypatch)
     seen = parses(monkeypatch)
     kept = KeptStylesheet(variables=variables)
@@ -86,7 +83,7 @@ def test_kept_rules_are_textuals_own_for_every_source_and_theme(run, store, monk
 
 def test_the_table_drawn_from_kept_rules_is_the_same_picture(run, store, monkeypatch) -> None:
     _, _, fresh = run(table_sources())
-    kept_stylesheet.save()
+    kept_stylesheet._store.save()
     next_launch(monkeypatch)
     seen = parses(monkeypatch)
     _, _, kept = run(table_sources())
@@ -99,7 +96,7 @@ def test_another_theme_is_another_entry(run, store, monkeypatch) -> None:
     sources, variables, _ = run(table_sources())
     ours = next(where for where in sources if "app.tcss" in str(where))
     css, is_default, tie_breaker, scope = sources[ours]
-    kept_stylesheet.save()
+    kept_stylesheet._store.save()
     next_launch(monkeypatch)
     other = dict(variables, primary="#123456")
     seen = parses(monkeypatch)
@@ -115,22 +112,22 @@ def test_a_source_with_errors_is_never_kept(store, monkeypatch) -> None:
         sheet.add_source("Screen { colour: red; }", read_from=("broken.tcss", ""))
         with pytest.raises(StylesheetParseError):
             sheet.parse()
-        kept_stylesheet.save()
+        kept_stylesheet._store.save()
         next_launch(monkeypatch)
-    assert not store.exists() or kept_stylesheet._read() == {}
+    assert not store.exists() or kept_stylesheet._store._read() == {}
 
 
 @pytest.mark.parametrize("damage", ["garbage", "not_bytes", "writable_by_others"])
 def test_a_kept_file_not_to_be_trusted_is_parsed_again(store, monkeypatch, damage) -> None:
     css, where = "Screen { height: 1fr; }", ("screen.tcss", "")
     KeptStylesheet()._parse_rules(css, where)
-    kept_stylesheet.save()
+    kept_stylesheet._store.save()
     if damage == "garbage":
         store.write_bytes(b"\x80\x05not a pickle")
     elif damage == "not_bytes":
         import pickle
 
-        store.write_bytes(pickle.dumps({key: ["rules"] for key in kept_stylesheet._new}))
+        store.write_bytes(pickle.dumps({key: ["rules"] for key in kept_stylesheet._store.new}))
     else:
         store.chmod(0o666)
     next_launch(monkeypatch)
